@@ -1,0 +1,243 @@
+// Loads a codebook in three stages, each reporting every problem with file:line:col:
+//   1. YAML syntax, 2. schema (unknown keys rejected, kinds checked), 3. meaning (unique codes,
+//   patterns compile, term weights valid). Returns a Result; never throws.
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
+import type { Polarity } from '../types.js';
+import {
+  CODE_PATTERN,
+  CODEBOOK_FIELDS,
+  EXAMPLE_FIELDS,
+  type FieldSpec,
+  LABEL_LANGUAGES,
+  POLARITIES,
+  REQUIRED_LABELS,
+  TERM_LANGUAGES,
+  THEME_FIELDS,
+} from './schema.js';
+import { parseTerm } from './term.js';
+import type { Codebook, Labels, Theme } from './types.js';
+
+class Checker {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    readonly file: string,
+    private readonly lines: LineCounter,
+  ) {}
+
+  error(node: Node | undefined, ruleId: string, reason: string): void {
+    const offset = node?.range?.[0] ?? 0;
+    const pos = this.lines.linePos(offset);
+    this.diagnostics.push(diagnostic(this.file, ruleId, reason, { line: pos.line, column: pos.col, offset }));
+  }
+
+  place(node: Node | undefined): { line: number; column: number } {
+    const pos = this.lines.linePos(node?.range?.[0] ?? 0);
+    return { line: pos.line, column: pos.col };
+  }
+
+  /** Checks a map's keys against a field table; returns key → value node for the known ones. */
+  fields(map: YAMLMap, spec: Record<string, FieldSpec>, what: string): Map<string, Node> {
+    const found = new Map<string, Node>();
+    for (const pair of map.items) {
+      const key = pair.key as Node;
+      const name = isScalar(key) ? String(key.value) : '';
+      if (!(name in spec)) {
+        const known = Object.keys(spec).join(', ');
+        this.error(key, 'codebook/unknown-key', `Unknown key "${name}" in ${what} (expected one of: ${known})`);
+        continue;
+      }
+      found.set(name, pair.value as Node);
+    }
+    for (const [name, field] of Object.entries(spec)) {
+      if (field.required && !found.has(name)) {
+        this.error(map, 'codebook/missing-key', `Missing required key "${name}" in ${what}`);
+      }
+    }
+    return found;
+  }
+
+  string(node: Node | undefined, what: string): string | undefined {
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value.trim();
+    this.error(node, 'codebook/expected-string', `${what} must be a non-empty string`);
+    return undefined;
+  }
+
+  stringList(node: Node | undefined, what: string): string[] {
+    if (node === undefined || (isScalar(node) && node.value === null)) return [];
+    if (!isSeq(node)) {
+      this.error(node, 'codebook/expected-list', `${what} must be a list of strings`);
+      return [];
+    }
+    const out: string[] = [];
+    for (const item of node.items) {
+      const s = this.string(item as Node, `Each item of ${what}`);
+      if (s !== undefined) out.push(s);
+    }
+    return out;
+  }
+
+  labels(node: Node | undefined, what: string): Labels | undefined {
+    if (!isMap(node)) {
+      this.error(node, 'codebook/expected-map', `${what} must be a map of languages (fi, en, sv)`);
+      return undefined;
+    }
+    const spec = Object.fromEntries(LABEL_LANGUAGES.map((l) => [l, { kind: 'string' } as FieldSpec]));
+    for (const l of REQUIRED_LABELS) (spec[l] as FieldSpec).required = true;
+    const f = this.fields(node, spec, what);
+    const fi = this.string(f.get('fi'), `${what}.fi`);
+    const en = this.string(f.get('en'), `${what}.en`);
+    const sv = f.has('sv') ? this.string(f.get('sv'), `${what}.sv`) : undefined;
+    if (fi === undefined || en === undefined) return undefined;
+    return sv === undefined ? { fi, en } : { fi, en, sv };
+  }
+}
+
+function load(checker: Checker, root: Node): Codebook | undefined {
+  if (!isMap(root)) {
+    checker.error(root, 'codebook/expected-map', 'A codebook must be a map with id, title, polarity and themes');
+    return undefined;
+  }
+  const f = checker.fields(root, CODEBOOK_FIELDS, 'the codebook');
+  const id = checker.string(f.get('id'), 'id');
+  const title = checker.labels(f.get('title'), 'title');
+  const polarityNode = f.get('polarity');
+  const polarity = isScalar(polarityNode) && typeof polarityNode.value === 'boolean' ? polarityNode.value : undefined;
+  if (polarityNode && polarity === undefined) checker.error(polarityNode, 'codebook/expected-boolean', 'polarity must be true or false');
+  const themes: Theme[] = [];
+  themeList(checker, f.get('themes'), undefined, themes, polarity ?? false);
+  if (id === undefined || title === undefined || polarity === undefined) return undefined;
+  return { file: checker.file, id, title, polarity, themes };
+}
+
+function themeList(checker: Checker, node: Node | undefined, parent: Theme | undefined, out: Theme[], polar: boolean): void {
+  if (node === undefined) return;
+  if (!isSeq(node) || node.items.length === 0) {
+    checker.error(node, 'codebook/expected-list', 'themes must be a non-empty list of themes');
+    return;
+  }
+  for (const item of node.items) {
+    const t = item as Node;
+    if (!isMap(t)) {
+      checker.error(t, 'codebook/expected-map', 'Each theme must be a map');
+      continue;
+    }
+    const f = checker.fields(t, THEME_FIELDS, 'a theme');
+    const code = checker.string(f.get('code'), 'code');
+    const labels = checker.labels(f.get('labels'), `labels of ${code ?? 'a theme'}`);
+    const description = checker.string(f.get('description'), `description of ${code ?? 'a theme'}`);
+    const polarity = themePolarity(checker, f.get('polarity'), parent, polar);
+    const terms = termMap(checker, f.get('terms'));
+    const examples = exampleMap(checker, f.get('examples'));
+    if (code === undefined || labels === undefined || description === undefined) continue;
+    const topic = f.has('topic') ? (checker.string(f.get('topic'), 'topic') ?? code) : (parent?.topic ?? code);
+    const place = checker.place(t);
+    const theme: Theme = {
+      code,
+      topic,
+      labels,
+      description,
+      polarity,
+      terms,
+      patterns: checker.stringList(f.get('patterns'), 'patterns'),
+      exclusions: checker.stringList(f.get('exclusions'), 'exclusions'),
+      examples,
+      line: place.line,
+      column: place.column,
+      ...(parent ? { parent: parent.code } : {}),
+    };
+    (theme as Theme & { node?: Node }).node = t;
+    out.push(theme);
+    themeList(checker, f.get('themes'), theme, out, polar);
+  }
+}
+
+function themePolarity(checker: Checker, node: Node | undefined, parent: Theme | undefined, polar: boolean): Polarity {
+  if (node === undefined) return parent?.polarity ?? 'none';
+  const value = isScalar(node) ? String(node.value) : '';
+  if ((POLARITIES as readonly string[]).includes(value)) {
+    if (!polar && value !== 'none') {
+      checker.error(node, 'codebook/polarity-off', `polarity "${value}" needs "polarity: true" at the top of the codebook`);
+    }
+    return value as Polarity;
+  }
+  checker.error(node, 'codebook/bad-polarity', `polarity must be one of ${POLARITIES.join(', ')}`);
+  return 'none';
+}
+
+function termMap(checker: Checker, node: Node | undefined): Record<string, string[]> {
+  if (node === undefined) return {};
+  if (!isMap(node)) {
+    checker.error(node, 'codebook/expected-map', 'terms must be a map of language → list of terms');
+    return {};
+  }
+  const spec = Object.fromEntries(TERM_LANGUAGES.map((l) => [l, { kind: 'string-list' } as FieldSpec]));
+  const f = checker.fields(node, spec, 'terms');
+  const out: Record<string, string[]> = {};
+  for (const [lang, list] of f) {
+    out[lang] = checker.stringList(list, `terms.${lang}`);
+    if (isSeq(list)) {
+      list.items.forEach((item, i) => {
+        const raw = out[lang]?.[i];
+        if (raw !== undefined && parseTerm(raw) === undefined) {
+          checker.error(item as Node, 'codebook/bad-term', `Term "${raw}" is not valid (words, optional trailing * and ^weight)`);
+        }
+      });
+    }
+  }
+  return out;
+}
+
+function exampleMap(checker: Checker, node: Node | undefined): { match: string[]; noMatch: string[] } {
+  if (node === undefined) return { match: [], noMatch: [] };
+  if (!isMap(node)) {
+    checker.error(node, 'codebook/expected-map', 'examples must be a map with match and noMatch lists');
+    return { match: [], noMatch: [] };
+  }
+  const spec = Object.fromEntries(EXAMPLE_FIELDS.map((k) => [k, { kind: 'string-list' } as FieldSpec]));
+  const f = checker.fields(node, spec, 'examples');
+  return { match: checker.stringList(f.get('match'), 'examples.match'), noMatch: checker.stringList(f.get('noMatch'), 'examples.noMatch') };
+}
+
+/** Stage 3: meaning. Codes unique and well formed, patterns compile. */
+function checkMeaning(checker: Checker, book: Codebook): void {
+  const seen = new Set<string>();
+  for (const theme of book.themes) {
+    const node = (theme as Theme & { node?: Node }).node;
+    if (!CODE_PATTERN.test(theme.code)) {
+      checker.error(node, 'codebook/bad-code', `Code "${theme.code}" must be lower-case words joined by dots (e.g. success.participation)`);
+    }
+    if (seen.has(theme.code)) checker.error(node, 'codebook/duplicate-code', `Code "${theme.code}" is defined twice`);
+    seen.add(theme.code);
+    for (const p of [...theme.patterns, ...theme.exclusions.filter((e) => e.startsWith('/'))]) {
+      const source = p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : p;
+      try {
+        new RegExp(source, 'iu');
+      } catch (e) {
+        checker.error(node, 'codebook/bad-pattern', `Pattern ${p} of ${theme.code} does not compile: ${(e as Error).message}`);
+      }
+    }
+  }
+}
+
+export function loadCodebook(file: string, text: string): Result<Codebook> {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const checker = new Checker(file, lines);
+  // Stage 1: syntax.
+  for (const e of doc.errors) {
+    const pos = lines.linePos(e.pos[0]);
+    checker.diagnostics.push(
+      diagnostic(file, 'codebook/yaml', e.message.split('\n')[0] ?? e.code, { line: pos.line, column: pos.col, offset: e.pos[0] }),
+    );
+  }
+  if (checker.diagnostics.length > 0) return { ok: false, diagnostics: checker.diagnostics };
+  // Stage 2: schema.
+  const book = load(checker, doc.contents as Node);
+  if (book === undefined || checker.diagnostics.length > 0) return { ok: false, diagnostics: checker.diagnostics };
+  // Stage 3: meaning.
+  checkMeaning(checker, book);
+  for (const t of book.themes) delete (t as Theme & { node?: Node }).node;
+  if (checker.diagnostics.length > 0) return { ok: false, diagnostics: checker.diagnostics };
+  return { ok: true, value: book };
+}

@@ -1,0 +1,42 @@
+// Reads one report: bytes from disk, decoded and parsed by its format. Failures are diagnostics.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { diagnostic, type Result } from '../diagnostics.js';
+import { parseDocx } from '../parse/docx.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { parsePdf } from '../parse/pdf.js';
+import { parseText } from '../parse/text.js';
+import type { SourceDocument } from '../types.js';
+import { decode } from './decode.js';
+
+export function reportKey(path: string): string {
+  return basename(path, extname(path));
+}
+
+export async function parseReportBytes(bytes: Uint8Array, path: string): Promise<Result<SourceDocument>> {
+  const report = reportKey(path);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.docx') return parseDocx(bytes, report, path);
+  if (ext === '.pdf') return parsePdf(bytes, report, path);
+  const decoded = decode(bytes, path);
+  if (!decoded.ok) return decoded;
+  const text = decoded.value.text;
+  if (ext === '.md' || ext === '.markdown') return { ok: true, value: parseMarkdown(text, report, path) };
+  if (ext === '.txt') return { ok: true, value: parseText(text, report, path) };
+  return { ok: false, diagnostics: [diagnostic(path, 'read/unknown-extension', `Unknown report format "${ext}"`)] };
+}
+
+export async function readReport(path: string): Promise<Result<SourceDocument>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, diagnostics: [diagnostic(path, 'read/unreadable', `Cannot read the file (${code})`)] };
+  }
+  try {
+    return await parseReportBytes(bytes, path);
+  } catch (e) {
+    return { ok: false, diagnostics: [diagnostic(path, 'parse/failed', `Could not parse: ${(e as Error).message}`)] };
+  }
+}

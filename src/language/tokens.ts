@@ -1,0 +1,27 @@
+// Word tokens with their offsets. Finnish words may carry hyphens inside compounds ("Suomi.fi-palvelut",
+// "sosiaali- ja terveys") and colons before case endings ("Oy:n", "DVV:n"); both stay inside one token.
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** Lower-cased form. */
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-:'’][\p{L}\p{N}]+)*/gu;
+
+export function tokenize(text: string, base = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = base + (m.index ?? 0);
+    tokens.push({ text: m[0], lower: m[0].toLocaleLowerCase('fi'), start, end: start + m[0].length });
+  }
+  return tokens;
+}
+
+/** Hyphenated compounds are also matched part by part ("digituki-päivät" → digituki, päivät). */
+export function hyphenParts(lower: string): string[] {
+  return lower.includes('-') ? lower.split('-').filter((p) => p.length > 0) : [];
+}

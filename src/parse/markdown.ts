@@ -1,0 +1,69 @@
+// Markdown reports through unified + remark-parse: the mdast tree gives blocks with exact positions.
+import type { Heading, List, Nodes, Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, SourceDocument } from '../types.js';
+import { joinBrokenParagraphs, markTableOfContents } from './blocks.js';
+
+const processor = unified().use(remarkParse);
+
+function plain(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
+  return '';
+}
+
+function range(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : [s, e];
+}
+
+function collect(nodes: RootContent[], out: Block[], inQuote: boolean): void {
+  for (const node of nodes) {
+    const r = range(node);
+    if (!r) continue;
+    const [start, end] = r;
+    switch (node.type) {
+      case 'heading': {
+        const label = plain(node as Heading).replace(/\s+/g, ' ').trim();
+        if (label) out.push({ kind: 'heading', start, end, depth: (node as Heading).depth, label });
+        break;
+      }
+      case 'paragraph':
+        out.push({ kind: inQuote ? 'blockquote' : 'paragraph', start, end });
+        break;
+      case 'list':
+        for (const item of (node as List).children) {
+          const ir = range(item);
+          // A list item holding a nested list: its own text first, then the nested items.
+          const nested = item.children.filter((c) => c.type === 'list');
+          const own = item.children.filter((c) => c.type !== 'list');
+          const ownEnd = own.length > 0 ? range(own[own.length - 1] as RootContent)?.[1] : undefined;
+          if (ir && ownEnd !== undefined) out.push({ kind: 'list-item', start: ir[0], end: ownEnd });
+          collect(nested, out, inQuote);
+        }
+        break;
+      case 'blockquote':
+        collect(node.children, out, true);
+        break;
+      case 'table':
+        out.push({ kind: 'table', start, end });
+        break;
+      case 'code':
+        out.push({ kind: 'code', start, end });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+export function parseMarkdown(text: string, report: string, path: string): SourceDocument {
+  const tree = processor.parse(text) as Root;
+  const raw: Block[] = [];
+  collect(tree.children, raw, false);
+  const blocks = markTableOfContents(text, joinBrokenParagraphs(text, raw));
+  const title = blocks.find((b) => b.kind === 'heading')?.label;
+  return { report, path, format: 'markdown', text, blocks, ...(title ? { title } : {}) };
+}

@@ -1,0 +1,53 @@
+// CSV tables: UTF-8 with BOM (Excel reads the encoding right), header row, fixed column order, rows in a
+// deterministic order. With ';' as delimiter (the Finnish list separator) decimals get a comma, as Finnish
+// Excel expects; otherwise a point.
+import { stringify } from 'csv-stringify/sync';
+import type { Codebook } from '../codebook/types.js';
+import type { Tables } from '../types.js';
+
+export interface CsvOptions {
+  delimiter?: ',' | ';' | '\t';
+  /** Prepend a BOM (default true). */
+  bom?: boolean;
+}
+
+type Cell = string | number;
+
+function table(header: string[], rows: Cell[][], options: CsvOptions): string {
+  const delimiter = options.delimiter ?? ',';
+  const decimal = delimiter === ';' ? ',' : '.';
+  const fmt = (v: Cell) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3).replace('.', decimal)) : v);
+  const body = stringify([header, ...rows.map((r) => r.map(fmt))], { delimiter, record_delimiter: 'unix', quoted_match: /^[=+\-@]/ });
+  return (options.bom === false ? '' : '\uFEFF') + body;
+}
+
+const byReportThenPosition = (a: { report: string; start: number; code: string }, b: typeof a) =>
+  a.report < b.report ? -1 : a.report > b.report ? 1 : a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+export function codingsCsv(tables: Tables, options: CsvOptions = {}): string {
+  const rows = [...tables.codings].sort(byReportThenPosition).map((c) => [
+    c.report, c.segment, c.section, c.startLine, c.endLine, c.code, c.polarity, c.theme, c.score, c.matches.join('; '), c.text.replace(/\s+/g, ' ').trim(),
+  ]);
+  return table(['report', 'segment', 'section', 'start_line', 'end_line', 'code', 'polarity', 'theme', 'score', 'matches', 'text'], rows, options);
+}
+
+export function reportThemesCsv(tables: Tables, book: Codebook, options: CsvOptions = {}): string {
+  const codes = book.themes.map((t) => t.code);
+  const rows = tables.matrix.map((r) => [r.report, ...codes.map((c) => r.cells[c] ?? 0)]);
+  return table(['report', ...codes], rows, options);
+}
+
+export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string {
+  const rows = tables.counts.map((c) => [c.code, c.polarity, c.theme, c.label, c.reports, c.segments, c.shareOfReports]);
+  return table(['code', 'polarity', 'theme', 'label', 'reports', 'segments', 'share_of_reports'], rows, options);
+}
+
+/** Quotes carry only the alias; the report key is in aliases.csv alone. */
+export function quotesCsv(tables: Tables, options: CsvOptions = {}): string {
+  const rows = tables.quotes.map((q) => [q.code, q.rank, q.alias, q.section, q.score, q.text]);
+  return table(['code', 'rank', 'alias', 'section', 'score', 'quote'], rows, options);
+}
+
+export function aliasesCsv(tables: Tables, options: CsvOptions = {}): string {
+  return table(['alias', 'report', 'path'], tables.aliases.map((a) => [a.alias, a.report, a.path]), options);
+}

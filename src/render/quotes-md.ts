@@ -1,0 +1,17 @@
+// quotes.md: per code its label and the ranked, anonymised quotes, attributed only to an alias.
+import type { Codebook } from '../codebook/types.js';
+import type { Tables } from '../types.js';
+
+export function quotesMarkdown(tables: Tables, book: Codebook, lang: 'fi' | 'en' | 'sv' = 'fi'): string {
+  const lines: string[] = [`# ${book.title[lang] ?? book.title.fi}`, ''];
+  const total = tables.reports.length;
+  for (const count of tables.counts) {
+    const theme = book.themes.find((t) => t.code === count.code);
+    const quotes = tables.quotes.filter((q) => q.code === count.code);
+    lines.push(`## ${theme?.labels[lang] ?? count.label} (\`${count.code}\`)`, '');
+    lines.push(lang === 'en' ? `Mentioned in ${count.reports}/${total} reports.` : `Mainittu ${count.reports}/${total} raportissa.`, '');
+    if (quotes.length === 0) lines.push(lang === 'en' ? '_No quotes._' : '_Ei sitaatteja._', '');
+    for (const q of quotes) lines.push(`> ”${q.text}” (${q.alias})`, '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

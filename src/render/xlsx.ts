@@ -1,0 +1,217 @@
+// The evaluator's workbook (out/analysis.xlsx): theme counts, the report × theme matrix, codings, quotes and
+// reports, each sheet a filterable table with a frozen header. Numbers are stored as numbers (Excel shows them
+// with the reader's locale); the bytes are deterministic: fixed document dates and zip times.
+import ExcelJS from 'exceljs';
+import type { Codebook } from '../codebook/types.js';
+import type { Tables } from '../types.js';
+import { stripXmlInvalid } from './escape.js';
+import { countFor, leafThemes, mainThemeOf, themeGroups, themeLabel } from './theme-groups.js';
+import { type UiLang, uiStrings } from './ui-strings.js';
+import { FIXED_DOCUMENT_TIME, repackOfficeDeterministic } from './zip-deterministic.js';
+
+type Cell = string | number | null;
+
+interface Column {
+  header: string;
+  /** Fixed width in characters; otherwise fitted to the content within [min, max]. */
+  width?: number;
+  max?: number;
+  numFmt?: string;
+  wrap?: boolean;
+}
+
+/** Excel refuses cells over 32 767 characters; long passages are cut with a visible ellipsis. */
+const MAX_CELL = 32_000;
+
+function cellText(text: string): string {
+  const clean = stripXmlInvalid(text);
+  return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL)}…` : clean;
+}
+
+function fittedWidth(column: Column, rows: Cell[][], index: number): number {
+  if (column.width !== undefined) return column.width;
+  let longest = Math.max(...column.header.split(/\s+/).map((w) => w.length), 6);
+  for (const row of rows) {
+    const value = row[index];
+    const shown = typeof value === 'number' ? (column.numFmt?.includes('%') ? 5 : String(value).length) : (value ?? '');
+    longest = Math.max(longest, typeof shown === 'number' ? shown : shown.length);
+  }
+  return Math.min(longest + 2, column.max ?? 50);
+}
+
+function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][], frozenColumns = 0) {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: 1, topLeftCell: undefined, activeCell: 'A2' }],
+  });
+  sheet.columns = columns.map((c, i) => ({
+    width: fittedWidth(c, rows, i),
+    style: { numFmt: c.numFmt, alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
+  }));
+  const header = sheet.addRow(columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: 'bottom', wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2E8F0' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF718096' } } };
+  });
+  for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? cellText(v) : v)));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  return sheet;
+}
+
+function byCodebookOrder(codebook: Codebook): (a: string, b: string) => number {
+  const order = new Map(codebook.themes.map((t, i) => [t.code, i]));
+  return (a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER);
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLang): Promise<Uint8Array> {
+  const ui = uiStrings(lang);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'analyse';
+  workbook.lastModifiedBy = 'analyse';
+  workbook.created = FIXED_DOCUMENT_TIME;
+  workbook.modified = FIXED_DOCUMENT_TIME;
+  workbook.title = cellText(codebook.title[lang] ?? codebook.title.fi);
+
+  const byCode = new Map(codebook.themes.map((t) => [t.code, t]));
+  const label = (code: string): string => {
+    const theme = byCode.get(code);
+    return theme ? themeLabel(theme, lang) : code;
+  };
+  const alias = new Map(tables.reports.map((r) => [r.report, r.alias]));
+  for (const a of tables.aliases) if (!alias.has(a.report)) alias.set(a.report, a.alias);
+  const hierarchical = codebook.themes.some((t) => t.parent !== undefined);
+  const usesPolarity = themeGroups(codebook, lang).some((g) => g.polarity !== undefined);
+  const codeOrder = byCodebookOrder(codebook);
+
+  // Theme counts: every theme of the codebook, parents included, in codebook order.
+  const themeColumns: Column[] = [
+    { header: ui.code, max: 30 },
+    { header: ui.theme, max: 60 },
+    ...(hierarchical ? [{ header: ui.mainTheme, max: 40 }] : []),
+    ...(usesPolarity ? [{ header: ui.polarityTitle }] : []),
+    { header: ui.reports, numFmt: '0' },
+    { header: ui.shareOfReports, numFmt: '0 %' },
+    { header: ui.segments, numFmt: '0' },
+  ];
+  const themeRows = codebook.themes.map((theme) => {
+    const count = countFor(tables, theme);
+    return [
+      theme.code,
+      themeLabel(theme, lang),
+      ...(hierarchical ? [themeLabel(mainThemeOf(codebook, theme), lang)] : []),
+      ...(usesPolarity ? [ui.polarity[theme.polarity]] : []),
+      count.reports,
+      count.shareOfReports,
+      count.segments,
+    ];
+  });
+  addTableSheet(workbook, ui.sheets.themes, themeColumns, themeRows);
+
+  // Report × theme matrix over the leaf themes (the codes paragraphs carry), with a row total.
+  const leaves = leafThemes(codebook);
+  const matrixRows = [...tables.matrix]
+    .sort((a, b) => compareText(alias.get(a.report) ?? a.report, alias.get(b.report) ?? b.report))
+    .map((row) => {
+      const cells = leaves.map((t) => row.cells[t.code] ?? 0);
+      return [row.report, alias.get(row.report) ?? '', ...cells, cells.reduce((s, n) => s + n, 0)];
+    });
+  const matrixColumns: Column[] = [
+    { header: ui.report, max: 40 },
+    { header: ui.alias, max: 20 },
+    ...leaves.map((t) => ({ header: themeLabel(t, lang), width: 16, numFmt: '0' })),
+    { header: ui.total, width: 10, numFmt: '0' },
+  ];
+  const matrix = addTableSheet(workbook, ui.sheets.matrix, matrixColumns, matrixRows, 2);
+  matrix.getRow(1).height = 90;
+  if (matrixRows.length > 0 && leaves.length > 0) {
+    const first = matrix.getCell(2, 3).address;
+    const last = matrix.getCell(matrixRows.length + 1, leaves.length + 2).address;
+    matrix.addConditionalFormatting({
+      ref: `${first}:${last}`,
+      rules: [
+        {
+          type: 'colorScale',
+          priority: 1,
+          cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+          color: [{ argb: 'FFFFFFFF' }, { argb: 'FF63A4D8' }],
+        },
+      ],
+    });
+  }
+
+  // Codings, in reading order within each report.
+  const codings = [...tables.codings].sort(
+    (a, b) => compareText(a.report, b.report) || a.start - b.start || codeOrder(a.code, b.code),
+  );
+  addTableSheet(
+    workbook,
+    ui.sheets.codings,
+    [
+      { header: ui.report, max: 30 },
+      { header: ui.alias, max: 16 },
+      { header: ui.section, max: 30 },
+      { header: ui.startLine, numFmt: '0' },
+      { header: ui.endLine, numFmt: '0' },
+      { header: ui.code, max: 26 },
+      { header: ui.theme, max: 40 },
+      ...(usesPolarity ? [{ header: ui.polarityTitle }] : []),
+      { header: ui.score, numFmt: '0.00' },
+      { header: ui.matches, max: 40 },
+      { header: ui.text, width: 90, wrap: true },
+    ],
+    codings.map((c) => [
+      c.report,
+      alias.get(c.report) ?? '',
+      c.section,
+      c.startLine,
+      c.endLine,
+      c.code,
+      label(c.code),
+      ...(usesPolarity ? [ui.polarity[c.polarity]] : []),
+      c.score,
+      c.matches.join('; '),
+      c.text,
+    ]),
+  );
+
+  // Anonymised quotes, best first within each theme.
+  const quotes = [...tables.quotes].sort((a, b) => codeOrder(a.code, b.code) || a.rank - b.rank);
+  addTableSheet(
+    workbook,
+    ui.sheets.quotes,
+    [
+      { header: ui.theme, max: 40 },
+      { header: ui.code, max: 26 },
+      { header: ui.rank, numFmt: '0' },
+      { header: ui.alias, max: 16 },
+      { header: ui.section, max: 30 },
+      { header: ui.startLine, numFmt: '0' },
+      { header: ui.endLine, numFmt: '0' },
+      { header: ui.score, numFmt: '0.00' },
+      { header: ui.quote, width: 90, wrap: true },
+    ],
+    quotes.map((q) => [label(q.code), q.code, q.rank, q.alias, q.section, q.startLine, q.endLine, q.score, q.text]),
+  );
+
+  const reports = [...tables.reports].sort((a, b) => compareText(a.report, b.report));
+  addTableSheet(
+    workbook,
+    ui.sheets.reports,
+    [
+      { header: ui.report, max: 40 },
+      { header: ui.alias, max: 16 },
+      { header: ui.path, max: 60 },
+      { header: ui.format },
+      { header: ui.language },
+      { header: ui.paragraphs, numFmt: '0' },
+      { header: ui.codedParagraphs, numFmt: '0' },
+    ],
+    reports.map((r) => [r.report, r.alias, r.path, r.format, r.lang, r.paragraphs, r.codedParagraphs]),
+  );
+
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return repackOfficeDeterministic(bytes);
+}

@@ -1,0 +1,78 @@
+// Segment stage: a parsed report → paragraph segments with heading paths, each holding its sentences.
+// Headings and tables of contents are structure, not text to code; tables and code are kept out too.
+import { detectLanguage } from '../language/detect.js';
+import { tokenize } from '../language/tokens.js';
+import { LineIndex } from '../positions.js';
+import type { Block, Language, Segment, SourceDocument } from '../types.js';
+import { splitSentences } from './sentences.js';
+
+const CODED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'blockquote']);
+
+/** Heading paths: each heading replaces those of its depth and deeper. */
+function sectionPaths(blocks: Block[]): string[][] {
+  const stack: { depth: number; label: string }[] = [];
+  return blocks.map((b) => {
+    if (b.kind === 'heading') {
+      const depth = b.depth ?? 1;
+      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
+      stack.push({ depth, label: b.label ?? '' });
+    }
+    return stack.map((s) => s.label);
+  });
+}
+
+/** The report's main language, from all of its text. */
+export function reportLanguage(doc: SourceDocument): Language {
+  const sample = doc.text.length > 200_000 ? doc.text.slice(0, 200_000) : doc.text;
+  const lang = detectLanguage(tokenize(sample), 'fi');
+  return lang === 'und' ? 'fi' : lang;
+}
+
+export function segmentDocument(doc: SourceDocument): Segment[] {
+  const index = new LineIndex(doc.text);
+  const paths = sectionPaths(doc.blocks);
+  const mainLang = reportLanguage(doc);
+  const out: Segment[] = [];
+  let n = 0;
+  doc.blocks.forEach((block, i) => {
+    if (!CODED_KINDS.has(block.kind)) return;
+    const text = doc.text.slice(block.start, block.end);
+    if (text.trim() === '') return;
+    n++;
+    const id = `p${n}`;
+    const lang = detectLanguage(tokenize(text), mainLang);
+    const section = paths[i] ?? [];
+    const sentences: Segment[] = splitSentences(text, lang === 'sv' ? 'sv' : 'fi').map((s, j) => {
+      const start = block.start + s.start;
+      const end = block.start + s.end;
+      return {
+        id: `${id}.s${j + 1}`,
+        report: doc.report,
+        kind: 'sentence',
+        start,
+        end,
+        startPoint: index.point(start),
+        endPoint: index.point(end),
+        text: doc.text.slice(start, end),
+        section,
+        blockKind: block.kind,
+        lang,
+      };
+    });
+    out.push({
+      id,
+      report: doc.report,
+      kind: 'paragraph',
+      start: block.start,
+      end: block.end,
+      startPoint: index.point(block.start),
+      endPoint: index.point(block.end),
+      text,
+      section,
+      blockKind: block.kind,
+      lang,
+      sentences,
+    });
+  });
+  return out;
+}

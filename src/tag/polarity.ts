@@ -1,0 +1,129 @@
+// Polarity read from the text: what a sentence says about how something went.
+//   outcome cues        onnistui, sujui hyvin, parani / ongelma, viivästyi, puute
+//   negation            "ei onnistunut", "eivät olleet halukkaita" turn a positive cue or a verb negative;
+//                       "ei ongelmia", "ilman viiveitä" turn a negative cue positive
+//   contrast            after "mutta", "kuitenkin", "toisaalta" the clause weighs more; a "vaikka" clause less
+//   counterfactual      "olisi tarvittu", "olisi vaatinut": something was missing
+//   section             a paragraph under "Toteutuneet riskit" or "Onnistumiset" leans that way
+import { type CueKey, cueEntries, SECTION_CUES } from '../language/cues.js';
+import { foldUmlauts } from '../language/fold.js';
+import { type Hit, type LemmaLookup, Lexicon } from '../language/lexicon.js';
+import { tokenize, type Token } from '../language/tokens.js';
+
+export interface PolarityCue {
+  /** e.g. "+onnistui", "-viivästyi", "-ei+toimi", "+ei-ongelm". */
+  label: string;
+  value: number;
+}
+
+export interface SentencePolarity {
+  /** Positive: reads as a success; negative: as a challenge. */
+  value: number;
+  cues: PolarityCue[];
+}
+
+const lexicons = { fi: new Lexicon(cueEntries('fi'), 'fi'), sv: new Lexicon(cueEntries('sv'), 'sv') };
+const NEGATION_WINDOW = 4;
+/** "ei vain/ainoastaan ... vaan myös" is not a negation of the outcome. */
+const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast', 'enbart']);
+
+export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', options: { fold?: boolean; lemmas?: LemmaLookup } = {}): SentencePolarity {
+  const hits = lexicons[lang].find(tokens, options);
+  const byFirst = new Map<number, Hit<CueKey>[]>();
+  for (const h of hits as Hit<CueKey>[]) {
+    const list = byFirst.get(h.first) ?? [];
+    list.push(h);
+    byFirst.set(h.first, list);
+  }
+  const cues: PolarityCue[] = [];
+  const consumed = new Set<number>();
+  // Where the weight of a clause changes: after a contrast, and inside a concessive "vaikka" clause.
+  const contrastAt = hits.filter((h) => h.entry.key === 'contrast' && !/^(vaikka|även om|trots)$/.test(h.entry.label)).map((h) => h.first);
+  const lastContrast = contrastAt.length > 0 ? Math.max(...contrastAt) : -1;
+  const concessive = hits.filter((h) => /^(vaikka|även om|trots)$/.test(h.entry.label)).map((h) => h.first);
+  const commaAfter = (i: number) => tokens.findIndex((t, j) => j > i && /^,/.test(sliceAfter(tokens, j - 1)));
+  const weightAt = (i: number): number => {
+    for (const c of concessive) {
+      const end = commaAfter(c);
+      if (i > c && (end === -1 || i < end)) return 0.6;
+    }
+    if (lastContrast >= 0) return i > lastContrast ? 1.3 : 0.75;
+    return 1;
+  };
+
+  for (const h of hits as Hit<CueKey>[]) {
+    const key = h.entry.key;
+    if (key === 'negator') {
+      const next = tokens[h.first + 1]?.lower ?? '';
+      if (NOT_ONLY.has(next)) continue;
+      let flipped = false;
+      for (let j = h.first + 1; j <= h.first + NEGATION_WINDOW && j < tokens.length; j++) {
+        for (const c of byFirst.get(j) ?? []) {
+          if (c.entry.key === 'pos' && !consumed.has(j)) {
+            cues.push({ label: `-${h.entry.label} ${c.entry.label}`, value: -1.3 * c.entry.weight * weightAt(j) });
+            consumed.add(j);
+            flipped = true;
+          } else if (c.entry.key === 'neg' && !consumed.has(j)) {
+            cues.push({ label: `+${h.entry.label} ${c.entry.label}`, value: 0.6 * weightAt(j) });
+            consumed.add(j);
+            flipped = true;
+          }
+        }
+        if (flipped) break;
+      }
+      // A bare negated verb ("toimittaja ei vastannut") is itself a mild sign of trouble in report voice.
+      if (!flipped && h.entry.label !== 'ilman' && h.entry.label !== 'utan') {
+        cues.push({ label: `-${h.entry.label}`, value: -0.6 * weightAt(h.first) });
+      }
+    }
+  }
+  for (const h of hits as Hit<CueKey>[]) {
+    if (consumed.has(h.first)) continue;
+    const w = weightAt(h.first);
+    if (h.entry.key === 'pos') cues.push({ label: `+${h.entry.label}`, value: h.entry.weight * w });
+    else if (h.entry.key === 'neg') cues.push({ label: `-${h.entry.label}`, value: -h.entry.weight * w });
+    else if (h.entry.key === 'counterfactual') cues.push({ label: `-${h.entry.label}`, value: -1 * w });
+  }
+  const value = cues.reduce((s, c) => s + c.value, 0);
+  return { value: Math.round(value * 100) / 100, cues };
+}
+
+function sliceAfter(tokens: readonly Token[], j: number): string {
+  // Callers only need to know whether a comma follows token j; tokens carry no punctuation, so we look at
+  // the gap to the next token through a cached source string attached by the caller (see withSource).
+  const t = tokens[j] as Token & { gapAfter?: string };
+  return t?.gapAfter ?? '';
+}
+
+/** Tokenises a sentence and records the punctuation between tokens (for clause boundaries). */
+export function sentenceTokens(text: string, base = 0): Token[] {
+  const tokens = tokenize(text, base) as (Token & { gapAfter?: string })[];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token & { gapAfter?: string };
+    const nextStart = tokens[i + 1]?.start ?? base + text.length;
+    t.gapAfter = text.slice(t.end - base, nextStart - base).trim();
+  }
+  return tokens;
+}
+
+export type SectionLean = 'success' | 'challenge' | 'descriptive';
+
+const sectionLexicons = {
+  fi: new Lexicon(
+    (Object.entries(SECTION_CUES) as [SectionLean, string[]][]).flatMap(([key, list]) =>
+      list.map((w) => ({ key, label: w, weight: 1, words: w.split(' ') })),
+    ),
+    'fi',
+  ),
+};
+
+/** What the innermost headings of a section say about its content. */
+export function sectionLeans(section: readonly string[], fold = false): Set<SectionLean> {
+  const out = new Set<SectionLean>();
+  // The innermost two headings decide: "3.2.1. Toteutuneet riskit > Henkilöresurssi" is about risks.
+  for (const heading of section.slice(-2)) {
+    const tokens = tokenize(fold ? foldUmlauts(heading) : heading);
+    for (const h of sectionLexicons.fi.find(tokens, { fold })) out.add(h.entry.key as SectionLean);
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+// Tag stage: topic evidence × polarity agreement per sentence, summed over a paragraph → codings.
+// A theme with polarity "success" gains from positive cues and loses from negative ones, and the reverse for
+// "challenge"; without any cue a topic alone is weaker evidence (descriptive text names topics too).
+// In one sentence, of two themes sharing a topic (success.cooperation / challenge.cooperation) only the
+// one the polarity agrees with keeps the sentence's evidence.
+import type { CompiledCodebook } from '../codebook/compile.js';
+import type { Theme } from '../codebook/types.js';
+import type { LemmaLookup } from '../language/lexicon.js';
+import type { Coding, Segment } from '../types.js';
+import { type SectionLean, type SentencePolarity, sectionLeans, sentencePolarity, sentenceTokens } from './polarity.js';
+import { topicEvidence } from './topics.js';
+
+export interface TagOptions {
+  fold?: boolean;
+  lemmas?: LemmaLookup;
+  /** Minimum paragraph score for a code (default DEFAULT_THRESHOLD). */
+  threshold?: number;
+}
+
+export const DEFAULT_THRESHOLD = 1.2;
+/** A paragraph keeps secondary codes scoring at least this share of its best code. */
+const SECONDARY_SHARE = 0.5;
+const SECTION_PRIOR = 0.8;
+const CONTEXT_SHARE = 0.4;
+
+export interface ThemeScore {
+  code: string;
+  topicWeight: number;
+  factor: number;
+  score: number;
+  matches: string[];
+}
+
+export interface SentenceTagging {
+  segment: Segment;
+  polarity: SentencePolarity;
+  /** Polarity with the paragraph's other sentences and the section taken into account. */
+  effective: number;
+  themes: ThemeScore[];
+}
+
+export interface ParagraphTagging {
+  segment: Segment;
+  leans: SectionLean[];
+  sentences: SentenceTagging[];
+  /** Summed score per code, every code with any evidence. */
+  totals: { code: string; score: number; matches: string[] }[];
+  codings: Coding[];
+}
+
+function agreementFactor(theme: Theme, polarity: number): number {
+  if (theme.polarity === 'none') return 1;
+  const a = theme.polarity === 'success' ? polarity : -polarity;
+  if (a > 0) return Math.min(1.6, 1 + 0.2 * a);
+  if (a < 0) return Math.max(0.1, 1 + 0.4 * a);
+  return 0.75;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: TagOptions = {}): ParagraphTagging {
+  const lang = p.lang === 'sv' ? 'sv' : 'fi';
+  const leans = sectionLeans(p.section, options.fold);
+  const prior = (leans.has('success') ? SECTION_PRIOR : 0) - (leans.has('challenge') ? SECTION_PRIOR : 0);
+  const descriptive = leans.has('descriptive') ? 0.5 : 1;
+  const sentences = p.sentences ?? [];
+  const analysed = sentences.map((s) => {
+    const tokens = sentenceTokens(s.text, s.start);
+    return {
+      s,
+      tokens,
+      polarity: sentencePolarity(tokens, lang, options),
+      evidence: topicEvidence(s.text, tokens, lang, compiled, options),
+    };
+  });
+  const total = analysed.reduce((sum, a) => sum + a.polarity.value, 0);
+  const taggings: SentenceTagging[] = analysed.map((a) => {
+    const context = Math.max(-1.5, Math.min(1.5, CONTEXT_SHARE * (total - a.polarity.value)));
+    const effective = round(a.polarity.value + context + prior);
+    const numeric = a.tokens.filter((t) => /\d/.test(t.text)).length / Math.max(1, a.tokens.length);
+    const damp = descriptive * (numeric > 0.25 ? 0.6 : 1);
+    const themes: ThemeScore[] = [];
+    for (const ev of a.evidence.values()) {
+      const c = compiled.byCode.get(ev.code);
+      if (!c) continue;
+      const factor = agreementFactor(c.theme, effective) * damp;
+      themes.push({ code: ev.code, topicWeight: ev.weight, factor: round(factor), score: round(ev.weight * factor), matches: ev.matches });
+    }
+    // Same topic, opposite polarity: the better-agreeing theme takes the sentence.
+    const best = new Map<string, ThemeScore>();
+    for (const t of themes) {
+      const topic = compiled.byCode.get(t.code)?.theme.topic ?? t.code;
+      const pol = compiled.byCode.get(t.code)?.theme.polarity;
+      if (pol === 'none') continue;
+      const prev = best.get(topic);
+      if (!prev || t.score > prev.score) best.set(topic, t);
+    }
+    const kept = themes.filter((t) => {
+      const c = compiled.byCode.get(t.code);
+      return c?.theme.polarity === 'none' || best.get(c?.theme.topic ?? '') === t;
+    });
+    return { segment: a.s, polarity: a.polarity, effective, themes: kept };
+  });
+
+  const sums = new Map<string, { code: string; score: number; matches: string[] }>();
+  for (const t of taggings) {
+    for (const th of t.themes) {
+      const e = sums.get(th.code) ?? { code: th.code, score: 0, matches: [] };
+      e.score = round(e.score + th.score);
+      for (const m of th.matches) if (!e.matches.includes(m)) e.matches.push(m);
+      if (th.factor !== 1) {
+        for (const cue of t.polarity.cues) {
+          const label = `cue:${cue.label}`;
+          if (!e.matches.includes(label)) e.matches.push(label);
+        }
+      }
+      sums.set(th.code, e);
+    }
+  }
+  const totals = [...sums.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const top = totals[0]?.score ?? 0;
+  const section = p.section.join(' > ');
+  const codings: Coding[] = totals
+    .filter((t) => t.score >= threshold && t.score >= SECONDARY_SHARE * top)
+    .map((t) => {
+      const theme = compiled.byCode.get(t.code)?.theme as Theme;
+      const matches = [...t.matches, ...[...leans].map((l) => `section:${l}`)];
+      return {
+        report: p.report,
+        segment: p.id,
+        section,
+        start: p.start,
+        end: p.end,
+        startLine: p.startPoint.line,
+        endLine: p.endPoint.line,
+        code: t.code,
+        polarity: theme.polarity,
+        theme: theme.topic,
+        score: t.score,
+        matches,
+        text: p.text,
+      };
+    });
+  return { segment: p, leans: [...leans], sentences: taggings, totals, codings };
+}
+
+export function tagSegments(segments: readonly Segment[], compiled: CompiledCodebook, options: TagOptions = {}): ParagraphTagging[] {
+  return segments.map((s) => tagParagraph(s, compiled, options));
+}

@@ -1,0 +1,49 @@
+// Topic evidence: which themes' terms and patterns occur in a sentence, and how strongly.
+// Each distinct term counts once per sentence (a word repeated is not more evidence); exclusions veto.
+import type { CompiledCodebook } from '../codebook/compile.js';
+import type { LemmaLookup } from '../language/lexicon.js';
+import type { Token } from '../language/tokens.js';
+
+export interface TopicEvidence {
+  code: string;
+  weight: number;
+  matches: string[];
+}
+
+const PATTERN_WEIGHT = 1.5;
+
+export function topicEvidence(
+  text: string,
+  tokens: readonly Token[],
+  lang: 'fi' | 'sv',
+  compiled: CompiledCodebook,
+  options: { fold?: boolean; lemmas?: LemmaLookup } = {},
+): Map<string, TopicEvidence> {
+  const out = new Map<string, TopicEvidence>();
+  const add = (code: string, label: string, weight: number) => {
+    const e = out.get(code) ?? { code, weight: 0, matches: [] };
+    if (e.matches.includes(label)) return;
+    e.matches.push(label);
+    e.weight += weight;
+    out.set(code, e);
+  };
+  for (const hit of compiled.terms[lang].find(tokens, options)) {
+    add(hit.entry.key, `term:${hit.entry.label}`, hit.entry.weight);
+  }
+  for (const c of compiled.themes) {
+    for (const p of c.patterns) {
+      p.re.lastIndex = 0;
+      const m = p.re.exec(text);
+      if (m) add(c.theme.code, `pattern:${m[0].toLocaleLowerCase('fi')}`, PATTERN_WEIGHT);
+    }
+  }
+  const vetoed = new Set(compiled.exclusions[lang].find(tokens, options).map((h) => h.entry.key));
+  for (const c of compiled.themes) {
+    for (const p of c.exclusionPatterns) {
+      p.re.lastIndex = 0;
+      if (p.re.test(text)) vetoed.add(c.theme.code);
+    }
+  }
+  for (const code of vetoed) out.delete(code);
+  return out;
+}

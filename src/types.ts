@@ -1,0 +1,142 @@
+// Shared value types of the pipeline: read → parse → segment → tag → aggregate → anonymise → render → write.
+// Positions follow unist: line and column 1-based, offset 0-based into the decoded source text.
+
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export type Format = 'markdown' | 'text' | 'docx' | 'pdf';
+
+export type BlockKind =
+  | 'heading'
+  | 'paragraph'
+  | 'list-item'
+  | 'table'
+  | 'blockquote'
+  | 'toc'
+  | 'code'
+  | 'metadata';
+
+/** A structural block of a parsed report. `text.slice(start, end)` is its source. */
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  /** Heading level 1..6 (headings only). */
+  depth?: number;
+  /** Heading title without markup or numbering noise (headings only), e.g. "3.2.1. Toteutuneet riskit". */
+  label?: string;
+}
+
+/** A report after parsing: the decoded source text and its blocks, all positions into `text`. */
+export interface SourceDocument {
+  /** File name without extension: the report's key in every table. */
+  report: string;
+  /** Path as found (relative to the working directory where possible). */
+  path: string;
+  format: Format;
+  /** The decoded source (for DOCX/PDF: the text the parser extracted). Every offset points into it. */
+  text: string;
+  blocks: Block[];
+  title?: string;
+}
+
+export type Language = 'fi' | 'sv' | 'en' | 'und';
+
+export interface Segment {
+  /** Stable id within the report: "p12" for paragraph 12, "p12.s3" for its third sentence. */
+  id: string;
+  report: string;
+  kind: 'paragraph' | 'sentence';
+  start: number;
+  end: number;
+  startPoint: Point;
+  endPoint: Point;
+  /** Exactly `source.slice(start, end)`. */
+  text: string;
+  /** Heading path, outermost first, e.g. ["3. Hankkeen toteutuksen arviointi", "3.2.1. Toteutuneet riskit"]. */
+  section: string[];
+  blockKind: BlockKind;
+  lang: Language;
+  /** Sentences of a paragraph (paragraph segments only). */
+  sentences?: Segment[];
+}
+
+export type Polarity = 'success' | 'challenge' | 'none';
+
+/** One code applied to one paragraph segment. */
+export interface Coding {
+  report: string;
+  segment: string;
+  section: string;
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+  code: string;
+  polarity: Polarity;
+  /** Top-level theme (topic) the code belongs to. */
+  theme: string;
+  score: number;
+  /** Terms, patterns and polarity cues that fired, e.g. "term:yhteistyö", "cue:-neg:ei toiminut". */
+  matches: string[];
+  text: string;
+}
+
+export interface ThemeCount {
+  code: string;
+  polarity: Polarity;
+  theme: string;
+  label: string;
+  reports: number;
+  segments: number;
+  shareOfReports: number;
+}
+
+export interface Quote {
+  code: string;
+  rank: number;
+  report: string;
+  alias: string;
+  section: string;
+  startLine: number;
+  endLine: number;
+  score: number;
+  /** Anonymised text, ready to paste. */
+  text: string;
+}
+
+export interface Alias {
+  alias: string;
+  report: string;
+  path: string;
+}
+
+export interface ReportSummary {
+  report: string;
+  path: string;
+  alias: string;
+  format: Format;
+  /** Main language of the report's paragraphs. */
+  lang: Language;
+  paragraphs: number;
+  codedParagraphs: number;
+}
+
+/** Per report, the number of coded paragraphs for each code (the report × theme matrix). */
+export interface MatrixRow {
+  report: string;
+  cells: Record<string, number>;
+}
+
+/** Everything the renderers need; built by aggregate, quotes already anonymised. */
+export interface Tables {
+  reports: ReportSummary[];
+  codings: Coding[];
+  counts: ThemeCount[];
+  matrix: MatrixRow[];
+  quotes: Quote[];
+  aliases: Alias[];
+}
