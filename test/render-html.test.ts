@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { axisTicks, wrapLabel } from '../src/render/html-chart.js';
 import { renderHtml } from '../src/render/html.js';
+import { axisTicks, wrapLabel } from '../src/render/html-chart.js';
 import type { Tables } from '../src/types.js';
 import {
   hierarchicalCodebook,
@@ -15,7 +15,8 @@ import {
 
 const CHROMIUM = '/usr/bin/chromium';
 const chromiumAvailable = existsSync(CHROMIUM);
-if (!chromiumAvailable) console.warn(`render-html: ${CHROMIUM} is absent; the headless browser test is skipped`);
+if (!chromiumAvailable)
+  console.warn(`render-html: ${CHROMIUM} is absent; the headless browser test is skipped`);
 
 function bars(html: string): string[] {
   return [...html.matchAll(/<rect class="bar bar-(\w+)" data-code="([^"]+)" data-reports="(\d+)"/g)].map(
@@ -71,12 +72,20 @@ describe('renderHtml', () => {
     expect(html).toContain('Yhteistyö [kunnan] ja naapurikuntien välillä tiivistyi &amp; verkosto');
     expect(html).not.toContain('Kokkolan');
     expect(html).not.toContain('kokkola-digi');
+    // Only the innermost heading of a quote's section: the top one is the report's title.
+    expect(html).toContain('Raportti A · 3. Onnistumiset · rivi 5');
+    expect(html).not.toContain('digihanke');
   });
 
   it('escapes every text', () => {
     const hostile: Tables = {
       ...sampleTables,
-      quotes: [{ ...(sampleTables.quotes[0] as Tables['quotes'][number]), text: '<script>alert("x")</script> & "q"' }],
+      quotes: [
+        {
+          ...(sampleTables.quotes[0] as Tables['quotes'][number]),
+          text: '<script>alert("x")</script> & "q"',
+        },
+      ],
     };
     const out = renderHtml(hostile, polarityCodebook, 'fi');
     expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;q&quot;');

@@ -23,7 +23,8 @@ const projectXsd = join(standards, 'Project.xsd');
 const codebookXsd = join(standards, 'Codebook.xsd');
 const xmllintAvailable = spawnSync('xmllint', ['--version']).status === 0;
 const canValidate = xmllintAvailable && existsSync(projectXsd) && existsSync(codebookXsd);
-if (!canValidate) console.warn('render-qdpx: xmllint or the REFI-QDA XSDs are absent; schema validation skipped');
+if (!canValidate)
+  console.warn('render-qdpx: xmllint or the REFI-QDA XSDs are absent; schema validation skipped');
 
 const work = mkdtempSync(join(tmpdir(), 'render-qdpx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,7 +42,7 @@ function attr(tag: string, name: string): string {
   return m[1];
 }
 
-function unescape(text: string): string {
+function unescapeXml(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -71,7 +72,9 @@ describe.each([
 
   it.skipIf(!canValidate)('validates against Project.xsd', async () => {
     const files = unzipSync(await renderQdpx(tables, codebook, sampleSources));
-    expect(validate(strFromU8(files['project.qde'] as Uint8Array), projectXsd, `${codebook.id}.qde`)).toBe('valid');
+    expect(validate(strFromU8(files['project.qde'] as Uint8Array), projectXsd, `${codebook.id}.qde`)).toBe(
+      'valid',
+    );
   });
 
   it('selects exactly the coded text, in code points, with a CodeRef per coding', async () => {
@@ -83,7 +86,7 @@ describe.each([
     expect(sourceBlocks).toHaveLength(sampleSources.length);
     for (const block of sourceBlocks) {
       const head = block.slice(0, block.indexOf('>'));
-      const report = unescape(attr(head, 'name'));
+      const report = unescapeXml(attr(head, 'name'));
       const path = attr(head, 'plainTextPath').replace('internal://', 'sources/');
       const codePoints = Array.from(strFromU8(files[path] as Uint8Array));
       for (const sel of block.split('<PlainTextSelection ').slice(1)) {
@@ -96,7 +99,9 @@ describe.each([
         for (const ref of refs) {
           const code = codeByGuid.get(ref);
           expect(code, `CodeRef ${ref} names a code`).toBeDefined();
-          const coding = tables.codings.find((c) => c.report === report && c.code === code && c.text === selected);
+          const coding = tables.codings.find(
+            (c) => c.report === report && c.code === code && c.text === selected,
+          );
           expect(coding, `${report} ${code} [${start},${end}) = ${JSON.stringify(selected)}`).toBeDefined();
           seen.push(`${report}|${code}|${coding?.start}`);
         }
@@ -115,7 +120,9 @@ describe('codePointOffsets', () => {
   });
 
   it('differs from UTF-16 offsets in the fixture, so the conversion is exercised', () => {
-    const coding = sampleTables.codings.find((c) => c.report === 'pohjois-satakunta' && c.code === 'challenge.vendors');
+    const coding = sampleTables.codings.find(
+      (c) => c.report === 'pohjois-satakunta' && c.code === 'challenge.vendors',
+    );
     const source = sampleSources.find((s) => s.report === 'pohjois-satakunta');
     if (!coding || !source) throw new Error('fixture changed');
     expect(codePointOffsets(source.text)(coding.start)).toBe(coding.start - 1);
@@ -146,4 +153,3 @@ describe('renderQdc', () => {
     expect(validate(renderQdc(hierarchicalCodebook), codebookXsd, 'hierarchical.qdc')).toBe('valid');
   });
 });
-

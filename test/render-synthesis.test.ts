@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  buildSynthesis,
+  escapeMarkdown,
+  renderSynthesisMarkdown,
+  shareableSection,
+} from '../src/render/synthesis.js';
 import { renderSynthesisDocx } from '../src/render/synthesis-docx.js';
-import { buildSynthesis, escapeMarkdown, renderSynthesisMarkdown } from '../src/render/synthesis.js';
 import type { Tables } from '../src/types.js';
 import {
   hierarchicalCodebook,
@@ -48,6 +53,7 @@ describe('renderSynthesisMarkdown', () => {
 
   it('uses only anonymised quote text, escaping HTML but keeping placeholders readable', () => {
     expect(md).not.toContain('Kokkola');
+    expect(md).not.toContain('digihanke');
     expect(md).toContain('Yhteistyö [kunnan] ja naapurikuntien');
     expect(md).toContain('aikataulua \\<merkittävästi>.');
   });
@@ -78,11 +84,24 @@ describe('renderSynthesisMarkdown', () => {
     ]);
     expect(out).toContain('### 4.1. Cooperation between municipalities');
     expect(out).toContain('*mentioned in 2/3 final reports · 2 paragraphs*');
-    expect(out).toContain('*mentioned in 0/3 final reports · 0 paragraphs*\n\n[Write the analysis of this theme here.]\n\n*No quotes.*');
+    expect(out).toContain(
+      '*mentioned in 0/3 final reports · 0 paragraphs*\n\n[Write the analysis of this theme here.]\n\n*No quotes.*',
+    );
   });
 
   it('is deterministic', () => {
     expect(renderSynthesisMarkdown(sampleTables, polarityCodebook, 'fi')).toBe(md);
+  });
+});
+
+describe('shareableSection', () => {
+  it.each([
+    ['', ''],
+    ['Kokkolan digihanke', ''],
+    ['Kokkolan digihanke > 3. Onnistumiset', '3. Onnistumiset'],
+    ['A > B > 3.2. Riskit', '3.2. Riskit'],
+  ])('%s', (section, expected) => {
+    expect(shareableSection(section)).toBe(expected);
   });
 });
 
@@ -117,7 +136,9 @@ describe('renderSynthesisDocx', () => {
     }
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
     expect(xml).toContain('<w:pStyle w:val="Lainaus"/>');
-    expect(xml).toContain('Järjestelmätoimittaja ei pystynyt toimittamaan sovittua palvelua sovitussa ajassa.');
+    expect(xml).toContain(
+      'Järjestelmätoimittaja ei pystynyt toimittamaan sovittua palvelua sovitussa ajassa.',
+    );
   });
 
   it('is byte-identical across renders, with fixed document dates', async () => {

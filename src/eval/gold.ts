@@ -20,7 +20,7 @@ export function loadGold(file: string, text: string): Result<GoldItem[]> {
   if (!isSeq(doc.contents)) return { ok: false, diagnostics: [diagnostic(file, 'gold/shape', 'A gold file is a list of items with id, code and text')] };
   const items: GoldItem[] = [];
   for (const node of doc.contents.items) {
-    const p = lines.linePos((node as { range?: [number] }).range?.[0] ?? 0);
+    const p = lines.linePos((node as unknown as { range?: [number] }).range?.[0] ?? 0);
     const obj = isMap(node) ? (node.toJSON() as Record<string, unknown>) : undefined;
     if (!obj || typeof obj.code !== 'string' || typeof obj.text !== 'string' || obj.id === undefined) {
       problems.push(diagnostic(file, 'gold/item', 'Each item needs id, code and text', { line: p.line, column: p.col }));

@@ -70,8 +70,14 @@ function chooseDecoding(bytes: Uint8Array): Choice {
     // A UTF-8 mark in front of bytes that are not UTF-8: trust the bytes, not the mark.
     return text === undefined ? legacy(bytes.subarray(3)) : { text, encoding: 'utf-8+bom', guessed: false };
   }
-  if (b0 === 0xff && b1 === 0xfe) return { text: utf16(bytes.subarray(2), 'le'), encoding: 'utf-16le+bom', guessed: false };
-  if (b0 === 0xfe && b1 === 0xff) return { text: utf16(bytes.subarray(2), 'be'), encoding: 'utf-16be+bom', guessed: false };
+  // UTF-16 has an even number of bytes; "ÿþ" or "þÿ" opening an odd-length file is 8-bit text.
+  const even = bytes.length % 2 === 0;
+  if (b0 === 0xff && b1 === 0xfe && even) {
+    return { text: utf16(bytes.subarray(2), 'le'), encoding: 'utf-16le+bom', guessed: false };
+  }
+  if (b0 === 0xfe && b1 === 0xff && even) {
+    return { text: utf16(bytes.subarray(2), 'be'), encoding: 'utf-16be+bom', guessed: false };
+  }
 
   const order = utf16ByNulPattern(bytes);
   if (order) return { text: utf16(bytes, order), encoding: order === 'le' ? 'utf-16le' : 'utf-16be', guessed: true };
@@ -94,7 +100,7 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
 }
 
 function utf16(bytes: Uint8Array, order: 'le' | 'be'): string {
-  // An odd trailing byte cannot be a code unit: drop it rather than fail the whole report.
+  // An odd trailing byte (BOM-less guess only) cannot be a code unit: drop it rather than fail the report.
   const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
   return new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(even);
 }
@@ -136,7 +142,9 @@ function legacy(bytes: Uint8Array): Choice {
     score: plausibility(cp1252),
   };
   for (const encoding of ['cp850', 'macintosh'] as const) {
-    const text = iconv.decode(Buffer.from(bytes), encoding);
+    let text = iconv.decode(Buffer.from(bytes), encoding);
+    // Mac OS 8.5 (1998) put € at 0xDB, where the older table that iconv-lite follows has ¤.
+    if (encoding === 'macintosh') text = text.replaceAll('¤', '€');
     const score = plausibility(text);
     if (score > best.score) best = { text, encoding, score };
   }

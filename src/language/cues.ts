@@ -20,7 +20,7 @@ const FI: CueTable = {
     'saatiin', 'onnistuimme', 'opimme', 'oppi*', 'oivallu*', 'oivalsi*', 'ymmärrys kasvoi', 'toimiva*', 'toimi hyvin', 'toimivat hyvin',
     'hedelmällinen', 'hedelmällis*', 'tuloksellinen', 'tuloksekas', 'tuloksekkaa*', 'säästö', 'säästy*', 'säästää', 'säästi', 'vähentyi', 'vähentyn*',
     'poistui', 'poistu*', 'mahdollisti', 'mahdollistanut', 'mahdollistaa', 'uusi väylä', 'käyttöön otettiin', 'otettiin käyttöön', 'vakiintu*', 'vakiinnutet*', 'jatkuu',
-    'luotettava*', 'yhteistyökykyi*', 'sitoutunei*', 'sitoutuivat', 'rakentava*', 'luontevasti', 'kitkattomasti', 'ketterästi',
+    'luotettava*', 'yhteistyökykyi*', 'sovitussa aikataulussa^1.5', 'aikataulussa', 'ajallaan', 'suunnitellusti', 'odotetusti', 'odotettua enemmän', 'toivottua enemmän', 'sitoutunei*', 'sitoutuivat', 'rakentava*', 'luontevasti', 'kitkattomasti', 'ketterästi',
   ],
   neg: [
     'ongelm*^1.5', 'haaste^1.5', 'haasteelli*^1.5', 'haasteita^1.5', 'haasteena^1.5', 'haasteeksi', 'hankala*', 'hankaloit*', 'vaikea*', 'vaikeu*', 'vaikeutt*',
@@ -29,7 +29,7 @@ const FI: CueTable = {
     'este', 'esteitä', 'estänyt', 'esti', 'hidast*', 'hidas', 'hitaa*', 'hitaasti', 'valitettava*', 'valitettavasti^1.5', 'ikävä kyllä^1.5', 'kuormitt*',
     'kuormittu*', 'ristiriita*', 'ristiriidat', 'epäselv*', 'epäsuhta', 'epäsuhda*', 'sopimaton', 'turhautu*', 'kallis', 'kalli*', 'kalliiksi',
     'tuloksetta', 'toteutumatta', 'tekemättä', 'kesken', 'sitoutumatto*', 'kiinnostumatto*', 'vastahakoi*', 'vastustu*', 'muutosvastarin*',
-    'ylimääräi*', 'virhe*', 'virheelli*', 'häiriö*', 'katko*', 'vaihteli*', 'vaihtelevasti', 'valitti*', 'vastoinkäymi*', 'jumiutu*', 'takkui*',
+    'ylimääräi*', 'virhe*', 'virheelli*', 'häiriö*', 'katko*', 'vaihteli*', 'vaihtelevasti', 'valitus', 'valituksia', 'vastoinkäymi*', 'jumiutu*', 'takkui*',
     'uupu*', 'kiire*', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutui*', 'joutunut',
     'riski*', 'uhka*', 'huoli', 'huolta', 'huolestu*', 'monimutkai*', 'raskas', 'raskaa*', 'työläs', 'työlää*', 'haitta*', 'rajoitti', 'rajoittu*', 'heikensi',
   ],

@@ -31,6 +31,8 @@ export type LemmaLookup = (lower: string) => readonly string[];
 interface WordForm {
   stems: string[];
   lemma: string;
+  /** Words of one to three letters (ei, en, ja) match only themselves. */
+  exact: boolean;
 }
 
 interface Compiled<K extends string> {
@@ -61,6 +63,7 @@ export class Lexicon<K extends string = string> {
   private readonly index = new Map<string, { c: Compiled<K>; stem: string }[]>();
   private readonly folded = new Map<string, { c: Compiled<K>; stem: string }[]>();
   private readonly byLemma = new Map<string, Compiled<K>[]>();
+  private readonly exactWords = new Map<string, Compiled<K>[]>();
 
   constructor(
     entries: LexiconEntry<K>[],
@@ -68,11 +71,19 @@ export class Lexicon<K extends string = string> {
   ) {
     this.compiled = entries.map((entry) => ({
       entry,
-      forms: entry.words.map((w) => ({ stems: stemsFor(w, lang), lemma: w.toLocaleLowerCase('fi').replace(/\*$/, '') })),
+      forms: entry.words.map((w) => {
+        const lemma = w.toLocaleLowerCase('fi').replace(/\*$/, '');
+        const exact = !w.endsWith('*') && lemma.length <= 3;
+        return { stems: exact ? [lemma] : stemsFor(w, lang), lemma, exact };
+      }),
     }));
     for (const c of this.compiled) {
       const first = c.forms[0];
       if (!first) continue;
+      if (first.exact) {
+        push(this.exactWords, first.lemma, c);
+        continue;
+      }
       for (const stem of first.stems) {
         push(this.index, stem.slice(0, 3), { c, stem });
         const f = foldUmlauts(stem);
@@ -104,6 +115,7 @@ export class Lexicon<K extends string = string> {
 
   private *candidates(word: string, options: { fold?: boolean; lemmas?: LemmaLookup }): Generator<Compiled<K>> {
     const index = options.fold ? this.folded : this.index;
+    yield* this.exactWords.get(word) ?? [];
     for (let at = 0; at + 3 <= word.length; at++) {
       if (at > 0 && at < 3) continue;
       for (const { c, stem } of index.get(word.slice(at, at + 3)) ?? []) {
@@ -122,7 +134,7 @@ export class Lexicon<K extends string = string> {
       const w = words[at];
       if (w === undefined) return undefined;
       const stems = options.fold ? form.stems.map(foldUmlauts) : form.stems;
-      const ok = stems.some((s) => wordMatchesAt(w, s, 0)) || (options.lemmas?.(w) ?? []).includes(form.lemma);
+      const ok = (form.exact ? w === form.lemma : stems.some((s) => wordMatchesAt(w, s, 0))) || (options.lemmas?.(w) ?? []).includes(form.lemma);
       if (!ok) return undefined;
     }
     return at;

@@ -199,9 +199,9 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
       if (n.marker || n.cells.length > 1 || DOT_LEADER.test(n.text)) break;
       if (last.y - n.y > paraBreak(n.size) || Math.abs(n.size - last.size) >= 0.5) break;
       const ends = ENDS_SENTENCE.test(last.text);
-      const indented = n.x > last.x + 0.8 * n.size && para.length === 1 ? false : n.x > para[0]!.x + 0.8 * n.size;
-      const shortLast = last.xEnd < layout.right - 0.2 * (layout.right - layout.left);
-      if (ends && (indented || shortLast)) break;
+      // First-line indent marks a new paragraph in documents without spacing between paragraphs.
+      const indented = n.x > last.x + 0.8 * n.size;
+      if (ends && (indented || wouldHaveFit(last, n, layout))) break;
       if (headingStyle(n, last, lines[i + 1], layout, undefined)) break;
       para.push(n);
       i++;
@@ -209,6 +209,16 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
     blocks.push({ kind: 'paragraph', lines: para, text: para.map((l) => l.text).reduce(joinLines) });
   }
   return blocks;
+}
+
+/**
+ * True when the first word of `next` would have fitted at the end of `line`: then the line was ended on
+ * purpose (a paragraph end), not wrapped. Word width is estimated from the next line's average glyph width.
+ */
+function wouldHaveFit(line: Line, next: Line, layout: Layout): boolean {
+  const word = /^\S+/.exec(next.text)?.[0] ?? '';
+  const perChar = (next.xEnd - next.x) / Math.max(1, next.text.length);
+  return line.xEnd + (word.length + 1) * perChar < layout.right - 2;
 }
 
 function styleKey(l: Line): string {
@@ -236,17 +246,20 @@ function headingStyle(
   if (line.size >= layout.bodySize * 1.12 && text.length <= 200) return { style };
   if (line.marker && !NUMBERED.test(text)) return undefined;
   const f = line.font;
-  const styled = f.bold || (f.family !== layout.bodyFamily && (layout.headingFamilies.has(f.family) || f.italic));
-  if (styled && setApart && !endsLikeSentence && text.length <= 120 && line.cells.length <= 2) return { style };
-  const numbered = NUMBERED.exec(text);
   const gapBelow = next ? line.y - next.y : Number.POSITIVE_INFINITY;
+  const standsAlone = setApart && gapBelow > 1.3 * layout.lineGap;
+  // Headings in their own font need only space above; bold body text must stand alone to count
+  // ("**Loppuraportti**" over a date on a title page is not a heading).
+  const headingFont = f.family !== layout.bodyFamily && (layout.headingFamilies.has(f.family) || f.italic || f.bold);
+  const styled = line.uniform >= 0.9 && ((headingFont && setApart) || (f.bold && standsAlone));
+  if (styled && !endsLikeSentence && text.length <= 120 && line.cells.length <= 2) return { style };
+  const numbered = NUMBERED.exec(text);
   if (
     numbered?.[1] &&
     !endsLikeSentence &&
     text.length <= 100 &&
     Math.abs(line.x - layout.left) < 3 &&
-    setApart &&
-    gapBelow > 1.3 * layout.lineGap
+    standsAlone
   ) {
     return { style, numberDepth: numbered[1].split('.').length };
   }
@@ -287,21 +300,26 @@ export function joinPages(pages: PdfBlock[][]): PdfBlock[] {
 }
 
 /**
- * Heading depths: heading styles ranked by size, then bold before plain, then upright before italic;
+ * Heading depths: heading styles ranked by size, then the headings' own font before the body font, then
+ * bold before plain, then upright before italic;
  * the largest style is depth 1. Headings found only by their numbering take the numbering's depth.
  */
-export function headingDepths(blocks: PdfBlock[]): Map<PdfBlock, number> {
+export function headingDepths(blocks: PdfBlock[], bodyFamily: string): Map<PdfBlock, number> {
   const styles = [
     ...new Set(blocks.filter((b) => b.kind === 'heading' && !b.numberDepth).map((b) => b.style ?? '')),
   ];
-  const rank = (s: string) => {
-    const [size, , flags = ''] = s.split('|');
-    return [-Number(size), flags.includes('b') ? 0 : 1, flags.includes('i') ? 1 : 0];
+  const rank = (s: string): number[] => {
+    const [size, family, flags = ''] = s.split('|');
+    return [-Number(size), family === bodyFamily ? 1 : 0, flags.includes('b') ? 0 : 1, flags.includes('i') ? 1 : 0];
   };
   styles.sort((a, b) => {
     const ra = rank(a);
     const rb = rank(b);
-    return (ra[0] as number) - (rb[0] as number) || (ra[1] as number) - (rb[1] as number) || (ra[2] as number) - (rb[2] as number);
+    for (let k = 0; k < ra.length; k++) {
+      const d = (ra[k] ?? 0) - (rb[k] ?? 0);
+      if (d !== 0) return d;
+    }
+    return 0;
   });
   const depths = new Map<PdfBlock, number>();
   for (const b of blocks) {
@@ -340,7 +358,7 @@ export function joinLines(a: string, b: string): string {
     if (CONJUNCTIONS.has(nextWord)) return `${left} ${right}`;
     if (!/\p{Ll}/u.test(first)) return left + right;
     const lettersOnly = word.replace(/^[("'“”«]+/, '');
-    if (lettersOnly.length < 2 || /[\p{Lu}\p{N}.]/u.test(lettersOnly.slice(1)) || /[-/]/.test(lettersOnly)) {
+    if (lettersOnly.length < 2 || /[\p{Lu}\p{N}.]/u.test(lettersOnly.slice(1))) {
       return left + right;
     }
     if (before.toLowerCase() === first.toLowerCase() && VOWEL.test(first)) return left + right;

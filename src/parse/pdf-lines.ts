@@ -40,6 +40,8 @@ export interface Line {
   /** Size of most of the line's characters. */
   size: number;
   font: FontStyle;
+  /** Share of the line's characters in the line's main font (1 for a line in one font). */
+  uniform: number;
   /** First run is a small raised or lowered number: the start of a footnote. */
   startsWithNoteNumber: boolean;
 }
@@ -48,6 +50,8 @@ const BULLET = /^[•◦▪▫■□●○‣⁃∙·\-–—*➢►✓]$/;
 const NUMBER_MARKER = /^(?:\(?\d{1,2}[.)]|[a-zåäö][.)]|[ivx]{1,4}[.)])$/;
 /** A gap wider than this many font sizes separates table cells (or a marker from its text). */
 const CELL_GAP = 1.2;
+/** A gap wider than this many font sizes separates a list marker from its text. */
+const MARKER_GAP = 0.45;
 /** A gap wider than this many font sizes is a space between words. */
 const SPACE_GAP = 0.15;
 
@@ -85,7 +89,9 @@ function buildLine(runs: Run[], page: number): Line {
     else if (raised && run.y > main.y + 0.15 * main.size) text = `[${text.trim()}]`;
     if (prev) {
       const gap = run.x - (prev.x + prev.width);
-      if (gap > CELL_GAP * main.size) {
+      // A list marker is set off from its text by a tab, narrower than a column gap.
+      const afterMarker = cells.length === 0 && (BULLET.test(cell.trim()) || NUMBER_MARKER.test(cell.trim()));
+      if (gap > (afterMarker ? MARKER_GAP : CELL_GAP) * main.size) {
         cells.push(cell.trim());
         cell = '';
       } else if (gap > SPACE_GAP * Math.min(prev.size, run.size) && !/\s$/.test(cell) && !/^\s/.test(text)) {
@@ -111,6 +117,7 @@ function buildLine(runs: Run[], page: number): Line {
     y: main.y,
     size: main.size,
     font: main.font,
+    uniform: shareInFont(runs, main),
     startsWithNoteNumber,
   };
   return splitMarker(line);
@@ -126,6 +133,17 @@ function dominant(runs: Run[]): Run {
     weight.set(key, w);
   }
   return [...weight.values()].sort((a, b) => b.chars - a.chars)[0]?.run as Run;
+}
+
+function shareInFont(runs: Run[], main: Run): number {
+  let all = 0;
+  let same = 0;
+  for (const r of runs) {
+    const n = r.text.trim().length;
+    all += n;
+    if (r.font.family === main.font.family && r.font.bold === main.font.bold && r.font.italic === main.font.italic) same += n;
+  }
+  return all === 0 ? 1 : same / all;
 }
 
 function splitMarker(line: Line): Line {

@@ -1,8 +1,9 @@
 // Escaping for the markup renderers. XML 1.0 forbids most C0 controls and lone surrogates outright,
 // so they are dropped rather than escaped (an escaped &#1; is still invalid).
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the characters XML forbids is the point.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the characters XML forbids is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes characters XML 1.0 cannot carry (for text handed to libraries that write XML, like exceljs). */
 export function stripXmlInvalid(text: string): string {

@@ -35,10 +35,10 @@ svg.chart .tick { font-size: 11px; fill: var(--faint); text-anchor: middle; }
 table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 13px; }
 table.heatmap th { font-weight: 600; color: var(--muted); }
 table.heatmap thead th.group { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; border-bottom: 3px solid; padding: 4px 6px; }
-table.heatmap thead th.theme { vertical-align: bottom; height: 190px; width: 46px; padding: 0 0 6px; }
-table.heatmap thead th.theme span { writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; max-height: 184px; font-weight: 500; color: var(--ink); line-height: 1.2; text-align: left; }
+table.heatmap thead th.theme { vertical-align: bottom; height: 240px; width: 48px; padding: 0 0 6px; }
+table.heatmap thead th.theme span { writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; max-height: 232px; font-size: 12px; font-weight: 500; color: var(--ink); line-height: 1.15; text-align: left; }
 table.heatmap tbody th, table.heatmap tfoot th { text-align: left; white-space: nowrap; padding-right: 12px; }
-table.heatmap td { width: 46px; height: 34px; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums; font-weight: 600; }
+table.heatmap td { width: 48px; height: 34px; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums; font-weight: 600; }
 table.heatmap td.zero { background: #f7fafc; color: #cbd5e0; font-weight: 400; }
 table.heatmap tfoot td { background: none; color: var(--muted); border-top: 1px solid var(--line); }
 .theme-quotes { margin: 18px 0 26px; }

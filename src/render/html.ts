@@ -5,7 +5,15 @@ import type { Quote, Tables } from '../types.js';
 import { escapeHtml } from './escape.js';
 import { renderBarChart } from './html-chart.js';
 import { REPORT_CSS } from './html-style.js';
-import { codebookTitle, countFor, type ThemeGroup, themeColor, themeGroups, themeLabel } from './theme-groups.js';
+import { shareableSection } from './synthesis.js';
+import {
+  codebookTitle,
+  countFor,
+  type ThemeGroup,
+  themeColor,
+  themeGroups,
+  themeLabel,
+} from './theme-groups.js';
 import { type UiLang, type UiStrings, uiStrings } from './ui-strings.js';
 
 /** Quotes shown per theme; the workbook has all of them. */
@@ -23,7 +31,13 @@ function heatColor(value: number, max: number): { background: string; ink: strin
   return { background: hex, ink: t > 0.5 ? '#ffffff' : '#1a365d' };
 }
 
-function renderHeatmap(tables: Tables, codebook: Codebook, groups: ThemeGroup[], lang: UiLang, ui: UiStrings): string {
+function renderHeatmap(
+  tables: Tables,
+  codebook: Codebook,
+  groups: ThemeGroup[],
+  lang: UiLang,
+  ui: UiStrings,
+): string {
   const themes = groups.flatMap((g) => g.themes);
   const rows = [...tables.matrix].map((row) => {
     const alias = tables.reports.find((r) => r.report === row.report)?.alias ?? row.report;
@@ -38,7 +52,10 @@ function renderHeatmap(tables: Tables, codebook: Codebook, groups: ThemeGroup[],
     })
     .join('');
   const themeRow = themes
-    .map((t) => `<th class="theme" scope="col" title="${escapeHtml(t.code)}"><span>${escapeHtml(themeLabel(t, lang))}</span></th>`)
+    .map(
+      (t) =>
+        `<th class="theme" scope="col" title="${escapeHtml(t.code)}"><span>${escapeHtml(themeLabel(t, lang))}</span></th>`,
+    )
     .join('');
   const body = rows
     .map((row) => {
@@ -75,7 +92,13 @@ function quoteParagraphs(text: string): string {
 }
 
 function renderQuote(quote: Quote, ui: UiStrings): string {
-  const caption = [quote.alias, quote.section, ui.linesRange(quote.startLine, quote.endLine)].filter(Boolean).join(' · ');
+  const caption = [
+    quote.alias,
+    shareableSection(quote.section),
+    ui.linesRange(quote.startLine, quote.endLine),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return `<figure class="quote"><blockquote>${quoteParagraphs(quote.text)}</blockquote><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
@@ -94,7 +117,9 @@ function renderQuotes(tables: Tables, groups: ThemeGroup[], lang: UiLang, ui: Ui
         `<article class="theme-quotes" id="theme-${escapeHtml(theme.code)}">`,
         `<h4>${escapeHtml(themeLabel(theme, lang))}</h4>`,
         `<p class="meta"><span class="pill ${theme.polarity}">${escapeHtml(ui.mentionedIn(count.reports, total))}</span> · ${escapeHtml(ui.paragraphsCount(count.segments))}</p>`,
-        quotes.length > 0 ? quotes.map((q) => renderQuote(q, ui)).join('\n') : `<p class="empty">${escapeHtml(ui.noQuotes)}</p>`,
+        quotes.length > 0
+          ? quotes.map((q) => renderQuote(q, ui)).join('\n')
+          : `<p class="empty">${escapeHtml(ui.noQuotes)}</p>`,
         '</article>',
       );
     }
@@ -130,7 +155,10 @@ export function renderHtml(tables: Tables, codebook: Codebook, lang: UiLang): st
 <header class="page-head"><div class="inner">
 <p class="kicker">${escapeHtml(ui.kicker)}</p>
 <h1>${escapeHtml(title)}</h1>
-<dl class="stats">${stat(ui.reports, tables.reports.length)}${stat(ui.codedParagraphs, codedParagraphs)}${stat(ui.themesCount, groups.reduce((n, g) => n + g.themes.length, 0))}${stat(ui.quotesCount, tables.quotes.length)}</dl>
+<dl class="stats">${stat(ui.reports, tables.reports.length)}${stat(ui.codedParagraphs, codedParagraphs)}${stat(
+    ui.themesCount,
+    groups.reduce((n, g) => n + g.themes.length, 0),
+  )}${stat(ui.quotesCount, tables.quotes.length)}</dl>
 <ul class="toc"><li><a href="#chart">${escapeHtml(ui.chartTitle)}</a></li><li><a href="#heatmap">${escapeHtml(ui.heatmapTitle)}</a></li><li><a href="#quotes">${escapeHtml(ui.quotesTitle)}</a></li></ul>
 </div></header>
 <main>

@@ -23,7 +23,8 @@ export function codePointOffsets(text: string): (utf16: number) => number {
   for (let i = 0; i < text.length; i++) {
     map[i] = cp;
     const c = text.charCodeAt(i);
-    const isPair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const isPair =
+      c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     if (isPair) {
       map[i + 1] = cp;
       i++;
@@ -53,7 +54,12 @@ function selectionName(text: string): string {
   return chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : flat;
 }
 
-function textSourceXml(codebook: Codebook, source: QdpxSource, codings: Coding[], codeOrder: Map<string, number>): string {
+function textSourceXml(
+  codebook: Codebook,
+  source: QdpxSource,
+  codings: Coding[],
+  codeOrder: Map<string, number>,
+): string {
   const guid = sourceGuid(source.report);
   const toCp = codePointOffsets(source.text);
   // Several codes on one passage share one selection, as QDA tools model it.
@@ -62,7 +68,12 @@ function textSourceXml(codebook: Codebook, source: QdpxSource, codings: Coding[]
     const start = toCp(coding.start);
     const end = toCp(coding.end);
     const key = `${start}:${end}`;
-    const selection = selections.get(key) ?? { start, end, text: source.text.slice(coding.start, coding.end), codes: [] };
+    const selection = selections.get(key) ?? {
+      start,
+      end,
+      text: source.text.slice(coding.start, coding.end),
+      codes: [],
+    };
     if (!selection.codes.includes(coding.code)) selection.codes.push(coding.code);
     selections.set(key, selection);
   }
@@ -132,6 +143,7 @@ export async function renderQdpx(
     ['project.qde', encoder.encode(renderProjectQde(tables, codebook, sources, lang))],
   ];
   const sorted = [...sources].sort((a, b) => (a.report < b.report ? -1 : a.report > b.report ? 1 : 0));
-  for (const source of sorted) entries.push([`sources/${sourceGuid(source.report)}.txt`, encoder.encode(source.text)]);
+  for (const source of sorted)
+    entries.push([`sources/${sourceGuid(source.report)}.txt`, encoder.encode(source.text)]);
   return zipDeterministic(entries);
 }

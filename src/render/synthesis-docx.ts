@@ -12,7 +12,10 @@ const LOCALE: Record<UiLang, string> = { fi: 'fi-FI', en: 'en-GB', sv: 'sv-FI' }
 const MUTED = '595959';
 const PLACEHOLDER = 'A6A6A6';
 
-function text(value: string, options: { italics?: boolean; color?: string; size?: number; bold?: boolean } = {}) {
+function text(
+  value: string,
+  options: { italics?: boolean; color?: string; size?: number; bold?: boolean } = {},
+) {
   return new TextRun({ text: stripXmlInvalid(value), ...options });
 }
 
@@ -20,7 +23,10 @@ function sectionParagraphs(section: SynthesisSection, placeholder: string, lang:
   const ui = uiStrings(lang);
   const [open, close] = lang === 'en' ? ['“', '”'] : ['”', '”'];
   const out = [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(`${section.number}. ${section.title}`)] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      children: [text(`${section.number}. ${section.title}`)],
+    }),
     new Paragraph({ children: [text(section.meta, { italics: true, color: MUTED })] }),
     new Paragraph({ children: [text(placeholder, { color: PLACEHOLDER })] }),
   ];
@@ -37,7 +43,11 @@ function sectionParagraphs(section: SynthesisSection, placeholder: string, lang:
   return out;
 }
 
-export async function renderSynthesisDocx(tables: Tables, codebook: Codebook, lang: UiLang): Promise<Uint8Array> {
+export async function renderSynthesisDocx(
+  tables: Tables,
+  codebook: Codebook,
+  lang: UiLang,
+): Promise<Uint8Array> {
   const draft = buildSynthesis(tables, codebook, lang);
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(draft.title)] }),
@@ -45,13 +55,17 @@ export async function renderSynthesisDocx(tables: Tables, codebook: Codebook, la
   ];
   for (const chapter of draft.chapters) {
     children.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(`${chapter.number}. ${chapter.title}`)] }),
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        children: [text(`${chapter.number}. ${chapter.title}`)],
+      }),
     );
     for (const p of chapter.paragraphs) {
       const isPlaceholder = p.startsWith('[') && p.endsWith(']');
       children.push(new Paragraph({ children: [text(p, isPlaceholder ? { color: PLACEHOLDER } : {})] }));
     }
-    for (const section of chapter.sections) children.push(...sectionParagraphs(section, draft.placeholder, lang));
+    for (const section of chapter.sections)
+      children.push(...sectionParagraphs(section, draft.placeholder, lang));
   }
   const doc = new Document({
     creator: 'analyse',
@@ -60,7 +74,10 @@ export async function renderSynthesisDocx(tables: Tables, codebook: Codebook, la
     revision: 1,
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 22, language: { value: LOCALE[lang] } }, paragraph: { spacing: { after: 120 } } },
+        document: {
+          run: { font: 'Calibri', size: 22, language: { value: LOCALE[lang] } },
+          paragraph: { spacing: { after: 120 } },
+        },
       },
       paragraphStyles: [
         {
@@ -69,7 +86,11 @@ export async function renderSynthesisDocx(tables: Tables, codebook: Codebook, la
           basedOn: 'Normal',
           next: 'Normal',
           quickFormat: true,
-          paragraph: { indent: { left: 720, right: 720 }, spacing: { after: 60 }, alignment: AlignmentType.LEFT },
+          paragraph: {
+            indent: { left: 720, right: 720 },
+            spacing: { after: 60 },
+            alignment: AlignmentType.LEFT,
+          },
         },
         {
           id: 'LainauksenLahde',

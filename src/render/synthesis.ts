@@ -54,12 +54,26 @@ function chapterTitle(group: ThemeGroup, ui: UiStrings): string {
   return group.label;
 }
 
+/**
+ * The part of a quote's heading path shown in shareable outputs: the innermost heading only, and nothing when
+ * the path has a single level, because a report's top heading is usually its title, which names the project.
+ */
+export function shareableSection(section: string): string {
+  const parts = section
+    .split(' > ')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length >= 2 ? (parts[parts.length - 1] ?? '') : '';
+}
+
 function quoteOf(quote: Quote, ui: UiStrings): SynthesisQuote {
   const paragraphs = quote.text
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  const source = [quote.alias, quote.section, ui.linesRange(quote.startLine, quote.endLine)].filter(Boolean).join(' · ');
+  const source = [quote.alias, shareableSection(quote.section), ui.linesRange(quote.startLine, quote.endLine)]
+    .filter(Boolean)
+    .join(' · ');
   return { paragraphs, source };
 }
 
@@ -68,7 +82,12 @@ export function buildSynthesis(tables: Tables, codebook: Codebook, lang: UiLang)
   const ui = uiStrings(lang);
   const total = tables.reports.length;
   const chapters: SynthesisChapter[] = [
-    { number: '1', title: ui.synthesis.introduction, paragraphs: [ui.synthesis.introText(total)], sections: [] },
+    {
+      number: '1',
+      title: ui.synthesis.introduction,
+      paragraphs: [ui.synthesis.introText(total)],
+      sections: [],
+    },
   ];
   for (const group of themeGroups(codebook, lang)) {
     const number = String(chapters.length + 1);
@@ -141,7 +160,12 @@ export function renderSynthesisMarkdown(tables: Tables, codebook: Codebook, lang
           const text = escapeMarkdown(p);
           return `${i === 0 ? open : ''}${text}${i === all.length - 1 ? close : ''}`;
         });
-        out.push(paragraphs.map((p) => `> ${p}`).join('\n>\n'), '>', `> — ${escapeMarkdown(quote.source)}`, '');
+        out.push(
+          paragraphs.map((p) => `> ${p}`).join('\n>\n'),
+          '>',
+          `> — ${escapeMarkdown(quote.source)}`,
+          '',
+        );
       }
     }
   }

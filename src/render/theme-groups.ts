@@ -85,8 +85,21 @@ export function countFor(tables: Tables, theme: Theme): ThemeCount {
   );
 }
 
-const POLARITY_COLORS: Record<Polarity, string> = { success: '#2F855A', challenge: '#C05621', none: '#2B6CB0' };
-const MAIN_THEME_COLORS = ['#2B6CB0', '#6B46C1', '#2C7A7B', '#B7791F', '#C53030', '#4A5568', '#2F855A', '#97266D'];
+const POLARITY_COLORS: Record<Polarity, string> = {
+  success: '#2F855A',
+  challenge: '#C05621',
+  none: '#2B6CB0',
+};
+const MAIN_THEME_COLORS = [
+  '#2B6CB0',
+  '#6B46C1',
+  '#2C7A7B',
+  '#B7791F',
+  '#C53030',
+  '#4A5568',
+  '#2F855A',
+  '#97266D',
+];
 
 /** Colour of a theme: by polarity when it has one, otherwise by its main theme's position in the codebook. */
 export function themeColor(codebook: Codebook, theme: Theme): string {

@@ -33,13 +33,20 @@ function fittedWidth(column: Column, rows: Cell[][], index: number): number {
   let longest = Math.max(...column.header.split(/\s+/).map((w) => w.length), 6);
   for (const row of rows) {
     const value = row[index];
-    const shown = typeof value === 'number' ? (column.numFmt?.includes('%') ? 5 : String(value).length) : (value ?? '');
+    const shown =
+      typeof value === 'number' ? (column.numFmt?.includes('%') ? 5 : String(value).length) : (value ?? '');
     longest = Math.max(longest, typeof shown === 'number' ? shown : shown.length);
   }
   return Math.min(longest + 2, column.max ?? 50);
 }
 
-function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][], frozenColumns = 0) {
+function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: Column[],
+  rows: Cell[][],
+  frozenColumns = 0,
+) {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: 1, topLeftCell: undefined, activeCell: 'A2' }],
   });
@@ -55,7 +62,10 @@ function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: Column
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF718096' } } };
   });
   for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? cellText(v) : v)));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, rows.length + 1), column: columns.length },
+  };
   return sheet;
 }
 
@@ -193,7 +203,17 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
       { header: ui.score, numFmt: '0.00' },
       { header: ui.quote, width: 90, wrap: true },
     ],
-    quotes.map((q) => [label(q.code), q.code, q.rank, q.alias, q.section, q.startLine, q.endLine, q.score, q.text]),
+    quotes.map((q) => [
+      label(q.code),
+      q.code,
+      q.rank,
+      q.alias,
+      q.section,
+      q.startLine,
+      q.endLine,
+      q.score,
+      q.text,
+    ]),
   );
 
   const reports = [...tables.reports].sort((a, b) => compareText(a.report, b.report));

@@ -1,6 +1,6 @@
 // Zip archives whose bytes depend only on their content: fixed entry times, entry order kept.
 // xlsx, docx and qdpx are zips; exceljs and docx stamp "now" into entries, so their output is re-packed here.
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 
 /**
  * Entry time of every archive entry. Built from local fields on purpose: zip stores DOS local time, and

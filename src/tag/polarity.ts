@@ -26,6 +26,7 @@ const lexicons = { fi: new Lexicon(cueEntries('fi'), 'fi'), sv: new Lexicon(cueE
 const NEGATION_WINDOW = 4;
 /** "ei vain/ainoastaan ... vaan myös" is not a negation of the outcome. */
 const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast', 'enbart']);
+const NO_LONGER = new Set(['enää', 'längre']);
 
 export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', options: { fold?: boolean; lemmas?: LemmaLookup } = {}): SentencePolarity {
   const hits = lexicons[lang].find(tokens, options);
@@ -56,6 +57,11 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
     if (key === 'negator') {
       const next = tokens[h.first + 1]?.lower ?? '';
       if (NOT_ONLY.has(next)) continue;
+      // "ei enää tarvitse", "inte längre": something stopped being needed, a change for the better.
+      if (NO_LONGER.has(next) || (next === 'tarvitse' && tokens[h.first + 2]?.lower === 'enää')) {
+        cues.push({ label: `+${h.entry.label} ${next}`, value: 0.8 * weightAt(h.first) });
+        continue;
+      }
       let flipped = false;
       for (let j = h.first + 1; j <= h.first + NEGATION_WINDOW && j < tokens.length; j++) {
         for (const c of byFirst.get(j) ?? []) {

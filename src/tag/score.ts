@@ -22,6 +22,8 @@ export const DEFAULT_THRESHOLD = 1.2;
 const SECONDARY_SHARE = 0.5;
 const SECTION_PRIOR = 0.8;
 const CONTEXT_SHARE = 0.4;
+/** A topic named without any sign of how it went: descriptive more often than a finding. */
+const NEUTRAL_FACTOR = 0.5;
 
 export interface ThemeScore {
   code: string;
@@ -53,7 +55,7 @@ function agreementFactor(theme: Theme, polarity: number): number {
   const a = theme.polarity === 'success' ? polarity : -polarity;
   if (a > 0) return Math.min(1.6, 1 + 0.2 * a);
   if (a < 0) return Math.max(0.1, 1 + 0.4 * a);
-  return 0.75;
+  return NEUTRAL_FACTOR;
 }
 
 function round(n: number): number {

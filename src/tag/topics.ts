@@ -27,8 +27,20 @@ export function topicEvidence(
     e.weight += weight;
     out.set(code, e);
   };
+  // One token is one piece of evidence per theme: "järjestelmätoimittaja" also contains "toimittaja" and
+  // begins like "toimittaa"; only the strongest (then longest) term of a theme counts for a token.
+  const best = new Map<string, { label: string; weight: number }>();
   for (const hit of compiled.terms[lang].find(tokens, options)) {
-    add(hit.entry.key, `term:${hit.entry.label}`, hit.entry.weight);
+    for (let i = hit.first; i <= hit.last; i++) {
+      const key = `${hit.entry.key}@${i}`;
+      const prev = best.get(key);
+      if (!prev || hit.entry.weight > prev.weight || (hit.entry.weight === prev.weight && hit.entry.label.length > prev.label.length)) {
+        best.set(key, { label: hit.entry.label, weight: hit.entry.weight });
+      }
+    }
+  }
+  for (const [key, b] of [...best.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    add(key.slice(0, key.lastIndexOf('@')), `term:${b.label}`, b.weight);
   }
   for (const c of compiled.themes) {
     for (const p of c.patterns) {

@@ -1,0 +1,55 @@
+// Renders every output of a run (renderers return strings/bytes) and writes them atomically into the output
+// folder. Files there that the tool did not write are never touched. Identical input → identical bytes.
+import type { Codebook } from '../codebook/types.js';
+import { writeAtomic } from '../io/write-atomic.js';
+import { aliasesCsv, type CsvOptions, codingsCsv, quotesCsv, reportThemesCsv, themeCountsCsv } from '../render/csv.js';
+import { renderHtml } from '../render/html.js';
+import { renderQdpx } from '../render/qdpx.js';
+import { quotesMarkdown } from '../render/quotes-md.js';
+import { renderSynthesisDocx } from '../render/synthesis-docx.js';
+import { renderSynthesisMarkdown } from '../render/synthesis.js';
+import { renderXlsx } from '../render/xlsx.js';
+import type { Tables } from '../types.js';
+
+export const OUTPUT_FORMATS = ['csv', 'md', 'xlsx', 'html', 'synthesis', 'qdpx'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Files meant to leave the evaluator's desk: anonymised, aliases only. The leak check reads these. */
+export const SHAREABLE = new Set(['theme_counts.csv', 'quotes.csv', 'quotes.md', 'synthesis.md', 'synthesis.docx', 'report.html']);
+
+export interface RenderOptions {
+  formats: ReadonlySet<OutputFormat>;
+  lang: 'fi' | 'en' | 'sv';
+  csv: CsvOptions;
+  sources: { report: string; path: string; text: string }[];
+}
+
+export async function renderOutputs(tables: Tables, book: Codebook, options: RenderOptions): Promise<Map<string, string | Uint8Array>> {
+  const files = new Map<string, string | Uint8Array>();
+  const f = options.formats;
+  if (f.has('csv')) {
+    files.set('codings.csv', codingsCsv(tables, options.csv));
+    files.set('report_themes.csv', reportThemesCsv(tables, book, options.csv));
+    files.set('theme_counts.csv', themeCountsCsv(tables, options.csv));
+    files.set('quotes.csv', quotesCsv(tables, options.csv));
+    files.set('aliases.csv', aliasesCsv(tables, options.csv));
+  }
+  if (f.has('md')) files.set('quotes.md', quotesMarkdown(tables, book, options.lang));
+  if (f.has('xlsx')) files.set('analysis.xlsx', await renderXlsx(tables, book, options.lang));
+  if (f.has('html')) files.set('report.html', renderHtml(tables, book, options.lang));
+  if (f.has('synthesis')) {
+    files.set('synthesis.md', renderSynthesisMarkdown(tables, book, options.lang));
+    files.set('synthesis.docx', await renderSynthesisDocx(tables, book, options.lang));
+  }
+  if (f.has('qdpx')) files.set('project.qdpx', await renderQdpx(tables, book, options.sources, options.lang));
+  return files;
+}
+
+export async function writeOutputs(out: string, files: Map<string, string | Uint8Array>): Promise<string[]> {
+  const written: string[] = [];
+  for (const [name, content] of [...files.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    await writeAtomic(`${out}/${name}`, content);
+    written.push(name);
+  }
+  return written;
+}

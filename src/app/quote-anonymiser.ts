@@ -1,0 +1,40 @@
+// The anonymiser as the run uses it: learn each report's own identifiers from its whole text, then treat
+// every quote fail-closed, and check the result against the run's inventory. A quote that still carries an
+// identifier after anonymisation is redacted word by word; one that cannot be made clean is dropped.
+import { type Anonymiser, findLeaks, type ReportIdentifiers } from '../anonymise/index.js';
+
+export interface QuoteAnonymiser {
+  learn(report: string, text: string): void;
+  /** The anonymised quote, or undefined when it could not be made clean (dropped). */
+  quote(report: string, text: string): string | undefined;
+  /** Identifiers found in every report and quote, for the leak check of the outputs. */
+  inventory(): string[];
+  redacted: number;
+}
+
+export function quoteAnonymiser(anonymiser: Anonymiser, options: { numbered?: boolean; lang?: 'fi' | 'sv' } = {}): QuoteAnonymiser {
+  const ids = new Map<string, ReportIdentifiers>();
+  const self: QuoteAnonymiser = {
+    redacted: 0,
+    learn(report, text) {
+      ids.set(report, anonymiser.scanReport(report, text));
+    },
+    quote(report, text) {
+      if (text.trim() === '') return text;
+      const known = ids.get(report) ?? anonymiser.scanReport(report, '');
+      const first = anonymiser.anonymise(text, known, { failClosed: true, ...(options.numbered ? { numbered: true } : {}) }).text;
+      const leaks = findLeaks([{ file: 'quote', text: first }], anonymiser.inventory());
+      if (leaks.length === 0) return first;
+      // Redact what the check still sees; if anything remains, drop the quote.
+      let redacted = first;
+      for (const leak of [...leaks].sort((a, b) => b.column - a.column)) {
+        const at = redacted.indexOf(leak.text);
+        if (at >= 0) redacted = `${redacted.slice(0, at)}[…]${redacted.slice(at + leak.text.length)}`;
+      }
+      self.redacted++;
+      return findLeaks([{ file: 'quote', text: redacted }], anonymiser.inventory()).length === 0 ? redacted : undefined;
+    },
+    inventory: () => anonymiser.inventory(),
+  };
+  return self;
+}

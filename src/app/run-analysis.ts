@@ -1,0 +1,111 @@
+// The main job, `analyse <paths>`: find → read → parse → segment → tag (per report, streamed), then
+// aggregate → anonymise quotes → render → write, then the leak check on what was written.
+// A report that fails becomes a diagnostic; the run goes on. Only the report's codings, quote candidates
+// and (for the QDA export) its text are kept between reports.
+import { join } from 'node:path';
+import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
+import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
+import type { QuoteCandidate } from '../aggregate/quote-text.js';
+import type { CompiledCodebook } from '../codebook/compile.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { findReports } from '../io/find-reports.js';
+import { readReport } from '../io/read-report.js';
+import type { LemmaLookup } from '../language/lexicon.js';
+import { codeDocument } from '../pipeline.js';
+import type { Coding, ReportSummary, Tables } from '../types.js';
+import type { QuoteAnonymiser } from './quote-anonymiser.js';
+
+export interface RunOptions {
+  paths: string[];
+  out: string;
+  compiled: CompiledCodebook;
+  lemmas?: LemmaLookup;
+  threshold?: number;
+  lang: 'fi' | 'en' | 'sv';
+  quotesPerCode: number;
+  anonymiser: QuoteAnonymiser;
+  /** Keep report texts for the REFI-QDA export. */
+  keepSources: boolean;
+  onReport?: (path: string) => void;
+  onStart?: (total: number) => void;
+}
+
+export interface RunResult {
+  tables: Tables;
+  sources: { report: string; path: string; text: string }[];
+  diagnostics: Diagnostic[];
+  missing: string[];
+  found: number;
+  droppedQuotes: QuoteCandidate[];
+  folded: string[];
+}
+
+export async function runAnalysis(options: RunOptions): Promise<RunResult> {
+  const found = await findReports(options.paths, { exclude: [options.out] });
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const tally: Tally = new ThemeTally(options.compiled.book);
+  const codings: Coding[] = [];
+  const candidates: QuoteCandidate[] = [];
+  const summaries: Omit<ReportSummary, 'alias'>[] = [];
+  const sources: RunResult['sources'] = [];
+  const folded: string[] = [];
+  const seenKeys = new Map<string, number>();
+  options.onStart?.(found.files.length);
+  for (const path of found.files) {
+    const read = await readReport(path);
+    options.onReport?.(path);
+    if (!read.ok) {
+      diagnostics.push(...read.diagnostics);
+      continue;
+    }
+    if (read.diagnostics) diagnostics.push(...read.diagnostics);
+    const doc = read.value;
+    // Two files with one name in different folders (a.md, x/a.md) keep distinct keys.
+    const n = (seenKeys.get(doc.report) ?? 0) + 1;
+    seenKeys.set(doc.report, n);
+    if (n > 1) doc.report = `${doc.report}~${n}`;
+    const coded = codeDocument(doc, options.compiled, {
+      ...(options.lemmas ? { lemmas: options.lemmas } : {}),
+      ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    });
+    if (coded.folded) folded.push(doc.report);
+    options.anonymiser.learn(doc.report, doc.text);
+    tally.add(doc.report, coded.codings);
+    codings.push(...coded.codings);
+    candidates.push(...coded.candidates);
+    summaries.push({
+      report: doc.report,
+      path: doc.path,
+      format: doc.format,
+      lang: coded.lang,
+      paragraphs: coded.segments.length,
+      codedParagraphs: new Set(coded.codings.map((c) => c.segment)).size,
+    });
+    if (options.keepSources) sources.push({ report: doc.report, path: doc.path, text: doc.text });
+  }
+  const aliases = makeAliases(summaries, options.lang === 'en' ? 'Report' : options.lang === 'sv' ? 'Rapport' : 'Raportti');
+  const aliasOf = new Map(aliases.map((a) => [a.report, a.alias]));
+  const ranked = rankQuotes(
+    candidates,
+    options.compiled.book.themes.map((t) => t.code),
+    options.quotesPerCode,
+  );
+  const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) => options.anonymiser.quote(report, text));
+  for (const q of quotes) q.section = options.anonymiser.quote(q.report, q.section) ?? '';
+  const reports: ReportSummary[] = summaries
+    .map((s) => ({ ...s, alias: aliasOf.get(s.report) ?? '' }))
+    .sort((a, b) => (a.report < b.report ? -1 : a.report > b.report ? 1 : 0));
+  const tables: Tables = {
+    reports,
+    codings,
+    counts: tally.counts(options.lang),
+    matrix: tally.matrix(),
+    quotes,
+    aliases,
+  };
+  return { tables, sources, diagnostics, missing: found.missing, found: found.files.length, droppedQuotes: dropped, folded };
+}
+
+export function outPath(out: string, name: string): string {
+  return join(out, name);
+}

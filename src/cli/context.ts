@@ -1,0 +1,72 @@
+// What every subcommand needs: the codebook (exit 2 on any problem), the morphology in use, and the
+// stream manners (colour only on a TTY and never with NO_COLOR).
+import { Chalk } from 'chalk';
+import { type CompiledCodebook, compileCodebook } from '../codebook/compile.js';
+import { loadCodebook } from '../codebook/load.js';
+import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
+import { readText } from '../io/read-text.js';
+import type { LemmaLookup } from '../language/lexicon.js';
+import { loadVoikko } from '../language/voikko.js';
+
+export class UsageError extends Error {}
+
+export function colours(stream: NodeJS.WriteStream): InstanceType<typeof Chalk> {
+  const enabled = Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
+  return new Chalk({ level: enabled ? 1 : 0 });
+}
+
+export function printDiagnostics(list: readonly Diagnostic[]): void {
+  const c = colours(process.stderr);
+  for (const d of list) {
+    const line = formatDiagnostic(d);
+    process.stderr.write(`${d.severity === 'error' ? c.red(line) : d.severity === 'warning' ? c.yellow(line) : line}\n`);
+  }
+}
+
+/** Loads and compiles a codebook; on any problem prints file:line:col diagnostics and throws UsageError. */
+export async function codebookFrom(file: string): Promise<CompiledCodebook> {
+  const text = await readText(file);
+  if (!text.ok) {
+    printDiagnostics(text.diagnostics);
+    throw new UsageError(`cannot read codebook ${file}`);
+  }
+  const loaded = loadCodebook(file, text.value);
+  if (!loaded.ok) {
+    printDiagnostics(loaded.diagnostics);
+    throw new UsageError(`codebook ${file} is not valid`);
+  }
+  return compileCodebook(loaded.value);
+}
+
+export type MorphologyChoice = 'auto' | 'snowball' | 'voikko';
+
+export interface Morphology {
+  name: 'snowball' | 'voikko';
+  lemmas?: LemmaLookup;
+  note?: string;
+}
+
+/** Voikko when asked for (or, with auto, when installed); Snowball stems and Finnish rules otherwise. */
+export function morphologyFor(choice: MorphologyChoice): Morphology {
+  if (choice === 'snowball') return { name: 'snowball' };
+  const loaded = loadVoikko();
+  if (!loaded.voikko) {
+    if (choice === 'voikko') throw new UsageError(`--morphology voikko: Voikko is not available (${loaded.reason ?? 'unknown reason'}); install libvoikko1 and voikko-fi`);
+    return { name: 'snowball', note: `Voikko not found (${loaded.reason ?? ''}); using Snowball with Finnish rules` };
+  }
+  const voikko = loaded.voikko;
+  const cache = new Map<string, readonly string[]>();
+  const lemmas: LemmaLookup = (lower) => {
+    let hit = cache.get(lower);
+    if (hit) return hit;
+    const out = new Set<string>();
+    for (const a of voikko.analyse(lower)) {
+      out.add(a.baseform.toLocaleLowerCase('fi'));
+      for (const p of a.parts) out.add(p.toLocaleLowerCase('fi'));
+    }
+    hit = [...out];
+    if (cache.size < 100_000) cache.set(lower, hit);
+    return hit;
+  };
+  return { name: 'voikko', lemmas };
+}

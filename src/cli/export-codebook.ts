@@ -1,0 +1,63 @@
+// `analyse export-codebook`: the codebook alone on stdout, as REFI-QDA (.qdc, for ATLAS.ti, NVivo, MAXQDA,
+// QDA Miner), or normalised YAML or JSON. Exit code 2 when the codebook cannot be read or is invalid.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Command, Option } from 'commander';
+import { loadCodebook } from '../codebook/load.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { renderCodebookJson, renderCodebookYaml } from '../render/codebook-file.js';
+import { renderQdc } from '../render/qdc.js';
+import type { UiLang } from '../render/ui-strings.js';
+
+/** The bundled default codebook (src/cli or dist/cli → ../../codebooks). */
+export const DEFAULT_CODEBOOK = fileURLToPath(
+  new URL('../../codebooks/digikannustin-2020.yaml', import.meta.url),
+);
+
+type ExportFormat = 'qdc' | 'yaml' | 'json';
+
+interface ExportOptions {
+  codebook: string;
+  format: ExportFormat;
+  lang: UiLang;
+}
+
+export function registerExportCodebook(program: Command): void {
+  program
+    .command('export-codebook')
+    .description('write the codebook to stdout: REFI-QDA codebook (.qdc), YAML or JSON')
+    .option('--codebook <file>', 'codebook file (YAML)', DEFAULT_CODEBOOK)
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['qdc', 'yaml', 'json']).default('qdc'),
+    )
+    .addOption(
+      new Option('--lang <lang>', 'language of code names in .qdc').choices(['fi', 'en', 'sv']).default('fi'),
+    )
+    .action((options: ExportOptions) => {
+      let text: string;
+      try {
+        text = readFileSync(options.codebook, 'utf8').replace(/^\uFEFF/, '');
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`analyse: cannot read codebook ${options.codebook}: ${reason}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const loaded = loadCodebook(options.codebook, text);
+      for (const d of loaded.diagnostics ?? [])
+        if (loaded.ok) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      if (!loaded.ok) {
+        for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const codebook = loaded.value;
+      const output =
+        options.format === 'qdc'
+          ? renderQdc(codebook, options.lang)
+          : options.format === 'yaml'
+            ? renderCodebookYaml(codebook)
+            : renderCodebookJson(codebook);
+      process.stdout.write(output);
+    });
+}

@@ -1,0 +1,135 @@
+// `analyse <paths...>`: the main job. Data (the --json summary) on stdout, talk on stderr.
+// Exit 0 done; 1 done with input problems under --strict; 2 usage or codebook error.
+import { join } from 'node:path';
+import { type Command, Option } from 'commander';
+import { createAnonymiser, findLeaks } from '../anonymise/index.js';
+import { quoteAnonymiser } from '../app/quote-anonymiser.js';
+import { OUTPUT_FORMATS, type OutputFormat, renderOutputs, SHAREABLE, writeOutputs } from '../app/outputs.js';
+import { runAnalysis } from '../app/run-analysis.js';
+import { loadAllowList } from '../io/load-allow-list.js';
+import { DEFAULT_THRESHOLD } from '../tag/score.js';
+import { codebookFrom, colours, type MorphologyChoice, morphologyFor, printDiagnostics, UsageError } from './context.js';
+import { DEFAULT_CODEBOOK } from './export-codebook.js';
+import { createProgress } from './progress.js';
+import { summaryText, type RunSummary } from './summary.js';
+
+interface RunFlags {
+  out: string;
+  codebook: string;
+  json?: boolean;
+  strict?: boolean;
+  morphology: MorphologyChoice;
+  lang: 'fi' | 'en' | 'sv';
+  delimiter: string;
+  numbered?: boolean;
+  quotes: string;
+  threshold: string;
+  formats: string;
+  allowList?: string;
+}
+
+export const INVENTORY_FILE = '.analyse-inventory.json';
+
+export function registerRun(program: Command): void {
+  program
+    .command('run [paths...]', { isDefault: true })
+    .description('analyse the reports in the given folders and files (the default command)')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-c, --codebook <file>', 'codebook (YAML)', DEFAULT_CODEBOOK)
+    .option('--json', 'print the run summary as JSON on stdout')
+    .option('--strict', 'exit 1 when any report could not be read')
+    .addOption(new Option('--morphology <kind>', 'Finnish morphology').choices(['auto', 'snowball', 'voikko']).default('auto'))
+    .addOption(new Option('--lang <lang>', 'language of labels in the outputs').choices(['fi', 'en', 'sv']).default('fi'))
+    .addOption(new Option('--delimiter <char>', "CSV delimiter (';' for Finnish Excel)").choices([',', ';', 'tab']).default(','))
+    .option('--numbered', 'number anonymised entities within a report ([kunta A], [kunta B])')
+    .option('--quotes <n>', 'quotes per code', '5')
+    .option('--threshold <score>', 'minimum paragraph score for a code', String(DEFAULT_THRESHOLD))
+    .option('--formats <list>', `outputs to write (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
+    .option('--allow-list <file>', 'names that stay (public bodies, products); default: allow-list.yaml beside the codebook')
+    .addHelpText('after', '\nExample:\n  $ analyse reports/ --out out/ --delimiter ";"\n  $ analyse reports/ --codebook codebooks/kuntaliitto-2025.yaml --json > summary.json\n')
+    .action(async (paths: string[], flags: RunFlags) => {
+      process.exitCode = await run(paths, flags);
+    });
+}
+
+async function run(paths: string[], flags: RunFlags): Promise<number> {
+  const c = colours(process.stderr);
+  try {
+    if (paths.length === 0) throw new UsageError('no reports given: name a folder or files, e.g. `analyse reports/`');
+    const formats = new Set(flags.formats.split(',').map((s) => s.trim()).filter(Boolean));
+    for (const f of formats) if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" in --formats`);
+    const quotesPerCode = Number.parseInt(flags.quotes, 10);
+    const threshold = Number(flags.threshold);
+    if (!(quotesPerCode >= 0) || !(threshold > 0)) throw new UsageError('--quotes must be a whole number and --threshold a positive number');
+    const compiled = await codebookFrom(flags.codebook);
+    const morphology = morphologyFor(flags.morphology);
+    const allow = await loadAllowList(flags.allowList ?? join(flags.codebook, '..', 'allow-list.yaml'));
+    if (!allow.ok) {
+      printDiagnostics(allow.diagnostics);
+      throw new UsageError('allow-list is not valid');
+    }
+    const anonymiser = quoteAnonymiser(createAnonymiser(allow.value), flags.numbered ? { numbered: true } : {});
+    let progress: ReturnType<typeof createProgress> | undefined;
+    const started = Date.now();
+    const result = await runAnalysis({
+      paths,
+      out: flags.out,
+      compiled,
+      ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}),
+      threshold,
+      lang: flags.lang,
+      quotesPerCode,
+      anonymiser,
+      keepSources: formats.has('qdpx'),
+      onStart: (total) => {
+        progress = createProgress(process.stderr, total, 'analyse');
+      },
+      onReport: (path) => progress?.tick(path),
+    });
+    progress?.done();
+    if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
+    if (result.found === 0) throw new UsageError(`no reports (.md, .markdown, .txt, .docx, .pdf) in ${paths.join(', ')}`);
+    printDiagnostics(result.diagnostics);
+    const files = await renderOutputs(result.tables, compiled.book, {
+      formats: formats as Set<OutputFormat>,
+      lang: flags.lang,
+      csv: { delimiter: flags.delimiter === 'tab' ? '\t' : (flags.delimiter as ',' | ';') },
+      sources: result.sources,
+    });
+    // The leak check runs on what is about to be shared; a leaking quote was already redacted or dropped,
+    // so a hit here means a renderer let something through: say so loudly.
+    const shareable = [...files.entries()].filter(([n, v]) => SHAREABLE.has(n) && typeof v === 'string');
+    const leaks = findLeaks(shareable.map(([file, text]) => ({ file, text: text as string })), anonymiser.inventory());
+    files.set(INVENTORY_FILE, `${JSON.stringify([...new Set(anonymiser.inventory())].sort(), null, 0)}\n`);
+    const written = await writeOutputs(flags.out, files);
+    const summary: RunSummary = {
+      reports: result.tables.reports.length,
+      failed: result.diagnostics.filter((d) => d.severity === 'error').length,
+      segments: result.tables.reports.reduce((n, r) => n + r.paragraphs, 0),
+      codings: result.tables.codings.length,
+      morphology: morphology.name,
+      ocrFolded: result.folded,
+      quotes: result.tables.quotes.length,
+      quotesRedacted: anonymiser.redacted,
+      quotesDropped: result.droppedQuotes.length,
+      leaks: leaks.length,
+      out: flags.out,
+      files: written.filter((w) => !w.startsWith('.')),
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+      counts: result.tables.counts.map((k) => ({ code: k.code, reports: k.reports, segments: k.segments })),
+    };
+    if (morphology.note) process.stderr.write(`${c.dim(morphology.note)}\n`);
+    for (const l of leaks) process.stderr.write(`${c.red(`${l.file}:${l.line}:${l.column}: leak ${l.kind} "${l.text}"`)}\n`);
+    if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else process.stderr.write(summaryText(summary, c));
+    if (leaks.length > 0) return 1;
+    return flags.strict && summary.failed > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${c.red('analyse:')} ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+

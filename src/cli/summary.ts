@@ -1,0 +1,32 @@
+// The run summary: a few lines on stderr for people, the same as JSON on stdout with --json.
+import type { ChalkInstance } from 'chalk';
+
+export interface RunSummary {
+  reports: number;
+  failed: number;
+  segments: number;
+  codings: number;
+  morphology: string;
+  ocrFolded: string[];
+  quotes: number;
+  quotesRedacted: number;
+  quotesDropped: number;
+  leaks: number;
+  out: string;
+  files: string[];
+  seconds: number;
+  counts: { code: string; reports: number; segments: number }[];
+}
+
+export function summaryText(s: RunSummary, c: ChalkInstance): string {
+  const lines = [
+    `${c.bold('analyse')}: ${s.reports} reports${s.failed > 0 ? c.yellow(` (${s.failed} could not be read)`) : ''}, ${s.segments} paragraphs, ${s.codings} codings in ${s.seconds} s (morphology: ${s.morphology})`,
+  ];
+  if (s.ocrFolded.length > 0) lines.push(`  OCR umlaut loss: ä/ö folded in ${s.ocrFolded.join(', ')}`);
+  const width = Math.max(...s.counts.map((k) => k.code.length), 4);
+  for (const k of s.counts) lines.push(`  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} reports  ${String(k.segments).padStart(5)} paragraphs`);
+  lines.push(`  quotes: ${s.quotes}${s.quotesRedacted > 0 ? `, ${s.quotesRedacted} redacted after the leak check` : ''}${s.quotesDropped > 0 ? `, ${s.quotesDropped} dropped (could not be anonymised)` : ''}`);
+  lines.push(`  wrote ${s.files.length} files to ${s.out}/: ${s.files.join(', ')}`);
+  if (s.leaks > 0) lines.push(c.red(`  leak check: ${s.leaks} hits in shareable outputs (see above)`));
+  return `${lines.join('\n')}\n`;
+}
