@@ -85,7 +85,7 @@ make_reference "$ref"
 for name in raportti tavutus ylasavo-sahkoinen-asiointi; do
   # tavutus is one page: no running header there (one page cannot show what repeats).
   if [ "$name" = tavutus ]; then refopt=(); else refopt=(--reference-doc="$ref"); fi
-  pandoc -f markdown -t docx "${refopt[@]}" -o "$name.docx" "$name.md"
+  pandoc -f markdown-smart -t docx "${refopt[@]}" -o "$name.docx" "$name.md"
   soffice --headless --convert-to pdf --outdir . "$name.docx" > /dev/null
 done
 rm -f "$ref"

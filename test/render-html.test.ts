@@ -98,6 +98,7 @@ describe('renderHtml', () => {
     expect(bars(out).every((b) => b.includes(':none:'))).toBe(true);
     const groups = [...out.matchAll(/data-group="([^"]+)"/g)].map((m) => m[1]);
     expect(groups).toEqual(['osaaminen', 'palvelut', 'yhteistyo', 'resurssit']);
+    expect(out).toContain('Resurssit<tspan class="group-value"> · 2/3</tspan>');
     expect(out).not.toContain('data-group="success"');
   });
 

@@ -83,6 +83,8 @@ describe('renderSynthesisMarkdown', () => {
       '## 6. Summary',
     ]);
     expect(out).toContain('### 4.1. Cooperation between municipalities');
+    // A main theme's own count, rolled up from its subthemes by the aggregate.
+    expect(out).toContain('## 4. Cooperation\n\n*mentioned in 3/3 final reports · 3 paragraphs*');
     expect(out).toContain('*mentioned in 2/3 final reports · 2 paragraphs*');
     expect(out).toContain(
       '*mentioned in 0/3 final reports · 0 paragraphs*\n\n[Write the analysis of this theme here.]\n\n*No quotes.*',

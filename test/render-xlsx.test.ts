@@ -127,6 +127,8 @@ describe('renderXlsx', () => {
       'Henkilöstön digiosaaminen',
       'Osaaminen',
     ]);
+    // Main themes carry the aggregate's roll-up of their subthemes.
+    expect(rowValues(themes, 2)).toEqual(['osaaminen', 'Osaaminen', 'Osaaminen', 2, 2 / 3, 2]);
     const matrix = workbook.getWorksheet('Raportit x teemat');
     // 9 leaf themes between the two report columns and the total.
     expect(matrix?.getRow(1).cellCount).toBe(2 + 9 + 1);

@@ -19,7 +19,7 @@ const FI: CueTable = {
     'tyytyväi*', 'innostu*', 'innostunei*', 'kiinnostu*', 'aktiivisesti', 'aktiivinen', 'saavutettiin', 'saavutti', 'saavuttanut', 'saavutet*',
     'saatiin', 'onnistuimme', 'opimme', 'oppi*', 'oivallu*', 'oivalsi*', 'ymmärrys kasvoi', 'toimiva*', 'toimi hyvin', 'toimivat hyvin',
     'hedelmällinen', 'hedelmällis*', 'tuloksellinen', 'tuloksekas', 'tuloksekkaa*', 'säästö', 'säästy*', 'säästää', 'säästi', 'vähentyi', 'vähentyn*',
-    'poistui', 'poistu*', 'mahdollisti', 'mahdollistanut', 'mahdollistaa', 'uusi väylä', 'käyttöön otettiin', 'otettiin käyttöön', 'vakiintu*', 'vakiinnutet*', 'jatkuu',
+    'poistui', 'poistu*', 'nykyään', 'aiempaa', 'entistä', 'ensimmäistä kertaa', 'ennätys*', 'mahdollisti', 'mahdollistanut', 'mahdollistaa', 'uusi väylä', 'käyttöön otettiin', 'otettiin käyttöön', 'vakiintu*', 'vakiinnutet*', 'jatkuu',
     'luotettava*', 'yhteistyökykyi*', 'sovitussa aikataulussa^1.5', 'aikataulussa', 'ajallaan', 'suunnitellusti', 'odotetusti', 'odotettua enemmän', 'toivottua enemmän', 'sitoutunei*', 'sitoutuivat', 'rakentava*', 'luontevasti', 'kitkattomasti', 'ketterästi',
   ],
   neg: [
@@ -30,7 +30,7 @@ const FI: CueTable = {
     'kuormittu*', 'ristiriita*', 'ristiriidat', 'epäselv*', 'epäsuhta', 'epäsuhda*', 'sopimaton', 'turhautu*', 'kallis', 'kalli*', 'kalliiksi',
     'tuloksetta', 'toteutumatta', 'tekemättä', 'kesken', 'sitoutumatto*', 'kiinnostumatto*', 'vastahakoi*', 'vastustu*', 'muutosvastarin*',
     'ylimääräi*', 'virhe*', 'virheelli*', 'häiriö*', 'katko*', 'vaihteli*', 'vaihtelevasti', 'valitus', 'valituksia', 'vastoinkäymi*', 'jumiutu*', 'takkui*',
-    'uupu*', 'kiire*', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutui*', 'joutunut',
+    'uupu*', 'kiire*', 'osittain', 'vain osin', 'kiistel*', 'kiista*', 'ylitti', 'ylittyi', 'ylitys', 'hiipui', 'hiipu*', 'lopahti', 'tyssäsi', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutui*', 'joutunut',
     'riski*', 'uhka*', 'huoli', 'huolta', 'huolestu*', 'monimutkai*', 'raskas', 'raskaa*', 'työläs', 'työlää*', 'haitta*', 'rajoitti', 'rajoittu*', 'heikensi',
   ],
   negator: ['ei', 'eivät', 'emme', 'en', 'et', 'ette', 'eikä', 'eivätkä', 'ilman', 'ettei', 'etteivät', 'vailla'],
@@ -46,13 +46,13 @@ const SV: CueTable = {
   pos: [
     'lyckades^1.5', 'lyckad*^1.5', 'lyckat', 'framgång*', 'framgångsri*', 'fungerade bra', 'fungerar bra', 'bra', 'bättre', 'bäst', 'utmärkt*',
     'förbättr*', 'effektivis*', 'effektivare', 'smidig*', 'smidigare', 'snabbare', 'enklare', 'underlätta*', 'ökade', 'ökat', 'växte', 'stärkt*', 'stärkte',
-    'nöjd*', 'positiv*', 'värdefull*', 'givande', 'lärde', 'lärt', 'insikt*', 'nytta', 'nyttig*', 'gynna*', 'aktivt', 'engagerad*', 'engagemang',
+    'nöjd*', 'positiv*', 'värdefull*', 'givande', 'lärde', 'lärt', 'insikt*', 'nytta', 'nyttig*', 'gynna*', 'aktivt', 'numera', 'för första gången',
     'uppnå*', 'uppnådde', 'sparade', 'besparing*', 'minskade', 'möjliggj*', 'välfungerande', 'fruktbar*', 'konstruktiv*',
   ],
   neg: [
     'problem*^1.5', 'utmaning*^1.5', 'utmanande', 'svår*', 'svårighet*', 'försen*^1.5', 'förseningar', 'dröj*', 'brist*^1.5', 'bristfällig*', 'saknade*',
     'saknas', 'misslyck*^2', 'tyvärr^1.5', 'långsam*', 'dyr*', 'avbröt*', 'avbrut*', 'hindr*', 'otillräcklig*', 'för lite', 'oklar*', 'konflikt*',
-    'motstånd', 'ovillig*', 'belast*', 'tungt', 'krånglig*', 'fel', 'felaktig*', 'störning*', 'risk*', 'oro', 'omständlig*', 'komplicerad*', 'begräns*',
+    'motstånd', 'ovillig*', 'belast*', 'tungt', 'krånglig*', 'fel', 'felaktig*', 'störning*', 'risk*', 'oro', 'omständlig*', 'komplicerad*', 'begräns*', 'varierade', 'delvis',
   ],
   negator: ['inte', 'ej', 'aldrig', 'utan', 'ingen', 'inga', 'inget'],
   contrast: ['men', 'dock', 'ändå', 'däremot', 'trots', 'fast', 'likväl', 'även om'],

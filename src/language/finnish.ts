@@ -100,6 +100,14 @@ export function finnishStems(lemma: string): string[] {
     const b = l.slice(0, -2);
     out.add(b);
     out.add(weaken(b));
+  } else if (/[aeiouyäö](da|dä|ta|tä)$/.test(l) && l.length >= 6) {
+    // verbs: kommentoida → kommentoi-, vastata → vasta-/vastaa-, tarjota → tarjo-, luvata → lupa-
+    const b = l.slice(0, -2);
+    out.add(b);
+    out.add(strengthen(b.slice(0, -1)) + b.slice(-1));
+  } else if (/(lla|llä|nna|nnä|rra|rrä|sta|stä)$/.test(l) && l.length >= 7 && isVowel(l.slice(-4, -3))) {
+    // verbs: opiskella → opiskel-, nousta → nous-
+    out.add(l.slice(0, -2));
   } else if (/[eiouy][aä]$/.test(l) && l.length >= 5) {
     // sujua → suju-, kokea → koke-/koe-, tutkia → tutki-
     const b = l.slice(0, -1);

@@ -252,7 +252,10 @@ function headingStyle(
   // ("**Loppuraportti**" over a date on a title page is not a heading).
   const headingFont = f.family !== layout.bodyFamily && (layout.headingFamilies.has(f.family) || f.italic || f.bold);
   const styled = line.uniform >= 0.9 && ((headingFont && setApart) || (f.bold && standsAlone));
-  if (styled && !endsLikeSentence && text.length <= 120 && line.cells.length <= 2) return { style };
+  // A heading may ask ("Mitä tekisimme toisin?") or introduce ("Karvia:"); bold body text that ends so
+  // is more likely a lead-in.
+  const endsBadly = headingFont ? /[.,;]$/.test(text) : endsLikeSentence;
+  if (styled && !endsBadly && text.length <= 120 && line.cells.length <= 2) return { style };
   const numbered = NUMBERED.exec(text);
   if (
     numbered?.[1] &&
@@ -271,16 +274,21 @@ function headingStyle(
 
 /**
  * Joins the pages' blocks into one list: a paragraph (or list item) cut by a page break goes on when the
- * first page's last line does not end a sentence and the next page's first line begins in lower case;
+ * first page's last line does not end a sentence and the next page's first line begins in lower case
+ * (or the last line is a full, wrapped line);
  * a table continued on the next page is one table (its repeated header row dropped).
  */
-export function joinPages(pages: PdfBlock[][]): PdfBlock[] {
+export function joinPages(pages: PdfBlock[][], layout: Layout): PdfBlock[] {
   const out: PdfBlock[] = [];
   for (const blocks of pages) {
     for (const [i, b] of blocks.entries()) {
       const last = out.at(-1);
       if (i === 0 && last) {
-        const runsOn = !ENDS_SENTENCE.test(last.text) && /^\p{Ll}/u.test(b.text);
+        // Runs on: no sentence end, and the next page starts in lower case or the last line was wrapped
+        // (it reaches the right edge), as before a name: "Lisäksi | Sonkajärven yhteyshenkilö …".
+        const tail = last.lines.at(-1);
+        const wrapped = tail !== undefined && tail.xEnd >= layout.right - 0.05 * (layout.right - layout.left);
+        const runsOn = !ENDS_SENTENCE.test(last.text) && (/^\p{Ll}/u.test(b.text) || wrapped);
         if (runsOn && b.kind === 'paragraph' && (last.kind === 'paragraph' || last.kind === 'list-item')) {
           last.text = joinLines(last.text, b.text);
           last.lines.push(...b.lines);

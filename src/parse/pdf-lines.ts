@@ -187,10 +187,16 @@ export function dropRunningLines(pages: Line[][], pageHeights: number[]): Line[]
       }
       const height = pageHeights[p] ?? 842;
       const nearEdge = line.y > height * 0.85 || line.y < height * 0.15;
-      if (count >= needed || (nearEdge && PAGE_NUMBER.test(line.text))) running.add(line);
+      const lone = nearEdge && PAGE_NUMBER.test(line.text) && isolated(line, pages[p] ?? []);
+      if (count >= needed || lone) running.add(line);
     }
   }
   return pages.map((lines) => lines.filter((l) => !running.has(l)));
+}
+
+/** Set apart from every other line of its page by more than two line heights (not a body line's tail). */
+function isolated(line: Line, lines: Line[]): boolean {
+  return lines.every((o) => o === line || Math.abs(o.y - line.y) > 2 * Math.max(line.size, o.size));
 }
 
 function edgeLines(lines: Line[]): Line[] {

@@ -87,7 +87,7 @@ function buildDocument(pages: Line[][], heights: number[], report: string, path:
     notes.push(...split.notes);
     return pageBlocks(split.body, layout);
   });
-  const blocks = joinPages(pageBlockLists);
+  const blocks = joinPages(pageBlockLists, layout);
   const depths = headingDepths(blocks, layout.bodyFamily);
   const markerLevels = levelsOf(blocks.filter((b) => b.kind === 'list-item').map((b) => b.lines[0]?.x ?? 0));
 

@@ -44,6 +44,12 @@ export function axisTicks(max: number): number[] {
   return ticks;
 }
 
+/** A main theme's own count (the aggregate rolls subthemes up into it), after its heading: " · 2/3". */
+function groupTotal(tables: Tables, group: ThemeGroup, total: number): string {
+  const count = group.main ? tables.counts.find((c) => c.code === group.main?.code) : undefined;
+  return count ? `<tspan class="group-value"> · ${count.reports}/${total}</tspan>` : '';
+}
+
 export function renderBarChart(
   tables: Tables,
   codebook: Codebook,
@@ -65,7 +71,7 @@ export function renderBarChart(
     rows.push(
       `<g class="group" data-group="${escapeHtml(group.key)}">`,
       `<rect x="0" y="${y + 6}" width="4" height="${GROUP_ROW - 14}" fill="${headingColor}"/>`,
-      `<text class="group-label" x="${LABEL_X}" y="${y + GROUP_ROW / 2 + 5}">${escapeHtml(group.label)}</text>`,
+      `<text class="group-label" x="${LABEL_X}" y="${y + GROUP_ROW / 2 + 5}">${escapeHtml(group.label)}${groupTotal(tables, group, total)}</text>`,
       '</g>',
     );
     y += GROUP_ROW;

@@ -26,6 +26,7 @@ h4 { margin: 0 0 6px; font-size: 16px; }
 svg.chart { display: block; font-family: inherit; }
 svg.chart .label { font-size: 13.5px; fill: var(--ink); }
 svg.chart .group-label { font-size: 13px; font-weight: 700; fill: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
+svg.chart .group-value { font-weight: 600; fill: var(--faint); letter-spacing: 0; }
 svg.chart .track { fill: #edf2f7; }
 svg.chart .value { font-size: 13px; font-weight: 600; fill: var(--ink); font-variant-numeric: tabular-nums; }
 svg.chart .share { font-weight: 400; fill: var(--faint); }

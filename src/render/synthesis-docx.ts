@@ -60,6 +60,8 @@ export async function renderSynthesisDocx(
         children: [text(`${chapter.number}. ${chapter.title}`)],
       }),
     );
+    if (chapter.meta)
+      children.push(new Paragraph({ children: [text(chapter.meta, { italics: true, color: MUTED })] }));
     for (const p of chapter.paragraphs) {
       const isPlaceholder = p.startsWith('[') && p.endsWith(']');
       children.push(new Paragraph({ children: [text(p, isPlaceholder ? { color: PLACEHOLDER } : {})] }));

@@ -28,6 +28,8 @@ export interface SynthesisSection {
 export interface SynthesisChapter {
   number: string;
   title: string;
+  /** A main theme's own "mainittu N/M loppuraportissa" (hierarchical codebooks). */
+  meta?: string;
   paragraphs: string[];
   sections: SynthesisSection[];
 }
@@ -107,9 +109,13 @@ export function buildSynthesis(tables: Tables, codebook: Codebook, lang: UiLang)
         quotes,
       };
     });
+    const mainCount = group.main ? tables.counts.find((c) => c.code === group.main?.code) : undefined;
     chapters.push({
       number,
       title: chapterTitle(group, ui),
+      ...(mainCount
+        ? { meta: `${ui.mentionedIn(mainCount.reports, total)} · ${ui.paragraphsCount(mainCount.segments)}` }
+        : {}),
       paragraphs: [ui.synthesis.groupIntro(group.themes.length, joinList(labels, ui.synthesis.and))],
       sections,
     });
@@ -149,6 +155,7 @@ export function renderSynthesisMarkdown(tables: Tables, codebook: Codebook, lang
   const out: string[] = [`# ${escapeMarkdown(draft.title)}`, '', `> *${escapeMarkdown(draft.note)}*`, ''];
   for (const chapter of draft.chapters) {
     out.push(`## ${chapter.number}. ${escapeMarkdown(chapter.title)}`, '');
+    if (chapter.meta) out.push(`*${escapeMarkdown(chapter.meta)}*`, '');
     for (const p of chapter.paragraphs) out.push(escapeMarkdown(p), '');
     for (const section of chapter.sections) {
       out.push(`### ${section.number}. ${escapeMarkdown(section.title)}`, '');

@@ -27,6 +27,8 @@ const NEGATION_WINDOW = 4;
 /** "ei vain/ainoastaan ... vaan myös" is not a negation of the outcome. */
 const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast', 'enbart']);
 const NO_LONGER = new Set(['enää', 'längre']);
+/** Abessives that are not about something left undone. */
+const NOT_ABESSIVE_NEGATIVE = new Set(['huolimatta', 'riippumatta', 'epäilemättä', 'kiistämättä', 'lukuunottamatta', 'mainitsematta', 'sanomattakin']);
 
 export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', options: { fold?: boolean; lemmas?: LemmaLookup } = {}): SentencePolarity {
   const hits = lexicons[lang].find(tokens, options);
@@ -83,7 +85,20 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
       }
     }
   }
+  // "jäi saavuttamatta", "toteutumatta", "tekemättä": the abessive says something was not done.
+  tokens.forEach((t, i) => {
+    if (/[^ ]{3,}(matta|mättä)$/.test(t.lower) && !NOT_ABESSIVE_NEGATIVE.has(t.lower) && !consumed.has(i) && !byFirst.has(i)) {
+      cues.push({ label: `-${t.lower}`, value: -1.5 * weightAt(i) });
+    }
+  });
+  // One token is one cue: "hitaasti" matches hidas, hitaa* and hitaasti; the strongest counts.
+  const strongest = new Map<number, Hit<CueKey>>();
   for (const h of hits as Hit<CueKey>[]) {
+    if (h.entry.key !== 'pos' && h.entry.key !== 'neg' && h.entry.key !== 'counterfactual') continue;
+    const prev = strongest.get(h.first);
+    if (!prev || h.entry.weight > prev.entry.weight || (h.entry.weight === prev.entry.weight && h.last > prev.last)) strongest.set(h.first, h);
+  }
+  for (const h of [...strongest.values()].sort((a, b) => a.first - b.first)) {
     if (consumed.has(h.first)) continue;
     const w = weightAt(h.first);
     if (h.entry.key === 'pos') cues.push({ label: `+${h.entry.label}`, value: h.entry.weight * w });

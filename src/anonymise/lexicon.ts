@@ -1,0 +1,97 @@
+// A dictionary of names that reads inflected words: each name is stored as its stems (inflect.ts), and a
+// word is looked up as stem + ending. Multi-word names ("Pielisen Karjala", "KS Viestintä") match a run
+// of tokens whose last word inflects.
+import {
+  analyse,
+  doubleInflectedForms,
+  harmonyOf,
+  type Harmony,
+  type Inflection,
+  type Stem,
+  stemsOf,
+} from './inflect.js';
+
+export interface LexiconHit<T> {
+  value: T;
+  infl: Inflection;
+}
+export interface PhraseHit<T> extends LexiconHit<T> {
+  /** Number of tokens the name spans. */
+  length: number;
+}
+
+interface StemEntry<T> {
+  value: T;
+  stem: Stem;
+  harmony: Harmony;
+}
+interface Phrase<T> {
+  head: string[];
+  last: Lexicon<T>;
+}
+
+export class Lexicon<T> {
+  private readonly stems = new Map<string, StemEntry<T>[]>();
+  private readonly exact = new Map<string, LexiconHit<T>[]>();
+  private readonly phrases = new Map<string, Phrase<T>[]>();
+  private size = 0;
+
+  /** Adds a name (any case, words separated by spaces) under `value`. */
+  add(value: T, name: string): void {
+    const words = name.trim().toLocaleLowerCase('fi').split(/\s+/u).filter(Boolean);
+    if (words.length === 0) return;
+    if (words.length > 1) {
+      const last = new Lexicon<T>();
+      last.add(value, words[words.length - 1] ?? '');
+      const list = this.phrases.get(words[0] ?? '') ?? [];
+      list.push({ head: words.slice(0, -1), last });
+      this.phrases.set(words[0] ?? '', list);
+      return;
+    }
+    const word = words[0] ?? '';
+    const harmony = harmonyOf(word);
+    for (const stem of stemsOf(word)) {
+      const list = this.stems.get(stem.stem) ?? [];
+      if (!list.some((e) => e.value === value && e.stem.kind === stem.kind)) list.push({ value, stem, harmony });
+      this.stems.set(stem.stem, list);
+    }
+    for (const [form, infl] of doubleInflectedForms(word)) this.addForm(value, form, infl);
+    this.size++;
+  }
+
+  /** Adds one exact word form. */
+  addForm(value: T, form: string, infl: Inflection): void {
+    const key = form.toLocaleLowerCase('fi');
+    const list = this.exact.get(key) ?? [];
+    list.push({ value, infl });
+    this.exact.set(key, list);
+  }
+
+  get names(): number {
+    return this.size;
+  }
+
+  /** Readings of one word (lower-cased inside). */
+  lookup(word: string): LexiconHit<T>[] {
+    const w = word.toLocaleLowerCase('fi');
+    const exact = this.exact.get(w);
+    const found = analyse(w, (s) => this.stems.get(s));
+    return exact ? [...exact, ...found] : found;
+  }
+
+  /** Names that start at token `i` of `words` (lower-case), longest first. */
+  matchAt(words: readonly string[], i: number): PhraseHit<T>[] {
+    const out: PhraseHit<T>[] = [];
+    const first = words[i];
+    if (first === undefined) return out;
+    for (const p of this.phrases.get(first) ?? []) {
+      let ok = true;
+      for (let k = 1; k < p.head.length; k++) if (words[i + k] !== p.head[k]) ok = false;
+      const lastWord = words[i + p.head.length];
+      if (!ok || lastWord === undefined) continue;
+      for (const hit of p.last.lookup(lastWord)) out.push({ ...hit, length: p.head.length + 1 });
+    }
+    for (const hit of this.lookup(first)) out.push({ ...hit, length: 1 });
+    return out.sort((a, b) => b.length - a.length);
+  }
+}
