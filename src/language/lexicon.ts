@@ -72,8 +72,9 @@ export class Lexicon<K extends string = string> {
     this.compiled = entries.map((entry) => ({
       entry,
       forms: entry.words.map((w) => {
-        const lemma = w.toLocaleLowerCase('fi').replace(/\*$/, '');
-        const exact = !w.endsWith('*') && lemma.length <= 3;
+        // "hyvin=": an indeclinable word (adverb, particle) that must not prefix-match (hyvinvointi).
+        const lemma = w.toLocaleLowerCase('fi').replace(/[*=]$/, '');
+        const exact = w.endsWith('=') || (!w.endsWith('*') && lemma.length <= 3);
         return { stems: exact ? [lemma] : stemsFor(w, lang), lemma, exact };
       }),
     }));

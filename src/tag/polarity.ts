@@ -28,7 +28,7 @@ const NEGATION_WINDOW = 4;
 const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast', 'enbart']);
 const NO_LONGER = new Set(['enää', 'längre']);
 /** Abessives that are not about something left undone. */
-const NOT_ABESSIVE_NEGATIVE = new Set(['huolimatta', 'riippumatta', 'epäilemättä', 'kiistämättä', 'lukuunottamatta', 'mainitsematta', 'sanomattakin']);
+const NOT_ABESSIVE_NEGATIVE = new Set(['huolimatta', 'riippumatta', 'epäilemättä', 'kiistämättä', 'lukuunottamatta', 'mainitsematta', 'sanomattakin', 'välttämättä', 'tietämättä', 'odottamatta']);
 
 export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', options: { fold?: boolean; lemmas?: LemmaLookup } = {}): SentencePolarity {
   const hits = lexicons[lang].find(tokens, options);
@@ -54,9 +54,13 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
     return 1;
   };
 
+  const negatorAt = new Set<number>();
   for (const h of hits as Hit<CueKey>[]) {
     const key = h.entry.key;
     if (key === 'negator') {
+      // "eivätkä" matches both eivät and eivätkä: one negation per token.
+      if (negatorAt.has(h.first)) continue;
+      negatorAt.add(h.first);
       const next = tokens[h.first + 1]?.lower ?? '';
       if (NOT_ONLY.has(next)) continue;
       // "ei enää tarvitse", "inte längre": something stopped being needed, a change for the better.

@@ -1,0 +1,70 @@
+// Places that identify a report: the 309 current municipalities in Finnish and Swedish (from the postcode
+// package, see scripts/build-gazetteer.mjs), former municipalities, regions and sub-regions, postal
+// localities (villages), and the residents' names derived from them (kankaanpääläinen, närpesbor).
+import { demonymsOf } from './inflect.js';
+import { Lexicon } from './lexicon.js';
+import { MUNICIPALITIES, POSTAL_LOCALITIES } from './data/municipalities.js';
+import { AREA_PREFIXES, FORMER_MUNICIPALITIES, REGIONS, SUB_REGIONS } from './data/places.js';
+
+export type PlaceKind = 'municipality' | 'region' | 'locality';
+
+export interface PlaceRef {
+  /** One id per place across languages: "muni:214" for Kankaanpää, "region:Satakunta" for Satakunda too. */
+  id: string;
+  kind: PlaceKind;
+  /** Finnish name (or the only name). */
+  name: string;
+  /** The word names the residents ("pomarkkulaiset"), not the place. */
+  demonym: boolean;
+}
+
+export interface Gazetteer {
+  lexicon: Lexicon<PlaceRef>;
+  /** Every place name (all languages), for the leak check. */
+  names: { name: string; ref: PlaceRef }[];
+  isAreaPrefix(lower: string): boolean;
+}
+
+let cached: Gazetteer | undefined;
+
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const lexicon = new Lexicon<PlaceRef>();
+  const names: { name: string; ref: PlaceRef }[] = [];
+  const add = (ref: PlaceRef, name: string, finnish: boolean) => {
+    lexicon.add(ref, name);
+    names.push({ name, ref });
+    const demonym: PlaceRef = { ...ref, demonym: true };
+    if (finnish) for (const d of demonymsOf(name)) lexicon.add(demonym, d);
+    else if (!name.includes(' ')) {
+      // Swedish residents: närpesbo, närpesborna, vasabor.
+      const base = name.toLocaleLowerCase('sv');
+      for (const suffix of ['bo', 'bon', 'bor', 'borna', 'bornas', 'bos', 'are', 'arna'])
+        lexicon.addForm(demonym, base + suffix, { case: 'nom', number: suffix.startsWith('bo') && suffix.length > 2 ? 'pl' : 'sg' });
+    }
+  };
+  const addPair = (kind: PlaceKind, id: string, pair: string) => {
+    const [fi = '', sv] = pair.split('|');
+    const ref: PlaceRef = { id, kind, name: fi, demonym: false };
+    add(ref, fi, true);
+    if (sv && sv !== fi) add(ref, sv, false);
+  };
+
+  for (const m of MUNICIPALITIES) {
+    const ref: PlaceRef = { id: `muni:${m.code}`, kind: 'municipality', name: m.fi, demonym: false };
+    // "Koski Tl" is written "Koski" in running text.
+    const fi = m.fi.replace(/\s+Tl$/u, '');
+    add(ref, fi, true);
+    if (fi !== m.fi) add(ref, m.fi, false);
+    if (m.sv !== m.fi) add(ref, m.sv, m.language === '1' && !/[åÅ]/u.test(m.sv) ? false : false);
+  }
+  for (const pair of FORMER_MUNICIPALITIES) addPair('municipality', `former:${pair.split('|')[0]}`, pair);
+  for (const pair of [...REGIONS, ...SUB_REGIONS]) addPair('region', `region:${pair.split('|')[0]}`, pair);
+  for (const name of POSTAL_LOCALITIES) {
+    if (names.some((n) => n.name === name)) continue;
+    addPair('locality', `loc:${name}`, name);
+  }
+  const prefixes = new Set(AREA_PREFIXES);
+  cached = { lexicon, names, isAreaPrefix: (lower) => prefixes.has(lower) };
+  return cached;
+}
