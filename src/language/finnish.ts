@@ -118,6 +118,8 @@ export function finnishStems(lemma: string): string[] {
     const b = l.slice(0, -1);
     out.add(`${weaken(b)}e`);
     out.add(`${b}e`);
+    // budjetointi → budjetoinni- (budjetoinnin), rekrytointi → rekrytoinni-
+    if (l.length >= 7) out.add(`${weaken(b)}i`);
   } else if (isVowel(last) && !isVowel(prev)) {
     // kunta → kunna-, kunti- (kuntien), kunni- (kunnissa); toimittaja → toimittaj-; säästö → säästö-
     const b = l.slice(0, -1);

@@ -41,6 +41,8 @@ export interface Layout {
   left: number;
   right: number;
   headingFamilies: Set<string>;
+  /** Words of the document (lower case), to decide how a word hyphenated at a line end is mended. */
+  words: ReadonlySet<string>;
 }
 
 export function measureLayout(pages: Line[][]): Layout {
@@ -67,7 +69,18 @@ export function measureLayout(pages: Line[][]): Layout {
   const right = ends[Math.floor(ends.length * 0.9)] ?? left + 450;
   const headingFamilies = new Set(all.filter((l) => l.size >= bodySize * 1.12).map((l) => l.font.family));
   headingFamilies.delete(bodyFamily);
-  return { bodySize, bodyFamily, lineGap, left, right, headingFamilies };
+  return { bodySize, bodyFamily, lineGap, left, right, headingFamilies, words: vocabulary(all) };
+}
+
+function vocabulary(lines: Line[]): Set<string> {
+  const words = new Set<string>();
+  for (const l of lines) {
+    for (const raw of l.text.split(/\s+/)) {
+      const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
+      if (w) words.add(w);
+    }
+  }
+  return words;
 }
 
 function weightedMode<T>(pairs: [T, number][]): T | undefined {
@@ -104,7 +117,7 @@ export function splitNotes(lines: Line[], layout: Layout): { body: Line[]; notes
   const notes: string[] = [];
   for (const l of foot.slice(s)) {
     if (isStart(l)) notes.push(l.text.replace(/^(\d{1,3})\s*/, '[$1] '));
-    else notes[notes.length - 1] = joinLines(notes[notes.length - 1] ?? '', l.text);
+    else notes[notes.length - 1] = joinLines(notes[notes.length - 1] ?? '', l.text, layout.words);
   }
   return { body: lines.slice(0, k + s), notes };
 }
@@ -145,7 +158,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
         parts.push(n);
         i++;
       }
-      const text = parts.map((l) => labelOf(l)).reduce(joinLines);
+      const text = joinAll(parts.map(labelOf), layout.words);
       const block: PdfBlock = { kind: 'heading', lines: parts, text, style: heading.style };
       if (heading.numberDepth) block.numberDepth = heading.numberDepth;
       blocks.push(block);
@@ -162,7 +175,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
         item.push(n);
         i++;
       }
-      const text = item.map((l) => l.text).reduce(joinLines);
+      const text = joinAll(item.map((l) => l.text), layout.words);
       blocks.push({ kind: 'list-item', lines: item, text, marker: line.marker });
       continue;
     }
@@ -183,7 +196,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
           const col = xs.findIndex((x) => Math.abs(x - n.x) <= 3);
           const row = rows[rows.length - 1] as string[];
           if (col < 0 || col >= row.length) break;
-          row[col] = joinLines(row[col] ?? '', n.text);
+          row[col] = joinLines(row[col] ?? '', n.text, layout.words);
         } else break;
         used.push(n);
         i++;
@@ -206,7 +219,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
       para.push(n);
       i++;
     }
-    blocks.push({ kind: 'paragraph', lines: para, text: para.map((l) => l.text).reduce(joinLines) });
+    blocks.push({ kind: 'paragraph', lines: para, text: joinAll(para.map((l) => l.text), layout.words) });
   }
   return blocks;
 }
@@ -219,6 +232,10 @@ function wouldHaveFit(line: Line, next: Line, layout: Layout): boolean {
   const word = /^\S+/.exec(next.text)?.[0] ?? '';
   const perChar = (next.xEnd - next.x) / Math.max(1, next.text.length);
   return line.xEnd + (word.length + 1) * perChar < layout.right - 2;
+}
+
+function joinAll(lines: string[], words: ReadonlySet<string>): string {
+  return lines.reduce((text, line) => joinLines(text, line, words));
 }
 
 function styleKey(l: Line): string {
@@ -285,12 +302,16 @@ export function joinPages(pages: PdfBlock[][], layout: Layout): PdfBlock[] {
       const last = out.at(-1);
       if (i === 0 && last) {
         // Runs on: no sentence end, and the next page starts in lower case or the last line was wrapped
-        // (it reaches the right edge), as before a name: "Lisäksi | Sonkajärven yhteyshenkilö …".
+        // (the next word would not have fitted on it), as before a name: "Lisäksi | Sonkajärven …".
+        // A sentence ending at the foot of a page is taken as a paragraph end: measured on a real report
+        // converted to PDF, joining there when the last line was full merged more paragraphs wrongly
+        // than it mended.
         const tail = last.lines.at(-1);
-        const wrapped = tail !== undefined && tail.xEnd >= layout.right - 0.05 * (layout.right - layout.left);
+        const head = b.lines[0];
+        const wrapped = tail !== undefined && head !== undefined && !wouldHaveFit(tail, head, layout);
         const runsOn = !ENDS_SENTENCE.test(last.text) && (/^\p{Ll}/u.test(b.text) || wrapped);
         if (runsOn && b.kind === 'paragraph' && (last.kind === 'paragraph' || last.kind === 'list-item')) {
-          last.text = joinLines(last.text, b.text);
+          last.text = joinLines(last.text, b.text, layout.words);
           last.lines.push(...b.lines);
           continue;
         }
@@ -348,9 +369,10 @@ const VOWEL = /[aeiouyäöå]/i;
  * "kehittämistä". The hyphen stays where it is part of the word: before a capital or digit
  * ("Pohjois-Satakunta", "2020-2021"), after an abbreviation or a name with a dot ("ICT-palvelut",
  * "Suomi.fi-palvelut"), between two equal vowels (Finnish compounds: "kunta-alue", "vapaa-aika"), and
- * before a conjunction, where it marks an elided word ("sosiaali- ja terveyspalvelut").
+ * before a conjunction, where it marks an elided word ("sosiaali- ja terveyspalvelut"). Before these
+ * rules, the document's own words decide: a form found elsewhere in it (joined or hyphenated) wins.
  */
-export function joinLines(a: string, b: string): string {
+export function joinLines(a: string, b: string, words?: ReadonlySet<string>): string {
   const left = a.trimEnd();
   const right = b.trimStart();
   if (!left) return right;
@@ -362,8 +384,16 @@ export function joinLines(a: string, b: string): string {
   if (last === '-' || last === '\u2010') {
     if (!/[\p{L}\p{N}]/u.test(before)) return `${left} ${right}`;
     const word = /(\S*)[-\u2010]$/u.exec(left)?.[1] ?? '';
-    const nextWord = (/^\S*/.exec(right)?.[0] ?? '').toLowerCase().replace(/[.,;:]+$/, '');
+    const nextWord = (/^\S*/.exec(right)?.[0] ?? '').toLowerCase().replace(/[.,;:!?)]+$/, '');
     if (CONJUNCTIONS.has(nextWord)) return `${left} ${right}`;
+    // The document itself may show how the word is written elsewhere ("Satadigi-hankkeen").
+    const stem = word.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
+    if (words && stem && nextWord) {
+      const joined = words.has(stem + nextWord);
+      const hyphened = words.has(`${stem}-${nextWord}`);
+      if (hyphened && !joined) return left + right;
+      if (joined && !hyphened) return left.slice(0, -1) + right;
+    }
     if (!/\p{Ll}/u.test(first)) return left + right;
     const lettersOnly = word.replace(/^[("'“”«]+/, '');
     if (lettersOnly.length < 2 || /[\p{Lu}\p{N}.]/u.test(lettersOnly.slice(1))) {

@@ -24,7 +24,7 @@ const SECTION_PRIOR = 0.8;
 const CONTEXT_SHARE = 0.4;
 /** A topic named without any sign of how it went: descriptive more often than a finding. */
 const NEUTRAL_SUCCESS = 0.7;
-const NEUTRAL_CHALLENGE = 0.5;
+const NEUTRAL_CHALLENGE = 0.4;
 
 export interface ThemeScore {
   code: string;
@@ -55,7 +55,7 @@ function agreementFactor(theme: Theme, polarity: number): number {
   if (theme.polarity === 'none') return 1;
   const a = theme.polarity === 'success' ? polarity : -polarity;
   if (a > 0) return Math.min(1.6, 1 + 0.2 * a);
-  if (a < 0) return Math.max(0.1, 1 + 0.4 * a);
+  if (a < 0) return Math.max(0.1, 1 + 0.6 * a);
   // Reports describe their achievements plainly ("hakemukset käsitellään nykyään sähköisesti") but never
   // their problems without a word of trouble: a success topic without cues keeps more of its weight.
   return theme.polarity === 'success' ? NEUTRAL_SUCCESS : NEUTRAL_CHALLENGE;
