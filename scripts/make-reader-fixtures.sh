@@ -12,7 +12,7 @@
 #                              that runs over a page break
 #   tavutus.md                 hard line breaks after hyphenated words, to check de-hyphenation
 #   ylasavo-sahkoinen-asiointi.md  snapshot of reports/ylasavo-sahkoinen-asiointi.md (sample report)
-# Outputs: teksti.<encoding>.txt, <name>.docx, <name>.pdf
+# Outputs: teksti.<encoding>.txt, <name>.docx, <name>.pdf, salattu.pdf, tyhja-sivu.pdf
 set -euo pipefail
 cd "$(dirname "$0")/../test/fixtures/readers"
 
@@ -89,4 +89,15 @@ for name in raportti tavutus ylasavo-sahkoinen-asiointi; do
   soffice --headless --convert-to pdf --outdir . "$name.docx" > /dev/null
 done
 rm -f "$ref"
+
+# A password-protected PDF (password "salasana") and a PDF whose only page has no text, as a page scanned
+# without OCR would be.
+soffice --headless --convert-to \
+  'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"salasana"}}' \
+  --outdir "$(dirname "$ref")" tavutus.docx > /dev/null
+mv "$(dirname "$ref")/tavutus.pdf" salattu.pdf
+blank=$(mktemp -d)
+printf -- '---\n' | pandoc -f markdown -t docx -o "$blank/tyhja-sivu.docx"
+soffice --headless --convert-to pdf --outdir . "$blank/tyhja-sivu.docx" > /dev/null
+rm -rf "$blank"
 ls -l teksti.*.txt ./*.docx ./*.pdf

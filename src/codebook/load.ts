@@ -180,7 +180,7 @@ function termMap(checker: Checker, node: Node | undefined): Record<string, strin
       list.items.forEach((item, i) => {
         const raw = out[lang]?.[i];
         if (raw !== undefined && parseTerm(raw) === undefined) {
-          checker.error(item as Node, 'codebook/bad-term', `Term "${raw}" is not valid (words, optional trailing * and ^weight)`);
+          checker.error(item as Node, 'codebook/bad-term', `Term "${raw}" is not valid (words, each optionally ending in * or =, and an optional ^weight)`);
         }
       });
     }

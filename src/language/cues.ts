@@ -30,7 +30,7 @@ const FI: CueTable = {
     'kuormittu*', 'ristiriita*', 'ristiriidat', 'epäselv*', 'epäsuhta', 'epäsuhda*', 'sopimaton', 'turhautu*', 'kallis', 'kalli*', 'kalliiksi',
     'tuloksetta', 'toteutumatta', 'tekemättä', 'jäi kesken', 'jäivät kesken', 'kesken jää*', 'kesken jäänyt', 'sitoutumatto*', 'kiinnostumatto*', 'vastahakoi*', 'vastustu*', 'muutosvastarin*',
     'ylimääräi*', 'virhe*', 'virheelli*', 'häiriö*', 'katko*', 'vaihteli*', 'vaihtelevasti=', 'valitus', 'valituksia', 'vastoinkäymi*', 'jumiutu*', 'takkui*',
-    'uupu*', 'kiire*', 'osittain=', 'vain osin', 'kiistel*', 'kiista*', 'ylitti', 'ylittyi', 'ylitys', 'hiipui', 'hiipu*', 'vain muutama', 'vain harva*', 'vähäi*', 'vähän=', 'niukka*', 'niukasti=', 'lopahti', 'tyssäsi', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutui*', 'joutunut',
+    'uupu*', 'kiire*', 'osittain=', 'vain osin', 'kiistel*', 'kiista*', 'ylitti', 'ylittyi', 'ylitys', 'hiipui', 'hiipu*', 'vain muutama', 'kieltäytyi*', 'torjui', 'laiminlöi*', 'vain harva*', 'vähäi*', 'vähän=', 'niukka*', 'niukasti=', 'lopahti', 'tyssäsi', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutui*', 'joutunut',
     'huoli=', 'huolta=', 'huolena=', 'huolestu*', 'monimutkai*', 'raskas', 'raskaa*', 'työläs', 'työlää*', 'haitta*', 'rajoitti', 'rajoittu*', 'heikensi',
   ],
   negator: ['ei', 'eivät', 'emme', 'en', 'et', 'ette', 'eikä', 'eivätkä', 'ilman', 'ettei', 'etteivät', 'vailla'],

@@ -135,6 +135,13 @@ export function finnishStems(lemma: string): string[] {
       }
       if (last === 'o' || last === 'ö' || last === 'u' || last === 'y') out.add(`${w}${last}`);
     }
+    // o/ö/u/y stay through inflection (verkosto → verkoston, verkostoja): dropping them would let
+    // "verkosto" match "verkosta" (from the web). Only a/ä change (kunta → kuntien, toimittajia).
+    if (b.length >= 6 && (last === 'o' || last === 'ö' || last === 'u' || last === 'y')) {
+      out.delete(b);
+      out.delete(w);
+      out.add(`${w}${last}`);
+    }
   }
   return [...out].filter((s) => s.length >= 3);
 }

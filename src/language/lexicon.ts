@@ -1,6 +1,6 @@
 // A lexicon finds its entries (theme terms, polarity cues) among a sentence's tokens, through Finnish or
 // Swedish morphology: a word matches at the start of a token (inflection: kunta → kunnissa) or, for stems of
-// five letters or more, as the head of a compound (palaute → asiakaspalautteet). Short stems match only
+// six letters or more, as the head of a compound (palaute → asiakaspalautteet). Short stems match only
 // short words, so "työ" does not match "työntekijä" and no stem shorter than three letters exists.
 import { finnishStems } from './finnish.js';
 import { foldUmlauts } from './fold.js';
@@ -40,7 +40,7 @@ interface Compiled<K extends string> {
   forms: WordForm[];
 }
 
-const MIN_INFIX = 5;
+const MIN_INFIX = 6;
 const SHORT_STEM = 4;
 const SHORT_MAX_ENDING = 5;
 

@@ -208,8 +208,11 @@ function corruptReason(bytes: Uint8Array, error: unknown): string {
     return 'not a DOCX file but an old Word 97–2003 (.doc) file; save it as .docx';
   }
   if (head.subarray(0, 4).toString('latin1') === '%PDF') return 'not a DOCX file but a PDF; rename it to .pdf';
-  const message = error instanceof Error ? error.message : String(error);
-  return `cannot read as DOCX (a DOCX is a zip of Word XML): ${message.split('\n')[0]}`;
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  if (/central directory|zip/i.test(message)) {
+    return 'not a zip archive, or a damaged or cut-short one (a DOCX is a zip of Word XML files)';
+  }
+  return `cannot read as DOCX: ${message.replace(/\s*If it is, see https?:\S+/, '')}`;
 }
 
 function fail(file: string, ruleId: string, reason: string): Result<never> {

@@ -46,7 +46,8 @@ export async function parsePdf(bytes: Uint8Array, report: string, path: string):
     if (name === 'PasswordException') {
       return fail(path, 'parse/pdf-no-text', 'the PDF is password-protected; save an unprotected copy');
     }
-    return fail(path, 'parse/pdf-corrupt', `cannot read the PDF: ${messageOf(error)}`);
+    const cut = hasEofMark(bytes) ? '' : ' (the file ends without its %%EOF mark: it was probably cut short)';
+    return fail(path, 'parse/pdf-corrupt', `cannot read the PDF: ${messageOf(error)}${cut}`);
   }
 
   const pages: Line[][] = [];

@@ -24,6 +24,7 @@ const SECTION_PRIOR = 0.8;
 const CONTEXT_SHARE = 0.4;
 /** A topic named without any sign of how it went: descriptive more often than a finding. */
 const NEUTRAL_SUCCESS = 0.7;
+const RECORD = /\b\d{1,2}\.\d{1,2}\.(\d{2,4})?|\d\s?(€|euroa?\b|eur\b)|\b(liit(e|teessä|teen)|bilaga|appendix)\s+\d|\b\d+\s?(kk|vuotta|kuukautta|månader|år)\b/iu;
 const NEUTRAL_CHALLENGE = 0.4;
 
 export interface ThemeScore {
@@ -85,7 +86,10 @@ export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: Ta
     const context = Math.max(-1.5, Math.min(1.5, CONTEXT_SHARE * (total - a.polarity.value)));
     const effective = round(a.polarity.value + context + prior);
     const numeric = a.tokens.filter((t) => /\d/.test(t.text)).length / Math.max(1, a.tokens.length);
-    const damp = descriptive * (numeric > 0.25 ? 0.6 : 1);
+    // A sentence that dates, prices or refers to an appendix without saying how anything went is a record,
+    // not a finding: "Kysely oli avoinna 15.3.–9.4.2021", "Lisenssit maksoivat 12 000 euroa".
+    const record = a.polarity.cues.length === 0 && RECORD.test(a.s.text);
+    const damp = descriptive * (numeric > 0.25 ? 0.6 : 1) * (record ? 0.5 : 1);
     const themes: ThemeScore[] = [];
     for (const ev of a.evidence.values()) {
       const c = compiled.byCode.get(ev.code);
