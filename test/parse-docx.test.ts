@@ -53,7 +53,9 @@ describe('parseDocx: pandoc DOCX of the markdown fixtures', () => {
       ].join('\n'),
     ]);
     expect(doc.text).toContain('konkreettisia tuloksia.[1] Pilotointien');
-    expect(slices(doc, 'paragraph').at(-1)).toBe('[1] Tulokset on raportoitu tarkemmin hankkeen väliraportissa 15.6.2021.');
+    expect(slices(doc, 'paragraph').at(-1)).toBe(
+      '[1] Tulokset on raportoitu tarkemmin hankkeen väliraportissa 15.6.2021.',
+    );
     // A hard line break inside a paragraph stays a line break.
     expect(slices(doc, 'paragraph')[0]).toBe('Loppuraportti\n30.11.2021');
   });

@@ -46,13 +46,19 @@ export function decode(bytes: Uint8Array, file: string): Result<Decoded> {
 
   const controls = countControls(text);
   if (text.includes('\0') || (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE)) {
-    return fail(file, 'read/binary', `not text: ${controls} control characters in ${text.length} (${chosen.encoding})`);
+    return fail(
+      file,
+      'read/binary',
+      `not text: ${controls} control characters in ${text.length} (${chosen.encoding})`,
+    );
   }
   if (text.trim() === '') return fail(file, 'read/empty', 'file holds only whitespace');
 
   const notes: Diagnostic[] = [];
   if (chosen.guessed) {
-    notes.push(diagnostic(file, 'read/encoding', `decoded as ${chosen.encoding} (not UTF-8)`, undefined, 'info'));
+    notes.push(
+      diagnostic(file, 'read/encoding', `decoded as ${chosen.encoding} (not UTF-8)`, undefined, 'info'),
+    );
   }
   return notes.length > 0
     ? { ok: true, value: { text, encoding: chosen.encoding }, diagnostics: notes }
@@ -80,7 +86,8 @@ function chooseDecoding(bytes: Uint8Array): Choice {
   }
 
   const order = utf16ByNulPattern(bytes);
-  if (order) return { text: utf16(bytes, order), encoding: order === 'le' ? 'utf-16le' : 'utf-16be', guessed: true };
+  if (order)
+    return { text: utf16(bytes, order), encoding: order === 'le' ? 'utf-16le' : 'utf-16be', guessed: true };
 
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { binary: `not text: NUL byte at offset ${nul}` };

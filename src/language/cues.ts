@@ -30,7 +30,7 @@ const FI: CueTable = {
     'kuormittu*', 'ristiriita*', 'ristiriidat', 'epäselv*', 'epäsuhta', 'epäsuhda*', 'sopimaton', 'turhautu*', 'kallis', 'kalli*', 'kalliiksi',
     'tuloksetta', 'toteutumatta', 'tekemättä', 'jäi kesken', 'jäivät kesken', 'kesken jää*', 'kesken jäänyt', 'sitoutumatto*', 'kiinnostumatto*', 'vastahakoi*', 'vastustu*', 'muutosvastarin*',
     'ylimääräi*', 'virhe*', 'virheelli*', 'häiriö*', 'katko*', 'vaihteli*', 'vaihtelevasti=', 'valitus', 'valituksia', 'vastoinkäymi*', 'jumiutu*', 'takkui*',
-    'uupu*', 'kiire*', 'osittain=', 'vain osin', 'kiistel*', 'kiista*', 'ylitti', 'ylittyi', 'ylitys', 'hiipui', 'hiipu*', 'vain muutama', 'kieltäytyi*', 'torjui', 'laiminlöi*', 'vain harva*', 'vähäi*', 'vähän=', 'niukka*', 'niukasti=', 'lopahti', 'tyssäsi', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutui*', 'joutunut',
+    'uupu*', 'kiire*', 'osittain=', 'vain osin', 'kiistel*', 'kiista*', 'ylitti', 'ylittyi', 'ylitys', 'hiipui', 'hiipu*', 'vain muutama', 'kieltäytyi*', 'torjui', 'laiminlöi*', 'vain harva*', 'vähäi*', 'vähän=', 'niukka*', 'niukasti=', 'lopahti', 'tyssäsi', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutua', 'katkai*', 'katke*', 'kesken hankkeen', 'kesken kauden', 'perua', 'peruuntu*', 'mahdoton*', 'mahdotonta',
     'huoli=', 'huolta=', 'huolena=', 'huolestu*', 'monimutkai*', 'raskas', 'raskaa*', 'työläs', 'työlää*', 'haitta*', 'rajoitti', 'rajoittu*', 'heikensi',
   ],
   negator: ['ei', 'eivät', 'emme', 'en', 'et', 'ette', 'eikä', 'eivätkä', 'ilman', 'ettei', 'etteivät', 'vailla'],
@@ -52,7 +52,7 @@ const SV: CueTable = {
   neg: [
     'problem*^1.5', 'utmaning*^1.5', 'utmanande', 'svår*', 'svårighet*', 'försen*^1.5', 'förseningar', 'dröj*', 'brist*^1.5', 'bristfällig*', 'saknade*',
     'saknas', 'misslyck*^2', 'tyvärr^1.5', 'långsam*', 'dyr*', 'avbröt*', 'avbrut*', 'hindr*', 'otillräcklig*', 'för lite', 'oklar*', 'konflikt*',
-    'motstånd', 'ovillig*', 'belast*', 'tungt=', 'krånglig*', 'fel', 'felaktig*', 'störning*', 'oro', 'omständlig*', 'komplicerad*', 'begräns*', 'varierade', 'delvis=',
+    'motstånd', 'ovillig*', 'belast*', 'tungt=', 'krånglig*', 'fel', 'felaktig*', 'störning*', 'oro', 'omständlig*', 'komplicerad*', 'begräns*', 'varierade', 'delvis=', 'omöjlig*', 'stod stilla', 'stannade av', 'avstannade',
   ],
   negator: ['inte', 'ej', 'aldrig', 'utan', 'ingen', 'inga', 'inget'],
   contrast: ['men', 'dock', 'ändå', 'däremot', 'trots', 'fast', 'likväl', 'även om'],

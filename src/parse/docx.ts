@@ -9,7 +9,7 @@
 // Footnotes and endnotes follow the body as paragraphs "[1] text"; the reference stays in the body as "[1]".
 
 import mammoth from 'mammoth';
-import { diagnostic, type Diagnostic, type Result } from '../diagnostics.js';
+import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
 import type { SourceDocument } from '../types.js';
 import { type HtmlElement, type HtmlNode, parseHtml } from './html-tree.js';
 import { collapseSpaces, TextBuilder } from './text-builder.js';
@@ -34,7 +34,11 @@ const NOTE_ITEM = /^(footnote|endnote)-(\d+)$/;
 const NOTE_BACKLINK = /^#(footnote|endnote)-ref-(\d+)$/;
 const NOTE_REF = /^(footnote|endnote)-ref-(\d+)$/;
 
-export async function parseDocx(bytes: Uint8Array, report: string, path: string): Promise<Result<SourceDocument>> {
+export async function parseDocx(
+  bytes: Uint8Array,
+  report: string,
+  path: string,
+): Promise<Result<SourceDocument>> {
   if (bytes.length === 0) return fail(path, 'read/empty', 'file is empty');
   let html: string;
   const notes: Diagnostic[] = [];
@@ -50,7 +54,8 @@ export async function parseDocx(bytes: Uint8Array, report: string, path: string)
     );
     html = result.value;
     for (const m of result.messages) {
-      if (m.type === 'error') notes.push(diagnostic(path, 'parse/docx-partial', m.message, undefined, 'warning'));
+      if (m.type === 'error')
+        notes.push(diagnostic(path, 'parse/docx-partial', m.message, undefined, 'warning'));
     }
   } catch (error) {
     return fail(path, 'parse/docx-corrupt', corruptReason(bytes, error));
@@ -107,7 +112,13 @@ class DocxWalker {
     const text = collapseSpaces(this.inline(p.children));
     if (!text) return;
     const numbered = NUMBERED_HEADING.exec(text);
-    if (numbered?.[1] && allStrong(p) && text.length <= 120 && !text.includes('\n') && !/[.:;,]$/.test(text)) {
+    if (
+      numbered?.[1] &&
+      allStrong(p) &&
+      text.length <= 120 &&
+      !text.includes('\n') &&
+      !/[.:;,]$/.test(text)
+    ) {
       this.out.heading(numbered[1].split('.').length, text);
     } else {
       this.out.paragraph(text);
@@ -207,7 +218,8 @@ function corruptReason(bytes: Uint8Array, error: unknown): string {
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     return 'not a DOCX file but an old Word 97–2003 (.doc) file; save it as .docx';
   }
-  if (head.subarray(0, 4).toString('latin1') === '%PDF') return 'not a DOCX file but a PDF; rename it to .pdf';
+  if (head.subarray(0, 4).toString('latin1') === '%PDF')
+    return 'not a DOCX file but a PDF; rename it to .pdf';
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   if (/central directory|zip/i.test(message)) {
     return 'not a zip archive, or a damaged or cut-short one (a DOCX is a zip of Word XML files)';

@@ -16,7 +16,8 @@ export interface HtmlText {
 export type HtmlNode = HtmlElement | HtmlText;
 
 const VOID = new Set(['br', 'img', 'hr', 'col', 'input', 'meta', 'link', 'wbr']);
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*(\/?)>|([^<]+)|</g;
+const TOKEN =
+  /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*(\/?)>|([^<]+)|</g;
 const ATTR = /([^\s=>/]+)(?:="([^"]*)")?/g;
 
 export function parseHtml(html: string): HtmlElement {

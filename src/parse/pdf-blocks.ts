@@ -175,7 +175,10 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
         item.push(n);
         i++;
       }
-      const text = joinAll(item.map((l) => l.text), layout.words);
+      const text = joinAll(
+        item.map((l) => l.text),
+        layout.words,
+      );
       blocks.push({ kind: 'list-item', lines: item, text, marker: line.marker });
       continue;
     }
@@ -219,7 +222,14 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
       para.push(n);
       i++;
     }
-    blocks.push({ kind: 'paragraph', lines: para, text: joinAll(para.map((l) => l.text), layout.words) });
+    blocks.push({
+      kind: 'paragraph',
+      lines: para,
+      text: joinAll(
+        para.map((l) => l.text),
+        layout.words,
+      ),
+    });
   }
   return blocks;
 }
@@ -267,7 +277,8 @@ function headingStyle(
   const standsAlone = setApart && gapBelow > 1.3 * layout.lineGap;
   // Headings in their own font need only space above; bold body text must stand alone to count
   // ("**Loppuraportti**" over a date on a title page is not a heading).
-  const headingFont = f.family !== layout.bodyFamily && (layout.headingFamilies.has(f.family) || f.italic || f.bold);
+  const headingFont =
+    f.family !== layout.bodyFamily && (layout.headingFamilies.has(f.family) || f.italic || f.bold);
   const styled = line.uniform >= 0.9 && ((headingFont && setApart) || (f.bold && standsAlone));
   // A heading may ask ("Mitä tekisimme toisin?") or introduce ("Karvia:"); bold body text that ends so
   // is more likely a lead-in.
@@ -339,7 +350,12 @@ export function headingDepths(blocks: PdfBlock[], bodyFamily: string): Map<PdfBl
   ];
   const rank = (s: string): number[] => {
     const [size, family, flags = ''] = s.split('|');
-    return [-Number(size), family === bodyFamily ? 1 : 0, flags.includes('b') ? 0 : 1, flags.includes('i') ? 1 : 0];
+    return [
+      -Number(size),
+      family === bodyFamily ? 1 : 0,
+      flags.includes('b') ? 0 : 1,
+      flags.includes('i') ? 1 : 0,
+    ];
   };
   styles.sort((a, b) => {
     const ra = rank(a);
@@ -361,7 +377,21 @@ export function headingDepths(blocks: PdfBlock[], bodyFamily: string): Map<PdfBl
 // ---------------------------------------------------------------------------------------------
 // Joining lines
 
-const CONJUNCTIONS = new Set(['ja', 'tai', 'sekä', 'eli', 'että', 'kuin', 'vai', 'ynnä', 'and', 'or', 'och', 'eller', 'samt']);
+const CONJUNCTIONS = new Set([
+  'ja',
+  'tai',
+  'sekä',
+  'eli',
+  'että',
+  'kuin',
+  'vai',
+  'ynnä',
+  'and',
+  'or',
+  'och',
+  'eller',
+  'samt',
+]);
 const VOWEL = /[aeiouyäöå]/i;
 
 /**

@@ -141,7 +141,12 @@ function shareInFont(runs: Run[], main: Run): number {
   for (const r of runs) {
     const n = r.text.trim().length;
     all += n;
-    if (r.font.family === main.font.family && r.font.bold === main.font.bold && r.font.italic === main.font.italic) same += n;
+    if (
+      r.font.family === main.font.family &&
+      r.font.bold === main.font.bold &&
+      r.font.italic === main.font.italic
+    )
+      same += n;
   }
   return all === 0 ? 1 : same / all;
 }
@@ -152,7 +157,14 @@ function splitMarker(line: Line): Line {
   // The marker stands alone in the first cell (a tab after it), or leads a run "• text".
   if (rest.length > 0 && (BULLET.test(head) || NUMBER_MARKER.test(head))) {
     const cells = rest;
-    return { ...line, marker: head, cells, cellXs: line.cellXs.slice(1), textX: line.cellXs[1] ?? line.x, text: cells.join(' ') };
+    return {
+      ...line,
+      marker: head,
+      cells,
+      cellXs: line.cellXs.slice(1),
+      textX: line.cellXs[1] ?? line.x,
+      text: cells.join(' '),
+    };
   }
   const inline = /^([•◦▪■●○‣⁃∙➢►])\s+(.*)$/.exec(head);
   if (inline?.[1] && inline[2]) {
@@ -165,7 +177,8 @@ function splitMarker(line: Line): Line {
 // ---------------------------------------------------------------------------------------------
 // Running headers, footers and page numbers
 
-const PAGE_NUMBER = /^(?:(?:sivu|sida|page|s\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:\/|\(|of|av)\s*\d{1,4}\s*\)?)?$/i;
+const PAGE_NUMBER =
+  /^(?:(?:sivu|sida|page|s\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:\/|\(|of|av)\s*\d{1,4}\s*\)?)?$/i;
 /** How many lines at the top and the bottom of a page may be running lines. */
 const EDGE_LINES = 3;
 

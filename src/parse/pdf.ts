@@ -32,7 +32,11 @@ interface PageLike {
   commonObjs: { has(id: string): boolean; get(id: string): unknown };
 }
 
-export async function parsePdf(bytes: Uint8Array, report: string, path: string): Promise<Result<SourceDocument>> {
+export async function parsePdf(
+  bytes: Uint8Array,
+  report: string,
+  path: string,
+): Promise<Result<SourceDocument>> {
   if (bytes.length === 0) return fail(path, 'read/empty', 'file is empty');
   if (!hasPdfHeader(bytes)) return fail(path, 'parse/pdf-corrupt', 'not a PDF file: no %PDF header');
   ensureTransferToFixedLength();
@@ -61,20 +65,33 @@ export async function parsePdf(bytes: Uint8Array, report: string, path: string):
       pages.push(groupLines(toRuns(content.items as TextItemLike[], fonts), n));
     }
   } catch (error) {
-    if (pages.length === 0) return fail(path, 'parse/pdf-corrupt', `cannot read the PDF's pages: ${messageOf(error)}`);
+    if (pages.length === 0)
+      return fail(path, 'parse/pdf-corrupt', `cannot read the PDF's pages: ${messageOf(error)}`);
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
 
   const chars = pages.flat().reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
   if (chars < MIN_TEXT) {
-    return fail(path, 'parse/pdf-no-text', `no text layer (${pages.length} pages, ${chars} characters): a scanned PDF needs OCR first`);
+    return fail(
+      path,
+      'parse/pdf-no-text',
+      `no text layer (${pages.length} pages, ${chars} characters): a scanned PDF needs OCR first`,
+    );
   }
 
   const value = buildDocument(pages, heights, report, path);
   const notes: Diagnostic[] = [];
   if (!hasEofMark(bytes)) {
-    notes.push(diagnostic(path, 'parse/pdf-truncated', 'the PDF ends without its %%EOF mark: it may be cut short', undefined, 'warning'));
+    notes.push(
+      diagnostic(
+        path,
+        'parse/pdf-truncated',
+        'the PDF ends without its %%EOF mark: it may be cut short',
+        undefined,
+        'warning',
+      ),
+    );
   }
   return notes.length > 0 ? { ok: true, value, diagnostics: notes } : { ok: true, value };
 }
@@ -116,7 +133,11 @@ function levelsOf(xs: number[]): (x: number) => number {
   for (const x of [...xs].sort((a, b) => a - b)) {
     if (stops.length === 0 || x - (stops[stops.length - 1] as number) > 4) stops.push(x);
   }
-  return (x) => Math.max(0, stops.findIndex((s) => Math.abs(s - x) <= 4));
+  return (x) =>
+    Math.max(
+      0,
+      stops.findIndex((s) => Math.abs(s - x) <= 4),
+    );
 }
 
 function toRuns(items: TextItemLike[], fonts: Map<string, FontStyle>): Run[] {
@@ -127,8 +148,18 @@ function toRuns(items: TextItemLike[], fonts: Map<string, FontStyle>): Run[] {
     // Rotated or vertical text (stamps, watermarks, axis labels) is not running text.
     if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue;
     const size = Math.hypot(c, d) || Math.abs(a);
-    const text = item.str.replace(/[\ufb00-\ufb06]/g, (l) => l.normalize('NFKC')).replace(/[\u0000-\u0008\u000b-\u001f]/g, '');
-    runs.push({ text, x, y, width: item.width, size, font: fonts.get(item.fontName) ?? unknownFont(item.fontName) });
+    const text = item.str
+      .replace(/[\ufb00-\ufb06]/g, (l) => l.normalize('NFKC'))
+      // pdf.js passes on control codes some PDF writers put in text (e.g. \u0002 for a hyphen); drop them.
+      .replace(/\p{Cc}/gu, (c) => (c === '\t' ? c : ''));
+    runs.push({
+      text,
+      x,
+      y,
+      width: item.width,
+      size,
+      font: fonts.get(item.fontName) ?? unknownFont(item.fontName),
+    });
   }
   return runs;
 }

@@ -1,0 +1,61 @@
+// The allow-list: terms that stay even where the anonymiser would replace them (public bodies, widely used
+// products, common acronyms). Terms match in any case form ("Kuntaliiton", "DVV:n", "Wilma-ohjelmistoon").
+import { Lexicon } from './lexicon.js';
+import { tokenize, type WordToken } from './tokens.js';
+import type { AllowList } from './types.js';
+
+export interface AllowMatcher {
+  /** Character ranges of allow-listed terms in `text`. */
+  ranges(text: string, tokens: readonly WordToken[]): [number, number][];
+  /** One word (or a hyphen/colon compound whose first part) is allow-listed. */
+  allowsWord(word: string): boolean;
+}
+
+export function allowMatcher(list: AllowList): AllowMatcher {
+  const lexicon = new Lexicon<true>();
+  const patterns: RegExp[] = [];
+  for (const term of list.terms) {
+    const trimmed = term.trim();
+    if (!trimmed) continue;
+    const words = tokenize(trimmed).map((t) => t.text);
+    // Terms with punctuation inside a word ("Suomi.fi", "Office 365") are searched as text.
+    if (/[^\p{L}\p{N}\s:'’-]/u.test(trimmed)) {
+      const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?::?[\\p{L}]{0,8})?(?![\\p{L}\\p{N}])`, 'giu'));
+    } else if (words.length > 0) lexicon.add(true, words.join(' '));
+  }
+  const allowsWord = (word: string): boolean => {
+    const lower = word.toLocaleLowerCase('fi');
+    if (lexicon.lookup(lower).length > 0) return true;
+    const colon = lower.indexOf(':');
+    if (colon > 0 && lexicon.lookup(lower.slice(0, colon)).length > 0) return true;
+    const parts = word.split('-');
+    // "Wilma-ohjelmistoon", "IT-infraa": an allowed first part with lower-case rest.
+    return (
+      parts.length > 1 &&
+      lexicon.lookup((parts[0] ?? '').toLocaleLowerCase('fi')).length > 0 &&
+      parts.slice(1).every((p) => p === p.toLocaleLowerCase('fi'))
+    );
+  };
+  return {
+    allowsWord,
+    ranges(text, tokens) {
+      const out: [number, number][] = [];
+      const lower = tokens.map((t) => t.lower);
+      for (let i = 0; i < tokens.length; i++) {
+        const hit = lexicon.matchAt(lower, i)[0];
+        const first = tokens[i];
+        if (!first) continue;
+        if (hit) {
+          const last = tokens[i + hit.length - 1] ?? first;
+          out.push([first.start, last.end]);
+          i += hit.length - 1;
+        } else if (allowsWord(first.text)) out.push([first.start, first.end]);
+      }
+      for (const re of patterns) {
+        for (const m of text.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocx } from '../src/parse/docx.js';
+import { parsePdf } from '../src/parse/pdf.js';
+import { joinLines } from '../src/parse/pdf-blocks.js';
+import type { SourceDocument } from '../src/types.js';
+import {
+  checkOffsets,
+  fixtureBytes,
+  headingLabels,
+  markdownReference,
+  paragraphMatch,
+} from './fixtures/readers/reference.js';
+
+async function parsed(name: string): Promise<SourceDocument> {
+  const parse = name.endsWith('.pdf') ? parsePdf : parseDocx;
+  const r = await parse(fixtureBytes(name), name.replace(/\.\w+$/, ''), name);
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  return r.value;
+}
+
+const slices = (doc: SourceDocument, kind: string) =>
+  doc.blocks.filter((b) => b.kind === kind).map((b) => doc.text.slice(b.start, b.end));
+
+describe('parsePdf: LibreOffice PDFs of the markdown fixtures', () => {
+  for (const name of ['raportti', 'ylasavo-sahkoinen-asiointi']) {
+    it(`${name}.pdf: ≥ 95 % of the markdown's paragraphs, every heading, same sections as the DOCX`, async () => {
+      const pdf = await parsed(`${name}.pdf`);
+      const docx = await parsed(`${name}.docx`);
+      const md = markdownReference(`${name}.md`);
+      const match = paragraphMatch(pdf, md);
+      console.info(
+        `${name}.pdf: ${md.paragraphs.length - match.missing.length}/${md.paragraphs.length} markdown paragraphs found`,
+      );
+      expect(match.share).toBeGreaterThanOrEqual(0.95);
+      expect(headingLabels(pdf)).toEqual(md.headings);
+      expect(headingLabels(pdf)).toEqual(headingLabels(docx));
+      expect(checkOffsets(pdf)).toEqual([]);
+      expect(pdf.format).toBe('pdf');
+      expect(pdf.title).toBe(docx.title);
+    });
+  }
+});
+
+describe('parsePdf: layout', () => {
+  let doc: SourceDocument;
+  beforeAll(async () => {
+    doc = await parsed('raportti.pdf');
+  });
+
+  it('ranks headings by style like the DOCX headings', async () => {
+    const docx = await parsed('raportti.docx');
+    const depths = (d: SourceDocument) => d.blocks.filter((b) => b.kind === 'heading').map((b) => b.depth);
+    expect(depths(doc)).toEqual(depths(docx));
+  });
+
+  it('drops the running header and the page numbers', () => {
+    expect(doc.text).not.toContain('Loppuraportti – Kuntien digitalisaatiohanke');
+    expect(doc.blocks.some((b) => /^\d+$/.test(doc.text.slice(b.start, b.end)))).toBe(false);
+  });
+
+  it('joins a paragraph that runs over a page break', () => {
+    const long = slices(doc, 'paragraph').find((p) => p.startsWith('Hankkeen laajemmat vaikutukset'));
+    expect(long).toMatch(
+      /neuvotteluasema toimittajien suuntaan on yksin heikko ja yhteisellä volyymilla hinnoista/,
+    );
+    expect(long).toMatch(/olisi mahdollista\.$/);
+  });
+
+  it('keeps list items, their nesting and numbering', () => {
+    const items = slices(doc, 'list-item');
+    expect(items).toContain(
+      '- karttapohjainen palautekanava, jonka kautta kuntalaiset voivat ilmoittaa katuvaloviasta, roskaantuneista puistoista ja muista ympäristön epäkohdista suoraan vastuuhenkilölle',
+    );
+    expect(doc.text).toContain('\n  - kokeiltiin ensin Pöllölässä\n');
+    expect(items).toContain('1. riskit kirjattiin riskirekisteriin');
+  });
+
+  it('reads the table as one block, its repeated header row on the next page dropped', () => {
+    const tables = slices(doc, 'table');
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]?.split('\n') ?? [];
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toBe('Hankinta | Toimittaja | Kustannus (€)');
+    expect(rows[1]).toBe('Lomakealusta | Asiointiväylä Oy | 38 000');
+    // The cell's word was broken by the narrow column without a hyphen; a space is the best guess.
+    expect(rows[3]).toBe('Työpajat | Palvelumuotoilutoi misto Kajo Oy | 9 800');
+  });
+
+  it('moves the footnote to the end and marks its reference', () => {
+    expect(doc.text).toContain('konkreettisia tuloksia.[1] Pilotointien');
+    expect(slices(doc, 'paragraph').at(-1)).toBe(
+      '[1] Tulokset on raportoitu tarkemmin hankkeen väliraportissa 15.6.2021.',
+    );
+  });
+
+  it('mends words hyphenated at line ends and keeps real hyphens', async () => {
+    const t = await parsed('tavutus.pdf');
+    expect(slices(t, 'paragraph')).toEqual([
+      'Hankkeen tavoitteena oli kuntien digitalisaation kehittämistä tukevien toimintamallien luominen. ' +
+        'Mukana olivat myös sosiaali- ja terveyspalvelut sekä Suomi.fi-palvelut, joiden käyttöönotossa ' +
+        'kunta-alueen asukkaat saivat tukea. Pohjois-Satakunnan kunnat ja ICT-palveluiden toimittajat ' +
+        'osallistuivat työpajoihin vuosina 2020–2021.',
+    ]);
+  });
+});
+
+describe('joinLines', () => {
+  const table: [string, string, string][] = [
+    ['digitalisaation kehittä-', 'mistä tukevien', 'digitalisaation kehittämistä tukevien'],
+    ['sosiaali-', 'ja terveyspalvelut', 'sosiaali- ja terveyspalvelut'],
+    ['koulutus-', 'tai neuvontapalvelut', 'koulutus- tai neuvontapalvelut'],
+    ['Suomi.fi-', 'palvelut', 'Suomi.fi-palvelut'],
+    ['ICT-', 'palvelut', 'ICT-palvelut'],
+    ['Pohjois-', 'Satakunta', 'Pohjois-Satakunta'],
+    ['kunta-', 'alue', 'kunta-alue'],
+    ['vapaa-', 'aikapalvelut', 'vapaa-aikapalvelut'],
+    ['vuosina 2020-', '2021', 'vuosina 2020-2021'],
+    ['vuosina 2020–', '2021', 'vuosina 2020–2021'],
+    ['hanke –', 'ja sen tulokset', 'hanke – ja sen tulokset'],
+    ['e-', 'palvelut', 'e-palvelut'],
+    ['tieto\u00ad', 'turva', 'tietoturva'],
+    ['tavallinen', 'rivi', 'tavallinen rivi'],
+    ['', 'rivi', 'rivi'],
+  ];
+  for (const [a, b, expected] of table) {
+    it(`${JSON.stringify(a)} + ${JSON.stringify(b)} → ${JSON.stringify(expected)}`, () => {
+      expect(joinLines(a, b)).toBe(expected);
+    });
+  }
+
+  it('follows the document where it shows the word elsewhere', () => {
+    const words = new Set(['satadigi-hankkeen', 'kankaanpään']);
+    expect(joinLines('Satadigi-', 'hankkeen kanssa', words)).toBe('Satadigi-hankkeen kanssa');
+    expect(joinLines('Kankaan-', 'pään kaupunki', words)).toBe('Kankaanpään kaupunki');
+  });
+});
+
+describe('parsePdf: broken input is a diagnostic, never a throw', () => {
+  const pdf = fixtureBytes('raportti.pdf');
+  const table: [string, Uint8Array, string, RegExp][] = [
+    ['empty file', new Uint8Array(0), 'read/empty', /empty/],
+    [
+      'random bytes',
+      new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256),
+      'parse/pdf-corrupt',
+      /no %PDF header/,
+    ],
+    ['a DOCX named .pdf', fixtureBytes('raportti.docx'), 'parse/pdf-corrupt', /no %PDF header/],
+    ['truncated PDF', pdf.slice(0, Math.floor(pdf.length / 2)), 'parse/pdf-corrupt', /cut short/],
+    [
+      'PDF header then garbage',
+      new Uint8Array([...Buffer.from('%PDF-1.7\n'), ...new Uint8Array(2000).map((_, i) => (i * 31) % 251)]),
+      'parse/pdf-corrupt',
+      /cannot read/,
+    ],
+    ['password-protected PDF', fixtureBytes('salattu.pdf'), 'parse/pdf-no-text', /password/],
+    ['a page without text (scan)', fixtureBytes('tyhja-sivu.pdf'), 'parse/pdf-no-text', /OCR/],
+  ];
+  for (const [name, bytes, ruleId, reason] of table) {
+    it(`${name} → ${ruleId}`, async () => {
+      const r = await parsePdf(bytes, 'x', 'x.pdf');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.diagnostics[0]?.ruleId).toBe(ruleId);
+      expect(r.diagnostics[0]?.file).toBe('x.pdf');
+      expect(r.diagnostics[0]?.reason).toMatch(reason);
+    });
+  }
+
+  it("leaves the caller's bytes intact", async () => {
+    const bytes = fixtureBytes('tavutus.pdf');
+    const before = Buffer.from(bytes).toString('base64');
+    await parsePdf(bytes, 'x', 'x.pdf');
+    expect(Buffer.from(bytes).toString('base64')).toBe(before);
+  });
+
+  it('arbitrary bytes after a PDF header never throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 0, maxLength: 600 }), async (tail) => {
+        const r = await parsePdf(new Uint8Array([...Buffer.from('%PDF-1.4\n'), ...tail]), 'x', 'x.pdf');
+        expect(r.ok).toBe(false);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
