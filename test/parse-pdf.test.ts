@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocx } from '../src/parse/docx.js';
+import { joinLines } from '../src/parse/line-join.js';
 import { parsePdf } from '../src/parse/pdf.js';
-import { joinLines } from '../src/parse/pdf-blocks.js';
 import type { SourceDocument } from '../src/types.js';
 import {
   checkOffsets,

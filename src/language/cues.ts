@@ -20,7 +20,7 @@ const FI: CueTable = {
     'saatiin', 'onnistuimme', 'opimme', 'oppi*', 'oivallu*', 'oivalsi*', 'ymmärrys kasvoi', 'toimivuus', 'hyvin toimiva*', 'toimi hyvin', 'toimivat hyvin', 'toimiva ratkaisu',
     'hedelmällinen', 'hedelmällis*', 'tuloksellinen', 'tuloksekas', 'tuloksekkaa*', 'säästö', 'säästy*', 'säästää', 'säästi', 'vähentyi', 'vähentyn*',
     'poistui', 'poistu*', 'nykyään=', 'aiempaa=', 'entistä=', 'ensimmäistä kertaa', 'ennätys*', 'mahdollisti', 'mahdollistanut', 'mahdollistaa', 'uusi väylä', 'käyttöön otettiin', 'otettiin käyttöön', 'vakiintu*', 'vakiinnutet*', 'jatkuu',
-    'luotettava*', 'yhteistyökykyi*', 'sovitussa aikataulussa^1.5', 'aikataulussa', 'ajallaan=', 'suunnitellusti=', 'odotetusti=', 'odotettua enemmän', 'toivottua enemmän', 'sitoutunei*', 'sitoutuivat', 'rakentava*', 'luontevasti=', 'kitkattomasti=', 'ketterästi=',
+    'ratkotaan ongelmia^1.5', 'ratkaistiin ongelm*^1.5', 'ongelmien ratkaisu*^1.5', 'ongelmat ratkesivat^1.5', 'ratkesi*', 'ratkaistiin', 'luotettava*', 'yhteistyökykyi*', 'sovitussa aikataulussa^1.5', 'aikataulussa', 'ajallaan=', 'suunnitellusti=', 'odotetusti=', 'odotettua enemmän', 'toivottua enemmän', 'sitoutunei*', 'sitoutuivat', 'rakentava*', 'luontevasti=', 'kitkattomasti=', 'ketterästi=',
   ],
   neg: [
     'ongelm*^1.5', 'haaste^1.5', 'haasteelli*^1.5', 'haasteita^1.5', 'haasteena^1.5', 'haasteeksi', 'hankala*', 'hankaloit*', 'vaikea*', 'vaikeu*', 'vaikeutt*',
@@ -30,7 +30,7 @@ const FI: CueTable = {
     'kuormittu*', 'ristiriita*', 'ristiriidat', 'epäselv*', 'epäsuhta', 'epäsuhda*', 'sopimaton', 'turhautu*', 'kallis', 'kalli*', 'kalliiksi',
     'tuloksetta', 'toteutumatta', 'tekemättä', 'jäi kesken', 'jäivät kesken', 'kesken jää*', 'kesken jäänyt', 'sitoutumatto*', 'kiinnostumatto*', 'vastahakoi*', 'vastustu*', 'muutosvastarin*',
     'ylimääräi*', 'virhe*', 'virheelli*', 'häiriö*', 'katko*', 'vaihteli*', 'vaihtelevasti=', 'valitus', 'valituksia', 'vastoinkäymi*', 'jumiutu*', 'takkui*',
-    'uupu*', 'kiire*', 'osittain=', 'vain osin', 'kiistel*', 'kiista*', 'ylitti', 'ylittyi', 'ylitys', 'hiipui', 'hiipu*', 'vain muutama', 'kieltäytyi*', 'torjui', 'laiminlöi*', 'vain harva*', 'vähäi*', 'vähän=', 'niukka*', 'niukasti=', 'lopahti', 'tyssäsi', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutua', 'katkai*', 'katke*', 'kesken hankkeen', 'kesken kauden', 'perua', 'peruuntu*', 'mahdoton*', 'mahdotonta',
+    'uupu*', 'kiire*', 'osittain=', 'vain osin', 'kiistel*', 'kiista*', 'ylitti', 'ylittyi', 'ylitys', 'hiipui', 'hiipu*', 'vain muutama', 'kieltäytyi*', 'torjui', 'laiminlöi*', 'vain harva*', 'vähäi*', 'vähän=', 'niukka*', 'niukasti=', 'lopahti', 'tyssäsi', 'ruuhka*', 'resurssipula*', 'pula', 'vaje', 'vajaa*', 'vajaus', 'menetti*', 'menetet*', 'katosi', 'loppui', 'joutua', 'katkai*', 'katke*', 'kesken hankkeen', 'kesken kauden', 'peruttiin', 'perumaan', 'peruuntui*', 'peruuntu*', 'mahdoton*', 'mahdotonta',
     'huoli=', 'huolta=', 'huolena=', 'huolestu*', 'monimutkai*', 'raskas', 'raskaa*', 'työläs', 'työlää*', 'haitta*', 'rajoitti', 'rajoittu*', 'heikensi',
   ],
   negator: ['ei', 'eivät', 'emme', 'en', 'et', 'ette', 'eikä', 'eivätkä', 'ilman', 'ettei', 'etteivät', 'vailla'],
@@ -62,9 +62,14 @@ const SV: CueTable = {
 
 const TABLES: Record<'fi' | 'sv', CueTable> = { fi: FI, sv: SV };
 
+/** Finite verb forms in the lists (parani, saatiin, opimme) are matched as written, not as stems. */
+const FINITE_FORM = /(i|iin|mme|vat|vät)$/;
+
 function parse(raw: string): { words: string[]; weight: number } {
   const [body, w] = raw.split('^');
-  return { words: (body ?? '').split(' ').filter(Boolean), weight: w === undefined ? 1 : Number(w) };
+  const words = (body ?? '').split(' ').filter(Boolean);
+  const single = words.length === 1 && words[0] !== undefined && !/[*=]$/.test(words[0]) && FINITE_FORM.test(words[0]);
+  return { words: single ? [`${words[0]}=`] : words, weight: w === undefined ? 1 : Number(w) };
 }
 
 export function cueEntries(lang: 'fi' | 'sv'): LexiconEntry<CueKey>[] {
@@ -72,7 +77,7 @@ export function cueEntries(lang: 'fi' | 'sv'): LexiconEntry<CueKey>[] {
   for (const [key, list] of Object.entries(TABLES[lang]) as [CueKey, string[]][]) {
     for (const raw of list) {
       const { words, weight } = parse(raw);
-      out.push({ key, label: raw.split('^')[0] ?? raw, weight, words });
+      out.push({ key, label: (raw.split('^')[0] ?? raw).replace(/=$/, ''), weight, words });
     }
   }
   return out;

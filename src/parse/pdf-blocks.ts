@@ -14,8 +14,9 @@
 //   - lines ending in a page number after dot leaders are a table of contents;
 //   - small-print lines at the foot of a page that start with a note number are footnotes, which go to
 //     the end of the document.
-// Finally blocks are joined across page breaks when the text plainly runs on (see joinPages).
+// Blocks are then joined across page breaks (pdf-pages.ts).
 
+import { joinLines, vocabulary } from './line-join.js';
 import type { Line } from './pdf-lines.js';
 
 export type PdfBlockKind = 'heading' | 'paragraph' | 'list-item' | 'table' | 'toc';
@@ -69,18 +70,15 @@ export function measureLayout(pages: Line[][]): Layout {
   const right = ends[Math.floor(ends.length * 0.9)] ?? left + 450;
   const headingFamilies = new Set(all.filter((l) => l.size >= bodySize * 1.12).map((l) => l.font.family));
   headingFamilies.delete(bodyFamily);
-  return { bodySize, bodyFamily, lineGap, left, right, headingFamilies, words: vocabulary(all) };
-}
-
-function vocabulary(lines: Line[]): Set<string> {
-  const words = new Set<string>();
-  for (const l of lines) {
-    for (const raw of l.text.split(/\s+/)) {
-      const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
-      if (w) words.add(w);
-    }
-  }
-  return words;
+  return {
+    bodySize,
+    bodyFamily,
+    lineGap,
+    left,
+    right,
+    headingFamilies,
+    words: vocabulary(all.map((l) => l.text)),
+  };
 }
 
 function weightedMode<T>(pairs: [T, number][]): T | undefined {
@@ -127,7 +125,7 @@ export function splitNotes(lines: Line[], layout: Layout): { body: Line[]; notes
 
 const DOT_LEADER = /(?:\.{3,}|(?:\. ){3,}|…+)\s*\d{1,3}$/;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+\p{Lu}/u;
-const ENDS_SENTENCE = /[.!?…:;]["”»’')\]]*$/;
+export const ENDS_SENTENCE = /[.!?…:;]["”»’')\]]*$/;
 
 export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
   const blocks: PdfBlock[] = [];
@@ -238,7 +236,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
  * True when the first word of `next` would have fitted at the end of `line`: then the line was ended on
  * purpose (a paragraph end), not wrapped. Word width is estimated from the next line's average glyph width.
  */
-function wouldHaveFit(line: Line, next: Line, layout: Layout): boolean {
+export function wouldHaveFit(line: Line, next: Line, layout: Layout): boolean {
   const word = /^\S+/.exec(next.text)?.[0] ?? '';
   const perChar = (next.xEnd - next.x) / Math.max(1, next.text.length);
   return line.xEnd + (word.length + 1) * perChar < layout.right - 2;
@@ -295,143 +293,4 @@ function headingStyle(
     return { style, numberDepth: numbered[1].split('.').length };
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Across pages
-
-/**
- * Joins the pages' blocks into one list: a paragraph (or list item) cut by a page break goes on when the
- * first page's last line does not end a sentence and the next page's first line begins in lower case
- * (or the last line is a full, wrapped line);
- * a table continued on the next page is one table (its repeated header row dropped).
- */
-export function joinPages(pages: PdfBlock[][], layout: Layout): PdfBlock[] {
-  const out: PdfBlock[] = [];
-  for (const blocks of pages) {
-    for (const [i, b] of blocks.entries()) {
-      const last = out.at(-1);
-      if (i === 0 && last) {
-        // Runs on: no sentence end, and the next page starts in lower case or the last line was wrapped
-        // (the next word would not have fitted on it), as before a name: "Lisäksi | Sonkajärven …".
-        // A sentence ending at the foot of a page is taken as a paragraph end: measured on a real report
-        // converted to PDF, joining there when the last line was full merged more paragraphs wrongly
-        // than it mended.
-        const tail = last.lines.at(-1);
-        const head = b.lines[0];
-        const wrapped = tail !== undefined && head !== undefined && !wouldHaveFit(tail, head, layout);
-        const runsOn = !ENDS_SENTENCE.test(last.text) && (/^\p{Ll}/u.test(b.text) || wrapped);
-        if (runsOn && b.kind === 'paragraph' && (last.kind === 'paragraph' || last.kind === 'list-item')) {
-          last.text = joinLines(last.text, b.text, layout.words);
-          last.lines.push(...b.lines);
-          continue;
-        }
-        if (last.kind === 'table' && b.kind === 'table' && last.rows && b.rows) {
-          const repeated = b.rows[0]?.join('|') === last.rows[0]?.join('|');
-          last.rows.push(...b.rows.slice(repeated ? 1 : 0));
-          last.lines.push(...b.lines);
-          continue;
-        }
-      }
-      out.push(b);
-    }
-  }
-  return out;
-}
-
-/**
- * Heading depths: heading styles ranked by size, then the headings' own font before the body font, then
- * bold before plain, then upright before italic;
- * the largest style is depth 1. Headings found only by their numbering take the numbering's depth.
- */
-export function headingDepths(blocks: PdfBlock[], bodyFamily: string): Map<PdfBlock, number> {
-  const styles = [
-    ...new Set(blocks.filter((b) => b.kind === 'heading' && !b.numberDepth).map((b) => b.style ?? '')),
-  ];
-  const rank = (s: string): number[] => {
-    const [size, family, flags = ''] = s.split('|');
-    return [
-      -Number(size),
-      family === bodyFamily ? 1 : 0,
-      flags.includes('b') ? 0 : 1,
-      flags.includes('i') ? 1 : 0,
-    ];
-  };
-  styles.sort((a, b) => {
-    const ra = rank(a);
-    const rb = rank(b);
-    for (let k = 0; k < ra.length; k++) {
-      const d = (ra[k] ?? 0) - (rb[k] ?? 0);
-      if (d !== 0) return d;
-    }
-    return 0;
-  });
-  const depths = new Map<PdfBlock, number>();
-  for (const b of blocks) {
-    if (b.kind !== 'heading') continue;
-    depths.set(b, Math.min(6, b.numberDepth ?? styles.indexOf(b.style ?? '') + 1));
-  }
-  return depths;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Joining lines
-
-const CONJUNCTIONS = new Set([
-  'ja',
-  'tai',
-  'sekä',
-  'eli',
-  'että',
-  'kuin',
-  'vai',
-  'ynnä',
-  'and',
-  'or',
-  'och',
-  'eller',
-  'samt',
-]);
-const VOWEL = /[aeiouyäöå]/i;
-
-/**
- * Joins two lines of one paragraph, mending words hyphenated at the line end: "kehittä-" + "mistä" →
- * "kehittämistä". The hyphen stays where it is part of the word: before a capital or digit
- * ("Pohjois-Satakunta", "2020-2021"), after an abbreviation or a name with a dot ("ICT-palvelut",
- * "Suomi.fi-palvelut"), between two equal vowels (Finnish compounds: "kunta-alue", "vapaa-aika"), and
- * before a conjunction, where it marks an elided word ("sosiaali- ja terveyspalvelut"). Before these
- * rules, the document's own words decide: a form found elsewhere in it (joined or hyphenated) wins.
- */
-export function joinLines(a: string, b: string, words?: ReadonlySet<string>): string {
-  const left = a.trimEnd();
-  const right = b.trimStart();
-  if (!left) return right;
-  if (!right) return left;
-  const last = left.at(-1) as string;
-  const before = left.at(-2) ?? ' ';
-  const first = right[0] as string;
-  if (last === '\u00ad') return left.slice(0, -1) + right;
-  if (last === '-' || last === '\u2010') {
-    if (!/[\p{L}\p{N}]/u.test(before)) return `${left} ${right}`;
-    const word = /(\S*)[-\u2010]$/u.exec(left)?.[1] ?? '';
-    const nextWord = (/^\S*/.exec(right)?.[0] ?? '').toLowerCase().replace(/[.,;:!?)]+$/, '');
-    if (CONJUNCTIONS.has(nextWord)) return `${left} ${right}`;
-    // The document itself may show how the word is written elsewhere ("Satadigi-hankkeen").
-    const stem = word.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
-    if (words && stem && nextWord) {
-      const joined = words.has(stem + nextWord);
-      const hyphened = words.has(`${stem}-${nextWord}`);
-      if (hyphened && !joined) return left + right;
-      if (joined && !hyphened) return left.slice(0, -1) + right;
-    }
-    if (!/\p{Ll}/u.test(first)) return left + right;
-    const lettersOnly = word.replace(/^[("'“”«]+/, '');
-    if (lettersOnly.length < 2 || /[\p{Lu}\p{N}.]/u.test(lettersOnly.slice(1))) {
-      return left + right;
-    }
-    if (before.toLowerCase() === first.toLowerCase() && VOWEL.test(first)) return left + right;
-    return left.slice(0, -1) + right;
-  }
-  if ((last === '–' || last === '—') && /\d/.test(before) && /\d/.test(first)) return left + right;
-  return `${left} ${right}`;
 }

@@ -1,6 +1,7 @@
 // PDF → SourceDocument. A PDF has no paragraphs, only glyphs at positions; we read the positioned text
 // with pdf.js (through unpdf), rebuild lines (pdf-lines.ts), drop running headers, footers and page
-// numbers, rebuild headings, paragraphs, lists, tables and footnotes (pdf-blocks.ts) and write the text
+// numbers, rebuild headings, paragraphs, lists, tables and footnotes (pdf-blocks.ts), join them over page
+// breaks (pdf-pages.ts, words mended by line-join.ts) and write the text
 // with TextBuilder (markdown-ish: "## 2.1. Otsikko", "- kohta", "a | b"). Paragraphs are reflowed onto
 // one line each, with words hyphenated at line ends mended.
 //
@@ -11,8 +12,9 @@
 import { getDocumentProxy } from 'unpdf';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
 import type { SourceDocument } from '../types.js';
-import { headingDepths, joinPages, measureLayout, pageBlocks, splitNotes } from './pdf-blocks.js';
+import { measureLayout, pageBlocks, splitNotes } from './pdf-blocks.js';
 import { dropRunningLines, type FontStyle, groupLines, type Line, type Run } from './pdf-lines.js';
+import { headingDepths, joinPages } from './pdf-pages.js';
 import { TextBuilder } from './text-builder.js';
 
 /** Fewer non-space characters than this in the whole document: there is no text layer to speak of. */

@@ -95,14 +95,21 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
       cues.push({ label: `-${t.lower}`, value: -1.5 * weightAt(i) });
     }
   });
-  // One token is one cue: "hitaasti" matches hidas, hitaa* and hitaasti; the strongest counts.
-  const strongest = new Map<number, Hit<CueKey>>();
-  for (const h of hits as Hit<CueKey>[]) {
-    if (h.entry.key !== 'pos' && h.entry.key !== 'neg' && h.entry.key !== 'counterfactual') continue;
-    const prev = strongest.get(h.first);
-    if (!prev || h.entry.weight > prev.entry.weight || (h.entry.weight === prev.entry.weight && h.last > prev.last)) strongest.set(h.first, h);
+  // One token is one cue, and the longest cue wins: "hitaasti" matches hidas, hitaa* and hitaasti; in
+  // "ratkotaan ongelmia" the phrase (positive) covers "ongelm*" (negative).
+  const covered = new Set<number>();
+  const chosen: Hit<CueKey>[] = [];
+  const outcome = (hits as Hit<CueKey>[])
+    .filter((h) => h.entry.key === 'pos' || h.entry.key === 'neg' || h.entry.key === 'counterfactual')
+    .sort((a, b) => b.last - b.first - (a.last - a.first) || b.entry.weight - a.entry.weight || a.first - b.first);
+  for (const h of outcome) {
+    let free = true;
+    for (let i = h.first; i <= h.last; i++) if (covered.has(i)) free = false;
+    if (!free) continue;
+    for (let i = h.first; i <= h.last; i++) covered.add(i);
+    chosen.push(h);
   }
-  for (const h of [...strongest.values()].sort((a, b) => a.first - b.first)) {
+  for (const h of chosen.sort((a, b) => a.first - b.first)) {
     if (consumed.has(h.first)) continue;
     const w = weightAt(h.first);
     if (h.entry.key === 'pos') cues.push({ label: `+${h.entry.label}`, value: h.entry.weight * w });
