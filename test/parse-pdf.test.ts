@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocx } from '../src/parse/docx.js';
 import { joinLines } from '../src/parse/line-join.js';
 import { parsePdf } from '../src/parse/pdf.js';
+import { measureLayout, pageBlocks } from '../src/parse/pdf-blocks.js';
+import type { Line } from '../src/parse/pdf-lines.js';
 import type { SourceDocument } from '../src/types.js';
 import {
   checkOffsets,
@@ -102,6 +104,58 @@ describe('parsePdf: layout', () => {
         'kunta-alueen asukkaat saivat tukea. Pohjois-Satakunnan kunnat ja ICT-palveluiden toimittajat ' +
         'osallistuivat työpajoihin vuosina 2020–2021.',
     ]);
+  });
+});
+
+describe('pageBlocks: documents without paragraph spacing (synthetic lines)', () => {
+  // A page as Word writes it with "Normal" paragraphs: no space between paragraphs, first lines indented,
+  // headings numbered in the body font, a table of contents with dot leaders.
+  const line = (y: number, text: string, x = 72, xEnd = 540): Line => ({
+    page: 1,
+    text,
+    cells: [text],
+    cellXs: [x],
+    x,
+    textX: x,
+    xEnd,
+    y,
+    size: 12,
+    font: { family: 'Calibri', bold: false, italic: false },
+    uniform: 1,
+    startsWithNoteNumber: false,
+  });
+  const lines = [
+    line(760, 'Sisällys', 72, 130),
+    line(746, '1. Tiivistelmä .......................... 2', 72, 540),
+    line(732, '2. Hankkeen arviointi .................... 3', 72, 540),
+    line(704, '2.1. Tavoitteet', 72, 170),
+    line(676, 'Hankkeen tavoitteena oli kehittää kuntien sähköistä asiointia ja', 90),
+    line(662, 'osallisuutta yhdessä kuntalaisten kanssa.', 72, 320),
+    line(648, 'Toinen kappale alkaa sisennettynä ilman väliä edelliseen kappaleeseen', 90),
+    line(634, 'ja jatkuu täyden rivin verran, kunnes se päättyy lyhyeen riviin.', 72, 400),
+    line(620, 'Kolmas kappale alkaa ilman sisennystä, mutta edellinen rivi jäi lyhyeksi.', 72),
+    line(606, 'Siksi tämä on uusi kappale eikä jatkoa edelliselle.', 72, 390),
+  ];
+  it('finds the contents, the numbered heading and three paragraphs', () => {
+    const blocks = pageBlocks(lines, measureLayout([lines]));
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'Sisällys'],
+      ['toc', '1. Tiivistelmä .......................... 2\n2. Hankkeen arviointi .................... 3'],
+      ['heading', '2.1. Tavoitteet'],
+      [
+        'paragraph',
+        'Hankkeen tavoitteena oli kehittää kuntien sähköistä asiointia ja osallisuutta yhdessä kuntalaisten kanssa.',
+      ],
+      [
+        'paragraph',
+        'Toinen kappale alkaa sisennettynä ilman väliä edelliseen kappaleeseen ja jatkuu täyden rivin verran, kunnes se päättyy lyhyeen riviin.',
+      ],
+      [
+        'paragraph',
+        'Kolmas kappale alkaa ilman sisennystä, mutta edellinen rivi jäi lyhyeksi. Siksi tämä on uusi kappale eikä jatkoa edelliselle.',
+      ],
+    ]);
+    expect(blocks[2]?.numberDepth).toBe(2);
   });
 });
 

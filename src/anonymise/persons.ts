@@ -67,7 +67,7 @@ export function findPersonPatterns(ctx: PersonContext): PersonMatch[] {
         const plausible =
           firsts.every((f) => isFirstName(f.lower)) &&
           !ctx.isLocativePlace(end) &&
-          (isSurname(surname.lower) || surnameCase(surname.text).case !== 'nom' || !vocab.isCommon(surname.lower)) &&
+          (isSurname(surname.lower) || !vocab.isCommon(surname.lower)) &&
           !(everydayStart && !isSurname(surname.lower));
         if (plausible) {
           out.push({

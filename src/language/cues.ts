@@ -11,7 +11,7 @@ type CueTable = Record<CueKey, string[]>;
 const FI: CueTable = {
   pos: [
     'onnistu*^1.5', 'onnistuneesti=^1.5', 'menestyks*', 'menestyksekä*', 'sujui*', 'sujuva*', 'sujuvasti=', 'sujuvoitu*',
-    'hyvin=', 'hyvä=', 'hyvät=', 'hyviä=', 'hyvää=', 'paremmin=', 'parempi*', 'paras', 'parhai*', 'erinomai*', 'loistava*',
+    'hyvin=', 'hyvä=', 'hyvät=', 'hyviä=', 'hyvää=', 'paremmin=', 'parempi*', 'paras=', 'parhaat=', 'parhaiten=', 'erinomai*', 'loistava*',
     'parantu*', 'parani', 'paransi', 'paranne*', 'parannu*', 'helpottu*', 'helpotti', 'helpottanut', 'helpompi', 'helpommin=',
     'tehostu*', 'tehostanut', 'tehosti', 'nopeutu*', 'nopeutti', 'nopeammin=', 'vahvistu*', 'vahvisti', 'vahvempi',
     'kasvoi', 'kasvanut', 'kasvaneet', 'lisääntyi', 'lisääntyn*', 'laajeni', 'laajentu*', 'monipuolistu*', 'kehittyi', 'kehittyn*',

@@ -33,6 +33,8 @@ interface WordForm {
   lemma: string;
   /** Words of one to three letters (ei, en, ja) match only themselves. */
   exact: boolean;
+  /** The author gave a stem ("tehost*"): it prefixes the word or its lemma. */
+  explicit: boolean;
 }
 
 interface Compiled<K extends string> {
@@ -75,7 +77,7 @@ export class Lexicon<K extends string = string> {
         // "hyvin=": an indeclinable word (adverb, particle) that must not prefix-match (hyvinvointi).
         const lemma = w.toLocaleLowerCase('fi').replace(/[*=]$/, '');
         const exact = w.endsWith('=') || (!w.endsWith('*') && lemma.length <= 3);
-        return { stems: exact ? [lemma] : stemsFor(w, lang), lemma, exact };
+        return { stems: exact ? [lemma] : stemsFor(w, lang), lemma, exact, explicit: w.endsWith('*') };
       }),
     }));
     for (const c of this.compiled) {
@@ -117,14 +119,18 @@ export class Lexicon<K extends string = string> {
   private *candidates(word: string, options: { fold?: boolean; lemmas?: LemmaLookup }): Generator<Compiled<K>> {
     const index = options.fold ? this.folded : this.index;
     yield* this.exactWords.get(word) ?? [];
+    // With an analyser (Voikko), lemmas and compound parts match directly, and a surface prefix match must
+    // agree with them: verkosta (verkko) is not verkosto, herätteitä (heräte) is not herättää.
+    const lemmas = options.lemmas?.(word) ?? [];
+    for (const lemma of lemmas) yield* this.byLemma.get(lemma) ?? [];
     for (let at = 0; at + 3 <= word.length; at++) {
       if (at > 0 && at < 3) continue;
       for (const { c, stem } of index.get(word.slice(at, at + 3)) ?? []) {
-        if (wordMatchesAt(word, stem, at)) yield c;
+        if (!wordMatchesAt(word, stem, at)) continue;
+        // An analyser that knows the word vetoes a surface match its lemmas do not bear out.
+        if (lemmas.length > 0 && !c.forms[0]?.explicit && !bornOut(lemmas, c.forms[0]?.stems ?? [], at)) continue;
+        yield c;
       }
-    }
-    for (const lemma of options.lemmas?.(word) ?? []) {
-      for (const c of this.byLemma.get(lemma) ?? []) yield c;
     }
   }
 
@@ -135,11 +141,20 @@ export class Lexicon<K extends string = string> {
       const w = words[at];
       if (w === undefined) return undefined;
       const stems = options.fold ? form.stems.map(foldUmlauts) : form.stems;
-      const ok = (form.exact ? w === form.lemma : stems.some((s) => wordMatchesAt(w, s, 0))) || (options.lemmas?.(w) ?? []).includes(form.lemma);
+      const lemmas = options.lemmas?.(w) ?? [];
+      const ok = form.exact
+        ? w === form.lemma
+        : lemmas.includes(form.lemma) ||
+          stems.some((s) => wordMatchesAt(w, s, 0) && (lemmas.length === 0 || form.explicit || bornOut(lemmas, stems, 0)));
       if (!ok) return undefined;
     }
     return at;
   }
+}
+
+/** Whether some lemma (or compound part) of the word begins with (or, for a compound head, holds) a stem of the term. */
+function bornOut(lemmas: readonly string[], stems: readonly string[], at: number): boolean {
+  return lemmas.some((l) => stems.some((s) => (at === 0 ? l.startsWith(s) : l.includes(s))));
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {

@@ -77,7 +77,7 @@ export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: Ta
     return {
       s,
       tokens,
-      polarity: sentencePolarity(tokens, lang, options),
+      polarity: sentencePolarity(tokens, lang, { fold: options.fold ?? false }),
       evidence: topicEvidence(s.text, tokens, lang, compiled, options),
     };
   });

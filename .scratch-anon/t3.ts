@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { createAnonymiser } from '../src/anonymise/anonymiser.ts';
+const text = readFileSync('/work/shared/seeds/001_final_report_pohjois_satakunta.md', 'utf8');
+const a = createAnonymiser({ terms: ['DVV','Suomi.fi','Kuntaliitto','Valtiovarainministeriö','Digi- ja väestötietovirasto','Webropol','Wilma','Word','Powerpoint','Excel','PDF','Facebook','Twitter','IG','LinkedIn','Dropbox','Padlet','Effica','Visma','Tiera','Kuntien Tiera','Paytrail','QR','IT','ICT','Suomi','Teams','SharePoint','A4'] });
+let t = Date.now();
+const ids = a.scanReport('001', text);
+console.error('scan', Date.now() - t, 'ms');
+console.error(JSON.stringify({ ...ids, letters: undefined }, null, 1));
+t = Date.now();
+const r = a.anonymise(text, ids, { numbered: process.argv[2] === 'n' });
+console.error('anon', Date.now() - t, 'ms', r.replacements.length);
+console.log(r.text);
+const kinds: Record<string, string[]> = {};
+for (const x of r.replacements) (kinds[x.kind] ??= []).push(x.original);
+for (const [k, v] of Object.entries(kinds)) console.error(k, [...new Set(v)].join(' | '));

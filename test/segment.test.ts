@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../src/parse/markdown.js';
+import { parseText } from '../src/parse/text.js';
+import { LineIndex } from '../src/positions.js';
+import { segmentDocument } from '../src/segment/segment.js';
+import { splitSentences } from '../src/segment/sentences.js';
+import type { Segment, SourceDocument } from '../src/types.js';
+
+// ---- generators: markdown-ish and plain report text --------------------------------------------------
+
+const word = fc.constantFrom(
+  'hanke',
+  'Hanke',
+  'kunnissa',
+  'Yhteistyö',
+  'sujui',
+  'hyvin',
+  'äänestys',
+  'Åbo',
+  'samarbetet',
+  'esim.',
+  'mm.',
+  'ns.',
+  'n.',
+  '2020–2021',
+  '12,5',
+  '€',
+  '😀',
+  '👍🏽',
+  'DVV:n',
+  'Suomi.fi-palvelut',
+  '*tärkeä*',
+  '**lihava**',
+  '(sulkeissa)',
+  '”lainaus”',
+  'ei',
+  'mutta',
+);
+const punct = fc.constantFrom('', '.', '.', '!', '?', ':', ',', '…');
+const sentence = fc
+  .tuple(fc.array(word, { minLength: 1, maxLength: 9 }), punct)
+  .map(([words, p]) => words.join(' ') + p);
+const proseLine = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
+const line = fc.oneof(
+  { weight: 6, arbitrary: proseLine },
+  { weight: 1, arbitrary: proseLine.map((t) => `# ${t}`) },
+  { weight: 1, arbitrary: proseLine.map((t) => `## ${t}`) },
+  { weight: 1, arbitrary: proseLine.map((t) => `### ${t}`) },
+  { weight: 1, arbitrary: fc.constantFrom('3.2.1. Toteutuneet riskit', '2 Tavoitteet', ' Koonnin toteutus') },
+  { weight: 2, arbitrary: proseLine.map((t) => `- ${t}`) },
+  { weight: 1, arbitrary: proseLine.map((t) => `• ${t}`) },
+  { weight: 1, arbitrary: proseLine.map((t) => `  ${t}`) },
+  { weight: 1, arbitrary: proseLine.map((t) => `> ${t}`) },
+  { weight: 1, arbitrary: fc.constantFrom('Sisällys', 'Johdanto ........ 3', '| a | b |', '   ', '\t') },
+  { weight: 3, arbitrary: fc.constant('') },
+);
+const eol = fc.constantFrom('\n', '\n', '\r\n', '\r');
+/** A document: lines joined by a mix of \n, \r\n and lone \r. */
+const reportText = fc
+  .array(fc.tuple(line, eol), { maxLength: 25 })
+  .map((parts) => parts.map(([l, e]) => l + e).join(''));
+
+// ---- the invariants every segmentation must keep ------------------------------------------------------
+
+function checkSegments(doc: SourceDocument, segments: Segment[]): void {
+  const index = new LineIndex(doc.text);
+  let previousEnd = 0;
+  for (const p of segments) {
+    expect(p.kind).toBe('paragraph');
+    expect(doc.text.slice(p.start, p.end)).toBe(p.text);
+    expect(p.startPoint).toEqual(index.point(p.start));
+    expect(p.endPoint).toEqual(index.point(p.end));
+    expect(p.text.trim()).not.toBe('');
+    expect(p.start).toBeGreaterThanOrEqual(previousEnd);
+    previousEnd = p.end;
+
+    const sentences = p.sentences ?? [];
+    let covered = p.start;
+    sentences.forEach((s, j) => {
+      expect(s.kind).toBe('sentence');
+      expect(s.id).toBe(`${p.id}.s${j + 1}`);
+      expect(doc.text.slice(s.start, s.end)).toBe(s.text);
+      expect(s.startPoint).toEqual(index.point(s.start));
+      expect(s.endPoint).toEqual(index.point(s.end));
+      // Inside the paragraph, in order, not overlapping, trimmed, and nothing but white space between.
+      expect(s.start).toBeGreaterThanOrEqual(covered);
+      expect(s.end).toBeLessThanOrEqual(p.end);
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(s.text).toBe(s.text.trim());
+      expect(doc.text.slice(covered, s.start).trim()).toBe('');
+      covered = s.end;
+      expect(s.section).toEqual(p.section);
+      expect(s.lang).toBe(p.lang);
+    });
+    expect(doc.text.slice(covered, p.end).trim()).toBe('');
+    expect(sentences.length).toBeGreaterThan(0);
+
+    // The section path ends with the label of the nearest heading before the paragraph.
+    const heading = doc.blocks.filter((b) => b.kind === 'heading' && b.end <= p.start).at(-1);
+    if (heading) expect(p.section.at(-1)).toBe(heading.label);
+    else expect(p.section).toEqual([]);
+  }
+  expect(new Set(segments.map((s) => s.id)).size).toBe(segments.length);
+}
+
+describe('segmentDocument: offsets (property)', () => {
+  it('keeps text, offsets and points true for markdown', () => {
+    fc.assert(
+      fc.property(reportText, (text) => {
+        const doc = parseMarkdown(text, 'r', 'r.md');
+        checkSegments(doc, segmentDocument(doc));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps text, offsets and points true for plain text', () => {
+    fc.assert(
+      fc.property(reportText, (text) => {
+        const doc = parseText(text, 'r', 'r.txt');
+        checkSegments(doc, segmentDocument(doc));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps splitSentences spans inside any string, trimmed and in order', () => {
+    fc.assert(
+      fc.property(fc.oneof(reportText, fc.string({ unit: 'grapheme', maxLength: 120 })), (text) => {
+        let previousEnd = 0;
+        for (const s of splitSentences(text)) {
+          expect(s.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(s.end).toBeGreaterThan(s.start);
+          expect(s.end).toBeLessThanOrEqual(text.length);
+          const body = text.slice(s.start, s.end);
+          expect(body).toBe(body.trim());
+          expect(text.slice(previousEnd, s.start).trim()).toBe('');
+          previousEnd = s.end;
+        }
+        expect(text.slice(previousEnd).trim()).toBe('');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('segmentDocument: structure', () => {
+  it('gives paragraphs their heading path; a heading replaces those of its depth and deeper', () => {
+    const text = [
+      '# 3. Toteutus',
+      'Johdanto.',
+      '## 3.2. Ohjaus',
+      '### 3.2.1. Toteutuneet riskit',
+      'Riskit toteutuivat.',
+      '## 3.3. Sidosryhmät',
+      'Yhteistyö sujui.',
+      '# 4. Viestintä',
+      '- Tiedotteet',
+    ].join('\n\n');
+    const doc = parseMarkdown(text, 'r', 'r.md');
+    const segments = segmentDocument(doc);
+    expect(segments.map((s) => [s.id, s.text, s.section, s.blockKind])).toEqual([
+      ['p1', 'Johdanto.', ['3. Toteutus'], 'paragraph'],
+      ['p2', 'Riskit toteutuivat.', ['3. Toteutus', '3.2. Ohjaus', '3.2.1. Toteutuneet riskit'], 'paragraph'],
+      ['p3', 'Yhteistyö sujui.', ['3. Toteutus', '3.3. Sidosryhmät'], 'paragraph'],
+      ['p4', '- Tiedotteet', ['4. Viestintä'], 'list-item'],
+    ]);
+    checkSegments(doc, segments);
+  });
+
+  it('leaves headings, tables of contents and code out of the segments', () => {
+    const doc = parseMarkdown('# Sisällys\n\nJohdanto ..... 3\n\n# Johdanto\n\n```\nx = 1\n```\n\nTeksti.', 'r', 'r.md');
+    expect(segmentDocument(doc).map((s) => s.text)).toEqual(['Teksti.']);
+  });
+
+  it('decides the language per paragraph', () => {
+    const text = [
+      'Hankkeen aikana kunnat kehittivät yhdessä uusia sähköisiä palveluita ja yhteistyö sujui hyvin.',
+      'Projektet har varit en framgång och samarbetet mellan kommunerna fungerade bra under hela projektet.',
+    ].join('\n\n');
+    const segments = segmentDocument(parseText(text, 'r', 'r.txt'));
+    expect(segments.map((s) => s.lang)).toEqual(['fi', 'sv']);
+    expect(segments[1]?.sentences?.map((s) => s.lang)).toEqual(['sv']);
+  });
+});
+
+function sentencesOf(text: string, lang = 'fi'): string[] {
+  return splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
+}
+
+describe('splitSentences', () => {
+  it.each([
+    ['Hanke alkoi. Kunnat osallistuivat.', ['Hanke alkoi.', 'Kunnat osallistuivat.']],
+    ['Sujuiko? Kyllä! Hyvin.', ['Sujuiko?', 'Kyllä!', 'Hyvin.']],
+    // abbreviations do not end a sentence, even before a capital
+    [
+      'Hankkeessa kokeiltiin esim. Chat-palvelua. Toinen lause.',
+      ['Hankkeessa kokeiltiin esim. Chat-palvelua.', 'Toinen lause.'],
+    ],
+    [
+      'Mukana olivat mm. Kankaanpää ja Karvia. Yhteistyö sujui.',
+      ['Mukana olivat mm. Kankaanpää ja Karvia.', 'Yhteistyö sujui.'],
+    ],
+    ['Ns. digituki laajeni. Se auttoi.', ['Ns. digituki laajeni.', 'Se auttoi.']],
+    ['Kustannukset olivat n. 5000 euroa. Budjetti riitti.', ['Kustannukset olivat n. 5000 euroa.', 'Budjetti riitti.']],
+    ['Projektet omfattade bl.a. Närpes. Det gick bra.', ['Projektet omfattade bl.a. Närpes.', 'Det gick bra.']],
+    // a line break inside a sentence does not split it
+    [
+      'Hanke toteutettiin vuosina\n2020–2021 viidessä\nkunnassa. Uusi lause.',
+      ['Hanke toteutettiin vuosina\n2020–2021 viidessä\nkunnassa.', 'Uusi lause.'],
+    ],
+    ['Rivi jatkuu\r\nseuraavalle\rriville.', ['Rivi jatkuu\r\nseuraavalle\rriville.']],
+    ['Hanke alkoi.\nKunnat osallistuivat.', ['Hanke alkoi.', 'Kunnat osallistuivat.']],
+    // a lower-case start after a full stop continues the sentence (e.g. a date or number before it)
+    ['Kokous pidettiin 12.3. ja päätös tehtiin.', ['Kokous pidettiin 12.3. ja päätös tehtiin.']],
+    // white space around is trimmed; white space alone gives nothing
+    ['  Hanke alkoi.  ', ['Hanke alkoi.']],
+    ['   \n  ', []],
+    ['Hymy 😀 lopussa. Äänestys alkoi.', ['Hymy 😀 lopussa.', 'Äänestys alkoi.']],
+  ])('%j', (text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
+  // BUG (src/segment/sentences.ts): the closing emphasis marker of a sentence that ends inside *...* is split
+  // off as a sentence of its own ("*"), because only a short *previous* span is merged, not a short
+  // following one. Seen in seed 001 ("*Hankkeessa vaaditaan ... kunnat itse.*", section 3.2.1) → sentence "*".
+  it.fails('keeps a closing emphasis marker with its sentence', () => {
+    expect(sentencesOf('*Hanke alkoi. Kunnat osallistuivat itse.*')).toEqual([
+      '*Hanke alkoi.',
+      'Kunnat osallistuivat itse.*',
+    ]);
+  });
+});
