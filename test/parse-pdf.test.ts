@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocx } from '../src/parse/docx.js';
-import { joinLines } from '../src/parse/line-join.js';
+import { joinContext, joinLines } from '../src/parse/line-join.js';
 import { parsePdf } from '../src/parse/pdf.js';
 import { measureLayout, pageBlocks } from '../src/parse/pdf-blocks.js';
 import type { Line } from '../src/parse/pdf-lines.js';
@@ -173,6 +173,7 @@ describe('joinLines', () => {
     ['vuosina 2020–', '2021', 'vuosina 2020–2021'],
     ['hanke –', 'ja sen tulokset', 'hanke – ja sen tulokset'],
     ['e-', 'palvelut', 'e-palvelut'],
+    ['Excel-', 'taulukkoon', 'Excel-taulukkoon'],
     ['tieto\u00ad', 'turva', 'tietoturva'],
     ['tavallinen', 'rivi', 'tavallinen rivi'],
     ['', 'rivi', 'rivi'],
@@ -184,9 +185,32 @@ describe('joinLines', () => {
   }
 
   it('follows the document where it shows the word elsewhere', () => {
-    const words = new Set(['satadigi-hankkeen', 'kankaanpään']);
-    expect(joinLines('Satadigi-', 'hankkeen kanssa', words)).toBe('Satadigi-hankkeen kanssa');
-    expect(joinLines('Kankaan-', 'pään kaupunki', words)).toBe('Kankaanpään kaupunki');
+    const join = { words: new Set(['digi-hankkeen', 'kankaanpään']), autoHyphenated: true };
+    expect(joinLines('digi-', 'hankkeen kanssa', join)).toBe('digi-hankkeen kanssa');
+    expect(joinLines('Kankaan-', 'pään kaupunki', join)).toBe('Kankaanpään kaupunki');
+  });
+
+  it('keeps every line-end hyphen of a document that was not hyphenated automatically', () => {
+    const join = { words: new Set<string>(), autoHyphenated: false };
+    expect(joinLines('digi-', 'tuki', join)).toBe('digi-tuki');
+    expect(joinLines('sosiaali-', 'ja terveys', join)).toBe('sosiaali- ja terveys');
+  });
+
+  it('tells automatic hyphenation from hyphenated compounds', () => {
+    const hyphenated = [
+      'kehittä-',
+      'mistä tukevien toimin-',
+      'tamallien luominen ja',
+      'käyttöön-',
+      'otto sujui',
+    ];
+    expect(joinContext(hyphenated).autoHyphenated).toBe(true);
+    const plain = [
+      'Kirjasimme varaukset Excel-',
+      'taulukkoon ja',
+      ...Array.from({ length: 40 }, () => 'tavallinen rivi'),
+    ];
+    expect(joinContext(plain).autoHyphenated).toBe(false);
   });
 });
 

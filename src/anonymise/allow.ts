@@ -26,6 +26,7 @@ export function allowMatcher(list: AllowList): AllowMatcher {
   }
   const allowsWord = (word: string): boolean => {
     const lower = word.toLocaleLowerCase('fi');
+    if (patterns.some((re) => new RegExp(`^(?:${re.source})$`, 'iu').test(word))) return true;
     if (lexicon.lookup(lower).length > 0) return true;
     const colon = lower.indexOf(':');
     if (colon > 0 && lexicon.lookup(lower.slice(0, colon)).length > 0) return true;

@@ -2,7 +2,7 @@
 // it with case-keeping placeholders (anonymise), and remembers every identifier it saw (inventory) for
 // the leak check.
 import { allowMatcher } from './allow.js';
-import { detect, type Span } from './detect.js';
+import { detect, placeChecks, type Span } from './detect.js';
 import { gazetteer } from './gazetteer.js';
 import { languageAt } from './language.js';
 import { letterFor, placeholder } from './placeholders.js';
@@ -109,8 +109,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       text,
       tokens,
       free: (i) => !taken[tokens[i]?.start ?? 0],
-      isLocativePlace: (i) =>
-        places.lookup(tokens[i]?.lower ?? '').some((h) => !h.value.demonym && !['nom', 'gen', 'part'].includes(h.infl.case)),
+      ...placeChecks(tokens),
       vocab,
     })) {
       const key = (m.person.surname || m.person.firstNames.join(' ')).toLocaleLowerCase('fi');

@@ -7,7 +7,7 @@ import { findContacts } from './contacts.js';
 import { gazetteer, type PlaceRef } from './gazetteer.js';
 import { caseOfColonEnding, guessCase, type Inflection } from './inflect.js';
 import { Lexicon } from './lexicon.js';
-import { nameLexicon } from './names.js';
+import { isFirstName, nameLexicon } from './names.js';
 import { findFirms } from './organisations.js';
 import { findPersonPatterns } from './persons.js';
 import type { PlaceholderNoun } from './placeholders.js';
@@ -55,6 +55,11 @@ function placeSpanFields(ref: PlaceRef): Pick<Span, 'kind' | 'noun' | 'key' | 'p
         ? 'paikkakunta'
         : 'kunta';
   return { kind, noun, key: `${ref.kind === 'region' ? 'region' : 'place'}|${ref.id}`, place: ref };
+}
+
+/** A place is one place even when its name is plural ("Siikaisissa" → "[kunnassa]"); residents keep number. */
+function placeInfl(ref: PlaceRef, infl: Inflection): Inflection {
+  return ref.demonym ? infl : { case: infl.case, number: 'sg' };
 }
 
 const PLACE_RANK = { municipality: 0, region: 1, locality: 2 } as const;
@@ -138,21 +143,26 @@ export function detect(
     const t = tokens[i] as WordToken;
     if (!t.capitalised || !tokFree(i)) continue;
     const surname = personLexicon.lookup(t.text)[0] ?? learnedByPrefix(ids.persons, t.lower);
-    if (surname) {
-      // Extend back over the first names written before it.
-      let first = i;
-      while (first > 0 && tokens[first - 1]?.capitalised && tokFree(first - 1) && firstNameLexicon.lookup(tokens[first - 1]?.text ?? '').length > 0 && adjacent(text, tokens[first - 1] as WordToken, tokens[first] as WordToken)) first--;
-      add({ ...tokRange(first, i), kind: 'person', noun: 'henkilö', infl: surname.infl, key: personKey(surname.value) });
-      continue;
+    if (!surname) continue;
+    // Extend back over the first names written before it ("Heli Puputille").
+    let first = i;
+    while (first > 0) {
+      const before = tokens[first - 1] as WordToken;
+      if (!before.capitalised || !tokFree(first - 1) || !adjacent(text, before, tokens[first] as WordToken)) break;
+      if (firstNameLexicon.lookup(before.text).length === 0 && !isFirstName(before.lower)) break;
+      first--;
     }
+    add({ ...tokRange(first, i), kind: 'person', noun: 'henkilö', infl: surname.infl, key: personKey(surname.value) });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as WordToken;
+    if (!t.capitalised || !tokFree(i)) continue;
     const firstName = firstNameLexicon.lookup(t.text)[0];
     if (firstName && !(t.sentenceStart && vocab.isEveryday(t.lower))) {
       add({ start: t.start, end: t.end, kind: 'person', noun: 'henkilö', infl: firstName.infl, key: personKey(firstName.value) });
     }
   }
-  const locativePlace = (i: number) =>
-    places.lexicon.lookup(tokens[i]?.lower ?? '').some((h) => !h.value.demonym && LOCATIVE.has(h.infl.case));
-  for (const m of findPersonPatterns({ text, tokens, free: tokFree, isLocativePlace: locativePlace, vocab })) {
+  for (const m of findPersonPatterns({ text, tokens, free: tokFree, ...placeChecks(tokens), vocab })) {
     const known = personLexicon.lookup(m.person.surname)[0]?.value;
     add({ ...tokRange(m.first, m.last), kind: 'person', noun: 'henkilö', infl: m.infl, key: personKey(known ?? m.person) });
   }
@@ -199,7 +209,8 @@ export function detect(
       }
       const near = verdict === 'place' ? undefined : nearPlace(t.lower);
       if (near || verdict === 'place') {
-        add({ start: t.start, end: t.end, ...(near ? placeSpanFields(near.value) : placeSpanFields({ id: `loc:${t.lower}`, kind: 'locality', name: t.text, demonym: false })), infl: near?.infl ?? guessCase(t.text) });
+        const ref: PlaceRef = near?.value ?? { id: `loc:${t.lower}`, kind: 'locality', name: t.text, demonym: false };
+        add({ start: t.start, end: t.end, ...placeSpanFields(ref), infl: placeInfl(ref, near?.infl ?? guessCase(t.text)) });
         continue;
       }
       if (!t.allCaps && unknownParts(t.text).length === 0) continue;
@@ -256,7 +267,7 @@ export function detect(
           finalInfl = noun.infl;
         }
       }
-      return [{ span: { start: t.start, end, infl: finalInfl, ...placeSpanFields(best.value) }, ambiguous }];
+      return [{ span: { start: t.start, end, infl: placeInfl(best.value, finalInfl), ...placeSpanFields(best.value) }, ambiguous }];
     }
     if (ids.placeAbbreviations.includes(t.text.split(':')[0] ?? '')) {
       const infl = colon > 0 ? caseOfColonEnding(t.lower.slice(colon + 1)) : NOM;
@@ -281,7 +292,7 @@ export function detect(
       const hit = bestPlace(rest, /\p{Lu}/u.test(written[1] ?? ''));
       if (hit && !hit.value.demonym) {
         const ref: PlaceRef = { ...hit.value, kind: 'region', id: `region:${parts[0]}-${hit.value.name}` };
-        return [{ span: { start: t.start, end: t.end, infl: hit.infl, ...placeSpanFields(ref) }, ambiguous: false }];
+        return [{ span: { start: t.start, end: t.end, infl: placeInfl(ref, hit.infl), ...placeSpanFields(ref) }, ambiguous: false }];
       }
     }
     const found = parts.map((p, k) => (/\p{Lu}/u.test(written[k]?.charAt(0) ?? '') ? bestPlace(p, true) : undefined));
@@ -292,11 +303,12 @@ export function detect(
       const hit = found[k];
       const w = written[k] ?? p;
       const capital = /^\p{Lu}/u.test(w);
-      if (hit) out.push({ span: { start: offset, end: offset + p.length, infl: hit.infl, ...placeSpanFields(hit.value) }, ambiguous: false });
+      if (hit) out.push({ span: { start: offset, end: offset + p.length, infl: placeInfl(hit.value, hit.infl), ...placeSpanFields(hit.value) }, ambiguous: false });
       else if (capital && !vocab.isCommon(p) && !projectWordCase(p)) {
         // An unknown capitalised part among places is a place too (often misspelt: "Nousianen").
         const ref: PlaceRef = { id: `loc:${p}`, kind: 'locality', name: w, demonym: false };
-        out.push({ span: { start: offset, end: offset + p.length, infl: guessCase(p), ...placeSpanFields(ref) }, ambiguous: false });
+        const infl = k === parts.length - 1 ? guessCase(p) : NOM;
+        out.push({ span: { start: offset, end: offset + p.length, infl, ...placeSpanFields(ref) }, ambiguous: false });
       }
       offset += p.length + 1;
     });
@@ -341,6 +353,21 @@ export function detect(
       .split(/[-:]/u)
       .filter((p) => /^\p{Lu}/u.test(p) && p.length > 1 && !vocab.isCommon(p.toLocaleLowerCase('fi')) && !allow.allowsWord(p));
   }
+}
+
+/** Whether a token is a place name (in a local case, or in any case), for the person patterns. */
+export function placeChecks(tokens: readonly WordToken[]): {
+  isLocativePlace(i: number): boolean;
+  isPlace(i: number): boolean;
+} {
+  const hits = (i: number) =>
+    gazetteer()
+      .lexicon.lookup(tokens[i]?.lower ?? '')
+      .filter((h) => !h.value.demonym && (h.value.kind !== 'locality' || tokens[i]?.capitalised));
+  return {
+    isLocativePlace: (i) => hits(i).some((h) => LOCATIVE.has(h.infl.case)),
+    isPlace: (i) => hits(i).some((h) => h.value.kind !== 'locality'),
+  };
 }
 
 function nameKey(lower: string): string {

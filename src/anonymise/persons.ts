@@ -16,6 +16,8 @@ export interface PersonContext {
   free(i: number): boolean;
   /** Token reads as a place in a local case ("Kankaanpäässä"): not a surname. */
   isLocativePlace(i: number): boolean;
+  /** Token reads as a place in any case ("Seinäjoen kaupungin"). */
+  isPlace(i: number): boolean;
   vocab: Vocabulary;
 }
 
@@ -99,7 +101,7 @@ export function findPersonPatterns(ctx: PersonContext): PersonMatch[] {
     }
     // Role word + name: "palvelupäällikkö Suomalainen-Ajanko", "kunnanjohtaja Virtanen".
     const prev = tokens[i - 1];
-    if (prev && isRoleWord(prev.lower) && !t.sentenceStart && adjacent(ctx.text, prev, t) && !ctx.isLocativePlace(i)) {
+    if (prev && isRoleWord(prev.lower) && !t.sentenceStart && adjacent(ctx.text, prev, t) && !ctx.isPlace(i)) {
       const end = capitalRun(ctx, i, 3);
       const surname = tokens[end] as WordToken;
       out.push({

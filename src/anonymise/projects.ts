@@ -6,7 +6,7 @@ import { Lexicon } from './lexicon.js';
 import { adjacent, type WordToken } from './tokens.js';
 
 const PROJECT_WORDS = new Lexicon<true>();
-for (const w of ['hanke', 'projekti', 'projekt', 'kokeilu', 'ohjelma']) PROJECT_WORDS.add(true, w);
+for (const w of ['hanke', 'projekti', 'projekt']) PROJECT_WORDS.add(true, w);
 for (const f of ['projektet', 'projektets']) PROJECT_WORDS.addForm(true, f, { case: f.endsWith('s') ? 'gen' : 'nom', number: 'sg' });
 
 /** Case of a project word ("hankkeen", "projektissa"), or undefined when the word is none. */

@@ -58,20 +58,7 @@ function opensSentence(text: string, token: WordToken, previous: WordToken | und
   if (i < 0) return true;
   const c = text.charAt(i);
   if (c === '.' && previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) return false;
-  if (c === '.' && previous && previous.end === i && /^\d+$/.test(previous.text)) {
-    // "1. Tiivistelmä" at a line start is a heading number; "30.11.2021 Kankaanpää" is not a sentence end.
-    return lineStartBefore(text, previous.start);
-  }
   return /[.!?:;…]/u.test(c);
-}
-
-function lineStartBefore(text: string, offset: number): boolean {
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = text.charAt(i);
-    if (c === '\n' || c === '\r') return true;
-    if (!/[\s\d.#*]/u.test(c)) return false;
-  }
-  return true;
 }
 
 /** Text between two tokens is only spacing (one line): they can belong to one name. */

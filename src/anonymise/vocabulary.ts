@@ -38,9 +38,22 @@ export function vocabulary(): Vocabulary {
     common.add(w);
   }
   const stems = new Set<string>();
-  for (const w of common) stems.add(stemmer.stem(w));
+  // Stems less their last letter too: the stemmer leaves "digitaalis" for "digitaalisten" but
+  // "digitaalin" for "digitaalinen"; for long words the shorter stem still tells them apart from names.
+  const shortStems = new Set<string>();
+  for (const w of common) {
+    const s = stemmer.stem(w);
+    stems.add(s);
+    if (s.length >= 7) shortStems.add(s.slice(0, -1));
+  }
+  const isCommon = (lower: string): boolean => {
+    if (common.has(lower)) return true;
+    if (lower.length <= 3) return false;
+    const s = stemmer.stem(lower);
+    return stems.has(s) || (s.length >= 8 && shortStems.has(s.slice(0, -1)));
+  };
   cached = {
-    isCommon: (lower) => common.has(lower) || (lower.length > 3 && stems.has(stemmer.stem(lower))),
+    isCommon,
     isEveryday: (lower) => everyday.has(lower),
     isPersonName: (lower) => names.has(lower),
   };

@@ -4,7 +4,7 @@
 // themes carry polarity. Stems end in "*"; bare words are lemmas inflected by the Finnish rules.
 import type { LexiconEntry } from './lexicon.js';
 
-export type CueKey = 'pos' | 'neg' | 'negator' | 'contrast' | 'counterfactual' | 'descriptive';
+export type CueKey = 'pos' | 'neg' | 'negator' | 'contrast' | 'counterfactual' | 'reducer' | 'descriptive';
 
 type CueTable = Record<CueKey, string[]>;
 
@@ -39,6 +39,7 @@ const FI: CueTable = {
     'olisi tarvittu', 'olisi vaatinut', 'olisi pitänyt', 'olisi kannattanut', 'olisi ollut', 'olisi tarvinnut', 'olisivat vaatineet',
     'olisi tullut', 'olisi voinut', 'olisimme tarvinneet',
   ],
+  reducer: ['vähentää', 'vähentänyt', 'vähentäneet', 'vähensi', 'vähenivät', 'väheni', 'vähentyi*', 'vähentyn*', 'poistaa', 'poisti', 'poistanut', 'poistaneet', 'karsi*', 'ehkäis*', 'ennaltaehkäis*', 'korjattiin', 'korjasi', 'korjaantui*'],
   descriptive: [],
 };
 
@@ -57,6 +58,7 @@ const SV: CueTable = {
   negator: ['inte', 'ej', 'aldrig', 'utan', 'ingen', 'inga', 'inget'],
   contrast: ['men', 'dock', 'ändå', 'däremot', 'trots', 'fast', 'likväl', 'även om'],
   counterfactual: ['hade behövts', 'skulle ha behövt', 'borde ha', 'hade krävt', 'skulle ha krävt'],
+  reducer: ['minska*', 'minskade', 'eliminer*', 'förebygg*', 'åtgärda*', 'rättade'],
   descriptive: [],
 };
 

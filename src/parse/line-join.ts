@@ -17,15 +17,26 @@ const CONJUNCTIONS = new Set([
 ]);
 const VOWEL = /[aeiouyäöå]/i;
 
+/** What a document tells about its line-end hyphens (see `joinContext`). */
+export interface JoinContext {
+  /** Words of the document, lower case: how a word is written where it is not broken. */
+  words: ReadonlySet<string>;
+  /** The document was hyphenated automatically: a line-end hyphen is usually not part of the word. */
+  autoHyphenated: boolean;
+}
+
+const DEFAULT_CONTEXT: JoinContext = { words: new Set(), autoHyphenated: true };
+
 /**
  * Joins two lines of one paragraph, mending words hyphenated at the line end: "kehittä-" + "mistä" →
- * "kehittämistä". The hyphen stays where it is part of the word: before a capital or digit
- * ("Pohjois-Satakunta", "2020-2021"), after an abbreviation or a name with a dot ("ICT-palvelut",
- * "Suomi.fi-palvelut"), between two equal vowels (Finnish compounds: "kunta-alue", "vapaa-aika"), and
- * before a conjunction, where it marks an elided word ("sosiaali- ja terveyspalvelut"). Before these
- * rules, the document's own words decide: a form found elsewhere in it (joined or hyphenated) wins.
+ * "kehittämistä". First the document's own words decide: a form found elsewhere in it (joined or
+ * hyphenated) wins. Then the hyphen stays where it is part of the word: before a conjunction, where it
+ * marks an elided word ("sosiaali- ja terveyspalvelut"); before a capital or digit ("Pohjois-Satakunta",
+ * "2020-2021"); after a name or an abbreviation ("Excel-taulukko", "ICT-palvelut", "Suomi.fi-palvelut");
+ * between two equal vowels (Finnish compounds: "kunta-alue", "vapaa-aika"); and everywhere in a document
+ * that was not hyphenated automatically (Word's default), where a line-end hyphen is a real one.
  */
-export function joinLines(a: string, b: string, words?: ReadonlySet<string>): string {
+export function joinLines(a: string, b: string, context: JoinContext = DEFAULT_CONTEXT): string {
   const left = a.trimEnd();
   const right = b.trimStart();
   if (!left) return right;
@@ -39,19 +50,17 @@ export function joinLines(a: string, b: string, words?: ReadonlySet<string>): st
     const word = /(\S*)[-\u2010]$/u.exec(left)?.[1] ?? '';
     const nextWord = (/^\S*/.exec(right)?.[0] ?? '').toLowerCase().replace(/[.,;:!?)]+$/, '');
     if (CONJUNCTIONS.has(nextWord)) return `${left} ${right}`;
-    // The document itself may show how the word is written elsewhere ("Satadigi-hankkeen").
     const stem = word.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
-    if (words && stem && nextWord) {
-      const joined = words.has(stem + nextWord);
-      const hyphened = words.has(`${stem}-${nextWord}`);
+    if (stem && nextWord) {
+      const joined = context.words.has(stem + nextWord);
+      const hyphened = context.words.has(`${stem}-${nextWord}`);
       if (hyphened && !joined) return left + right;
       if (joined && !hyphened) return left.slice(0, -1) + right;
     }
+    if (!context.autoHyphenated) return left + right;
     if (!/\p{Ll}/u.test(first)) return left + right;
     const lettersOnly = word.replace(/^[("'“”«]+/, '');
-    if (lettersOnly.length < 2 || /[\p{Lu}\p{N}.]/u.test(lettersOnly.slice(1))) {
-      return left + right;
-    }
+    if (lettersOnly.length < 2 || /[\p{Lu}\p{N}.]/u.test(lettersOnly)) return left + right;
     if (before.toLowerCase() === first.toLowerCase() && VOWEL.test(first)) return left + right;
     return left.slice(0, -1) + right;
   }
@@ -60,7 +69,7 @@ export function joinLines(a: string, b: string, words?: ReadonlySet<string>): st
 }
 
 /** Words of a text (lower case, outer punctuation stripped), to tell how a hyphenated word is written. */
-export function vocabulary(lines: string[]): Set<string> {
+function vocabulary(lines: string[]): Set<string> {
   const words = new Set<string>();
   for (const l of lines) {
     for (const raw of l.split(/\s+/)) {
@@ -69,4 +78,17 @@ export function vocabulary(lines: string[]): Set<string> {
     }
   }
   return words;
+}
+
+/**
+ * Reads a document's line ends. Automatic hyphenation leaves a hyphen at the end of many lines (in
+ * Finnish, of one line in five or more); without it only hyphenated compounds end a line so, a few in a
+ * hundred. `lines` are the document's lines in reading order.
+ */
+export function joinContext(lines: string[]): JoinContext {
+  let breaks = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (/\p{L}[-\u2010]$/u.test(lines[i] as string) && /^\p{Ll}/u.test(lines[i + 1] as string)) breaks++;
+  }
+  return { words: vocabulary(lines), autoHyphenated: breaks >= 2 && breaks / lines.length >= 0.05 };
 }

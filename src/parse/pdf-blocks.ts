@@ -16,7 +16,7 @@
 //     the end of the document.
 // Blocks are then joined across page breaks (pdf-pages.ts).
 
-import { joinLines, vocabulary } from './line-join.js';
+import { type JoinContext, joinContext, joinLines } from './line-join.js';
 import type { Line } from './pdf-lines.js';
 
 export type PdfBlockKind = 'heading' | 'paragraph' | 'list-item' | 'table' | 'toc';
@@ -42,8 +42,8 @@ export interface Layout {
   left: number;
   right: number;
   headingFamilies: Set<string>;
-  /** Words of the document (lower case), to decide how a word hyphenated at a line end is mended. */
-  words: ReadonlySet<string>;
+  /** How words hyphenated at line ends are mended in this document. */
+  join: JoinContext;
 }
 
 export function measureLayout(pages: Line[][]): Layout {
@@ -77,7 +77,7 @@ export function measureLayout(pages: Line[][]): Layout {
     left,
     right,
     headingFamilies,
-    words: vocabulary(all.map((l) => l.text)),
+    join: joinContext(all.map((l) => l.text)),
   };
 }
 
@@ -115,7 +115,7 @@ export function splitNotes(lines: Line[], layout: Layout): { body: Line[]; notes
   const notes: string[] = [];
   for (const l of foot.slice(s)) {
     if (isStart(l)) notes.push(l.text.replace(/^(\d{1,3})\s*/, '[$1] '));
-    else notes[notes.length - 1] = joinLines(notes[notes.length - 1] ?? '', l.text, layout.words);
+    else notes[notes.length - 1] = joinLines(notes[notes.length - 1] ?? '', l.text, layout.join);
   }
   return { body: lines.slice(0, k + s), notes };
 }
@@ -125,7 +125,7 @@ export function splitNotes(lines: Line[], layout: Layout): { body: Line[]; notes
 
 const DOT_LEADER = /(?:\.{3,}|(?:\. ){3,}|…+)\s*\d{1,3}$/;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+\p{Lu}/u;
-export const ENDS_SENTENCE = /[.!?…:;]["”»’')\]]*$/;
+const ENDS_SENTENCE = /[.!?…:;]["”»’')\]]*$/;
 
 export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
   const blocks: PdfBlock[] = [];
@@ -156,7 +156,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
         parts.push(n);
         i++;
       }
-      const text = joinAll(parts.map(labelOf), layout.words);
+      const text = joinAll(parts.map(labelOf), layout.join);
       const block: PdfBlock = { kind: 'heading', lines: parts, text, style: heading.style };
       if (heading.numberDepth) block.numberDepth = heading.numberDepth;
       blocks.push(block);
@@ -175,7 +175,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
       }
       const text = joinAll(
         item.map((l) => l.text),
-        layout.words,
+        layout.join,
       );
       blocks.push({ kind: 'list-item', lines: item, text, marker: line.marker });
       continue;
@@ -197,7 +197,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
           const col = xs.findIndex((x) => Math.abs(x - n.x) <= 3);
           const row = rows[rows.length - 1] as string[];
           if (col < 0 || col >= row.length) break;
-          row[col] = joinLines(row[col] ?? '', n.text, layout.words);
+          row[col] = joinLines(row[col] ?? '', n.text, layout.join);
         } else break;
         used.push(n);
         i++;
@@ -225,7 +225,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
       lines: para,
       text: joinAll(
         para.map((l) => l.text),
-        layout.words,
+        layout.join,
       ),
     });
   }
@@ -242,8 +242,8 @@ export function wouldHaveFit(line: Line, next: Line, layout: Layout): boolean {
   return line.xEnd + (word.length + 1) * perChar < layout.right - 2;
 }
 
-function joinAll(lines: string[], words: ReadonlySet<string>): string {
-  return lines.reduce((text, line) => joinLines(text, line, words));
+function joinAll(lines: string[], join: JoinContext): string {
+  return lines.reduce((text, line) => joinLines(text, line, join));
 }
 
 function styleKey(l: Line): string {

@@ -2,7 +2,10 @@
 // and heading styles are ranked into depths.
 
 import { joinLines } from './line-join.js';
-import { ENDS_SENTENCE, type Layout, type PdfBlock, wouldHaveFit } from './pdf-blocks.js';
+import { type Layout, type PdfBlock, wouldHaveFit } from './pdf-blocks.js';
+
+/** A paragraph ends with a full stop, not with a colon or semicolon. */
+const ENDS_PARAGRAPH = /[.!?…]["”»’')\]]*$/;
 
 /**
  * Joins the pages' blocks into one list: a paragraph (or list item) cut by a page break goes on when the
@@ -16,7 +19,7 @@ export function joinPages(pages: PdfBlock[][], layout: Layout): PdfBlock[] {
     for (const [i, b] of blocks.entries()) {
       const last = out.at(-1);
       if (i === 0 && last) {
-        // Runs on: no sentence end, and the next page starts in lower case or the last line was wrapped
+        // Runs on: no sentence end (a colon or semicolon goes on), and the next page starts in lower case or the last line was wrapped
         // (the next word would not have fitted on it), as before a name: "Lisäksi | Sonkajärven …".
         // A sentence ending at the foot of a page is taken as a paragraph end: measured on a real report
         // converted to PDF, joining there when the last line was full merged more paragraphs wrongly
@@ -24,9 +27,9 @@ export function joinPages(pages: PdfBlock[][], layout: Layout): PdfBlock[] {
         const tail = last.lines.at(-1);
         const head = b.lines[0];
         const wrapped = tail !== undefined && head !== undefined && !wouldHaveFit(tail, head, layout);
-        const runsOn = !ENDS_SENTENCE.test(last.text) && (/^\p{Ll}/u.test(b.text) || wrapped);
+        const runsOn = !ENDS_PARAGRAPH.test(last.text) && (/^\p{Ll}/u.test(b.text) || wrapped);
         if (runsOn && b.kind === 'paragraph' && (last.kind === 'paragraph' || last.kind === 'list-item')) {
-          last.text = joinLines(last.text, b.text, layout.words);
+          last.text = joinLines(last.text, b.text, layout.join);
           last.lines.push(...b.lines);
           continue;
         }

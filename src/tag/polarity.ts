@@ -27,6 +27,7 @@ const NEGATION_WINDOW = 4;
 /** "ei vain/ainoastaan ... vaan myös" is not a negation of the outcome. */
 const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast', 'enbart']);
 const NO_LONGER = new Set(['enää', 'längre']);
+const REDUCER_WINDOW = 6;
 /** Abessives that are not about something left undone. */
 const NOT_ABESSIVE_NEGATIVE = new Set(['huolimatta', 'riippumatta', 'epäilemättä', 'kiistämättä', 'lukuunottamatta', 'mainitsematta', 'sanomattakin', 'välttämättä', 'tietämättä', 'odottamatta']);
 
@@ -55,6 +56,7 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
   };
 
   const negatorAt = new Set<number>();
+  let noLonger = false;
   for (const h of hits as Hit<CueKey>[]) {
     const key = h.entry.key;
     if (key === 'negator') {
@@ -63,13 +65,17 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
       negatorAt.add(h.first);
       const next = tokens[h.first + 1]?.lower ?? '';
       if (NOT_ONLY.has(next)) continue;
-      // "ei enää tarvitse", "inte längre": something stopped being needed, a change for the better.
-      if (NO_LONGER.has(next) || (next === 'tarvitse' && tokens[h.first + 2]?.lower === 'enää')) {
-        cues.push({ label: `+${h.entry.label} ${next}`, value: 0.8 * weightAt(h.first) });
+      // "ei enää tarvitse", "inte längre": something stopped being needed, a change for the better;
+      // "ei enää tulosteta eikä postiteta": the coordinated "eikä" carries the same "no longer".
+      const continuesNoLonger = noLonger && /kä$|ej heller/.test(h.entry.label);
+      if (NO_LONGER.has(next) || (next === 'tarvitse' && tokens[h.first + 2]?.lower === 'enää') || continuesNoLonger) {
+        noLonger = true;
+        cues.push({ label: `+${h.entry.label} ${continuesNoLonger ? '(enää)' : next}`, value: 0.8 * weightAt(h.first) });
+        for (let j = h.first + 1; j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j); j++) consumed.add(j);
         continue;
       }
       let flipped = false;
-      for (let j = h.first + 1; j <= h.first + NEGATION_WINDOW && j < tokens.length; j++) {
+      for (let j = h.first + 1; j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j); j++) {
         for (const c of byFirst.get(j) ?? []) {
           if (c.entry.key === 'pos' && !consumed.has(j)) {
             cues.push({ label: `-${h.entry.label} ${c.entry.label}`, value: -1.3 * c.entry.weight * weightAt(j) });
@@ -87,6 +93,17 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
       if (!flipped && h.entry.label !== 'ilman' && h.entry.label !== 'utan') {
         cues.push({ label: `-${h.entry.label}`, value: -0.6 * weightAt(h.first) });
       }
+    }
+  }
+  // "vähensi virheitä", "puutteelliset hakemukset vähenivät": less of a problem is a gain.
+  for (const r of hits as Hit<CueKey>[]) {
+    if (r.entry.key !== 'reducer') continue;
+    for (let j = Math.max(0, r.first - REDUCER_WINDOW); j <= Math.min(tokens.length - 1, r.first + REDUCER_WINDOW); j++) {
+      if (j === r.first || consumed.has(j) || !sameClause(tokens, r.first, j)) continue;
+      const neg = (byFirst.get(j) ?? []).find((c) => c.entry.key === 'neg');
+      if (!neg) continue;
+      consumed.add(j);
+      cues.push({ label: `+${r.entry.label} ${neg.entry.label}`, value: 0.8 * neg.entry.weight * weightAt(j) });
     }
   }
   // "jäi saavuttamatta", "toteutumatta", "tekemättä": the abessive says something was not done.
@@ -118,6 +135,17 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
   }
   const value = cues.reduce((s, c) => s + c.value, 0);
   return { value: Math.round(value * 100) / 100, cues };
+}
+
+/** Whether clause punctuation stands between token j-1 and token j. */
+function clauseBreak(tokens: readonly Token[], j: number): boolean {
+  return /[,;:.!?–—]/.test(sliceAfter(tokens, j - 1));
+}
+
+function sameClause(tokens: readonly Token[], a: number, b: number): boolean {
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  for (let j = lo + 1; j <= hi; j++) if (clauseBreak(tokens, j)) return false;
+  return true;
 }
 
 function sliceAfter(tokens: readonly Token[], j: number): string {

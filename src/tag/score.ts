@@ -24,7 +24,7 @@ const SECTION_PRIOR = 0.8;
 const CONTEXT_SHARE = 0.4;
 /** A topic named without any sign of how it went: descriptive more often than a finding. */
 const NEUTRAL_SUCCESS = 0.7;
-const RECORD = /\b\d{1,2}\.\d{1,2}\.(\d{2,4})?|\d\s?(€|euroa?\b|eur\b)|\b(liit(e|teessä|teen)|bilaga|appendix)\s+\d|\b\d+\s?(kk|vuotta|kuukautta|månader|år)\b/iu;
+const RECORD = /\b\d{1,2}\.\d{1,2}\.(\d{2,4})?|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuussa\s+\d{4}|\d\s?(€|euroa?\b|eur\b)|\b(liit(e|teessä|teen)|bilaga|appendix)\s+\d|\b\d+\s?(kk|vuotta|kuukautta|månader|år)\b/iu;
 const NEUTRAL_CHALLENGE = 0.4;
 
 export interface ThemeScore {
