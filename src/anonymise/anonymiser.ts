@@ -46,6 +46,7 @@ export function emptyIdentifiers(report: string): ReportIdentifiers {
     persons: [],
     firms: [],
     placeAbbreviations: [],
+    names: [],
     placeIds: [],
     letters: {},
   };
@@ -134,6 +135,13 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       ...(options.properNoun ? { properNoun: options.properNoun } : {}),
     });
     ids.placeIds = [...confirmedPlaces].sort();
+    const names = new Set<string>();
+    for (const span of spans) {
+      if (span.kind !== 'name') continue;
+      const word = text.slice(span.start, span.end).replace(/:.*$/u, '');
+      if (word.length >= 4 && !vocab.isEveryday(word.toLocaleLowerCase('fi'))) names.add(word);
+    }
+    ids.names = [...names];
     for (const span of spans) {
       if (span.key) letterOf(ids, span.key);
       remember(text.slice(span.start, span.end), span);

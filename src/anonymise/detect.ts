@@ -194,7 +194,17 @@ export function detect(
     }
   }
 
-  // 8. Fail closed: any other capitalised word in mid-sentence that is no ordinary word is a name.
+  // 8. Names the fail-closed rule caught elsewhere in the report, also at a sentence start.
+  const nameLex = new Lexicon<string>();
+  for (const n of ids.names ?? []) nameLex.add(n.toLocaleLowerCase('fi'), n);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as WordToken;
+    if (!t.capitalised || !tokFree(i)) continue;
+    const hit = nameLex.lookup(t.lower.replace(/:.*$/u, ''))[0];
+    if (hit) add({ start: t.start, end: t.end, kind: 'name', noun: 'taho', infl: guessCase(t.text), key: `name|${nameKey(hit.value)}` });
+  }
+
+  // 9. Fail closed: any other capitalised word in mid-sentence that is no ordinary word is a name.
   if (options.failClosed) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as WordToken;

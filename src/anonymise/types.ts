@@ -45,6 +45,8 @@ export interface ReportIdentifiers {
   firms: string[];
   /** Abbreviations of places the report uses ("P-S" for Pohjois-Satakunta). */
   placeAbbreviations: string[];
+  /** Other capitalised names the fail-closed rule caught in the report ("Trimble", "Petäjäopisto"): replaced everywhere in it. */
+  names: string[];
   /** Ids of the places the report names (gazetteer ids), for telling ambiguous words apart. */
   placeIds: string[];
   /** Numbering of entities for --numbered, "group|key" → letter, in order of first appearance in the report. */

@@ -12,11 +12,11 @@ const FI: CueTable = {
   pos: [
     'onnistu*^1.5', 'onnistuneesti=^1.5', 'menestyks*', 'menestyksekä*', 'sujui*', 'sujuva*', 'sujuvasti=', 'sujuvoitu*',
     'hyvin=', 'hyvä=', 'hyvät=', 'hyviä=', 'hyvää=', 'paremmin=', 'parempi*', 'paras=', 'parhaat=', 'parhaiten=', 'erinomai*', 'loistava*',
-    'parantu*', 'parani', 'paransi', 'paranne*', 'parannu*', 'helpottu*', 'helpotti', 'helpottanut', 'helpompi', 'helpommin=',
+    'parantu*', 'parani', 'paransi', 'paranee=', 'paranevat=', 'parantaa=', 'parantavat=', 'paranne*', 'parannu*', 'helpottu*', 'helpotti', 'helpottanut', 'helpompi', 'helpommin=',
     'tehostu*', 'tehostanut', 'tehosti', 'nopeutu*', 'nopeutti', 'nopeammin=', 'vahvistu*', 'vahvisti', 'vahvempi',
     'kasvoi', 'kasvanut', 'kasvaneet', 'lisääntyi', 'lisääntyn*', 'laajeni', 'laajentu*', 'monipuolistu*', 'kehittyi', 'kehittyn*',
     'edistyi', 'edistyn*', 'hyöty*', 'hyödyll*', 'hyödy', 'hyötyi*', 'hyödyttä*', 'arvokas', 'arvokkaa*', 'tärkeä*', 'myönteinen', 'myönteis*', 'positiivinen', 'positiivis*',
-    'tyytyväi*', 'innostu*', 'innostunei*', 'kiinnostuivat', 'kiinnostui', 'kiinnostunut', 'kiinnostuneita', 'kiinnostuneet', 'aktiivisesti=', 'aktiivinen', 'saavutettiin', 'saavutti', 'saavuttanut', 'saavutet*',
+    'tyytyväi*', 'innostu*', 'innostunei*', 'kiinnostuivat', 'kiinnostui', 'kiinnostunut', 'kiinnostuneita', 'kiinnostuneet', 'aktiivisesti=', 'aktiivinen', 'saavutettiin', 'saavutti', 'saavuttanut', 'saavutettu=', 'saavutetut=',
     'saatiin aikaan', 'onnistuimme', 'opimme', 'oppi*', 'oivallu*', 'oivalsi*', 'ymmärrys kasvoi', 'toimivuus', 'hyvin toimiva*', 'toimi hyvin', 'toimivat hyvin', 'toimiva ratkaisu',
     'hedelmällinen', 'hedelmällis*', 'opettavai*^1.5', 'antoisa*', 'tuloksellinen', 'tuloksekas', 'tuloksekkaa*', 'säästö', 'säästy*', 'säästää', 'säästi', 'vähentyi', 'vähentyn*',
     'poistui', 'poistu*', 'nykyään=', 'aiempaa=', 'entistä=', 'ensimmäistä kertaa', 'ennätys*', 'mahdollisti', 'mahdollistanut', 'mahdollistaa', 'uusi väylä', 'käyttöön otettiin', 'otettiin käyttöön', 'vakiintu*', 'vakiinnutet*', 'jatkuu',
@@ -39,8 +39,11 @@ const FI: CueTable = {
     'olisi tarvittu', 'olisi vaatinut', 'olisi pitänyt', 'olisi kannattanut', 'olisi ollut', 'olisi tarvinnut', 'olisivat vaatineet',
     'olisi tullut', 'olisi voinut', 'olisimme tarvinneet',
   ],
-  reducer: ['vähentää', 'vähentänyt', 'vähentäneet', 'vähensi', 'vähenivät', 'väheni', 'vähentyi*', 'vähentyn*', 'poistaa', 'poisti', 'poistanut', 'poistaneet', 'karsi*', 'ehkäis*', 'ennaltaehkäis*', 'korjattiin', 'korjasi', 'korjaantui*'],
-  descriptive: [],
+  reducer: ['vähentää', 'vähentänyt', 'vähentäneet', 'vähensi', 'vähenivät', 'väheni', 'vähentyi*', 'vähentyn*', 'poistaa', 'poisti', 'poistanut', 'poistaneet', 'karsi*', 'ehkäis*', 'ennaltaehkäis*', 'korjattiin', 'korjasi', 'korjaantui*', 'muutoin=', 'muuten='],
+  descriptive: [
+    'tuotoksina', 'tuotoksia ovat', 'hankittiin', 'allekirjoitettiin', 'koostui', 'kuuluivat', 'oli avoinna', 'toimi puheenjohtajana',
+    'on tallennettu', 'tallennettiin', 'liitteenä', 'liitteessä', 'on kuvattu', 'kuvataan', 'löytyvät', 'on luettavissa',
+  ],
 };
 
 const SV: CueTable = {
@@ -58,14 +61,14 @@ const SV: CueTable = {
   negator: ['inte', 'ej', 'aldrig', 'utan', 'ingen', 'inga', 'inget'],
   contrast: ['men', 'dock', 'ändå', 'däremot', 'trots', 'fast', 'likväl', 'även om'],
   counterfactual: ['hade behövts', 'skulle ha behövt', 'borde ha', 'hade krävt', 'skulle ha krävt'],
-  reducer: ['minska*', 'minskade', 'eliminer*', 'förebygg*', 'åtgärda*', 'rättade'],
-  descriptive: [],
+  reducer: ['minska*', 'minskade', 'eliminer*', 'förebygg*', 'åtgärda*', 'rättade', 'annars='],
+  descriptive: ['bifogas', 'bestod av', 'undertecknades', 'upphandlades', 'finns i bilaga', 'beskrivs', 'var öppen'],
 };
 
 const TABLES: Record<'fi' | 'sv', CueTable> = { fi: FI, sv: SV };
 
 /** Finite verb forms in the lists (parani, saatiin, opimme) are matched as written, not as stems. */
-const FINITE_FORM = /(i|iin|mme|vat|vät)$/;
+const FINITE_FORM = /(i|iin|mme|vat|vät|tta|ttä)$/;
 
 function parse(raw: string): { words: string[]; weight: number } {
   const [body, w] = raw.split('^');

@@ -29,10 +29,10 @@ const DEFAULT_CONTEXT: JoinContext = { words: new Set(), autoHyphenated: true };
 
 /**
  * Joins two lines of one paragraph, mending words hyphenated at the line end: "kehittä-" + "mistä" →
- * "kehittämistä". First the document's own words decide: a form found elsewhere in it (joined or
- * hyphenated) wins. Then the hyphen stays where it is part of the word: before a conjunction, where it
- * marks an elided word ("sosiaali- ja terveyspalvelut"); before a capital or digit ("Pohjois-Satakunta",
- * "2020-2021"); after a name or an abbreviation ("Excel-taulukko", "ICT-palvelut", "Suomi.fi-palvelut");
+ * "kehittämistä". The hyphen stays before a conjunction, where it marks an elided word ("sosiaali- ja
+ * terveyspalvelut"), and before a capital or digit ("Pohjois-Satakunta", "2020-2021"). Otherwise the
+ * document's own words decide first: a form found elsewhere in it (joined or hyphenated) wins. Then the
+ * hyphen stays where it is part of the word: after a name or an abbreviation ("Excel-taulukko", "ICT-palvelut", "Suomi.fi-palvelut");
  * between two equal vowels (Finnish compounds: "kunta-alue", "vapaa-aika"); and everywhere in a document
  * that was not hyphenated automatically (Word's default), where a line-end hyphen is a real one.
  */
@@ -50,6 +50,7 @@ export function joinLines(a: string, b: string, context: JoinContext = DEFAULT_C
     const word = /(\S*)[-\u2010]$/u.exec(left)?.[1] ?? '';
     const nextWord = (/^\S*/.exec(right)?.[0] ?? '').toLowerCase().replace(/[.,;:!?)]+$/, '');
     if (CONJUNCTIONS.has(nextWord)) return `${left} ${right}`;
+    if (!/\p{Ll}/u.test(first)) return left + right;
     const stem = word.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
     if (stem && nextWord) {
       const joined = context.words.has(stem + nextWord);
@@ -58,7 +59,6 @@ export function joinLines(a: string, b: string, context: JoinContext = DEFAULT_C
       if (joined && !hyphened) return left.slice(0, -1) + right;
     }
     if (!context.autoHyphenated) return left + right;
-    if (!/\p{Ll}/u.test(first)) return left + right;
     const lettersOnly = word.replace(/^[("'“”«]+/, '');
     if (lettersOnly.length < 2 || /[\p{Lu}\p{N}.]/u.test(lettersOnly)) return left + right;
     if (before.toLowerCase() === first.toLowerCase() && VOWEL.test(first)) return left + right;

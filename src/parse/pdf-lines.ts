@@ -169,7 +169,9 @@ function splitMarker(line: Line): Line {
   const inline = /^([•◦▪■●○‣⁃∙➢►])\s+(.*)$/.exec(head);
   if (inline?.[1] && inline[2]) {
     const cells = [inline[2], ...rest];
-    return { ...line, marker: inline[1], cells, text: cells.join(' ') };
+    // The text's own x is not known when marker and text came as one run: just right of the marker.
+    const textX = line.x + 0.5 * line.size;
+    return { ...line, marker: inline[1], cells, textX, text: cells.join(' ') };
   }
   return line;
 }

@@ -28,7 +28,16 @@ export function joinPages(pages: PdfBlock[][], layout: Layout): PdfBlock[] {
         const head = b.lines[0];
         const wrapped = tail !== undefined && head !== undefined && !wouldHaveFit(tail, head, layout);
         const runsOn = !ENDS_PARAGRAPH.test(last.text) && (/^\p{Ll}/u.test(b.text) || wrapped);
-        if (runsOn && b.kind === 'paragraph' && (last.kind === 'paragraph' || last.kind === 'list-item')) {
+        // A list item goes on only in a line indented like its text.
+        const aligned =
+          head !== undefined &&
+          (last.kind === 'paragraph' || Math.abs(head.x - (last.lines[0]?.textX ?? head.x)) <= 3);
+        if (
+          runsOn &&
+          aligned &&
+          b.kind === 'paragraph' &&
+          (last.kind === 'paragraph' || last.kind === 'list-item')
+        ) {
           last.text = joinLines(last.text, b.text, layout.join);
           last.lines.push(...b.lines);
           continue;

@@ -20,6 +20,8 @@ export interface SentencePolarity {
   /** Positive: reads as a success; negative: as a challenge. */
   value: number;
   cues: PolarityCue[];
+  /** The sentence reads as a record (signed, procured, consisted of, is attached) rather than a finding. */
+  descriptive: boolean;
 }
 
 const lexicons = { fi: new Lexicon(cueEntries('fi'), 'fi'), sv: new Lexicon(cueEntries('sv'), 'sv') };
@@ -134,7 +136,8 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
     else if (h.entry.key === 'counterfactual') cues.push({ label: `-${h.entry.label}`, value: -1 * w });
   }
   const value = cues.reduce((s, c) => s + c.value, 0);
-  return { value: Math.round(value * 100) / 100, cues };
+  const descriptive = hits.some((h) => h.entry.key === 'descriptive');
+  return { value: Math.round(value * 100) / 100, cues, descriptive };
 }
 
 /** Whether clause punctuation stands between token j-1 and token j. */

@@ -88,7 +88,7 @@ export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: Ta
     const numeric = a.tokens.filter((t) => /\d/.test(t.text)).length / Math.max(1, a.tokens.length);
     // A sentence that dates, prices or refers to an appendix without saying how anything went is a record,
     // not a finding: "Kysely oli avoinna 15.3.–9.4.2021", "Lisenssit maksoivat 12 000 euroa".
-    const record = a.polarity.cues.length === 0 && RECORD.test(a.s.text);
+    const record = a.polarity.cues.length === 0 && (a.polarity.descriptive || RECORD.test(a.s.text));
     const damp = descriptive * (numeric > 0.25 ? 0.6 : 1) * (record ? 0.5 : 1);
     const themes: ThemeScore[] = [];
     for (const ev of a.evidence.values()) {
