@@ -102,7 +102,7 @@ if (!loaded.ok) throw new Error(`default codebook does not load: ${JSON.stringif
 const compiled: CompiledCodebook = compileCodebook(loaded.value);
 
 /** Tags every paragraph of a small markdown report; `heading` puts the paragraphs under a section. */
-function tag(paragraph: string, heading = '## 2. Hankkeen tulokset'): ParagraphTagging {
+function tag(paragraph: string, heading = '## 3. Hankkeen toteutus'): ParagraphTagging {
   const doc = parseMarkdown(`${heading}\n\n${paragraph}\n`, 'r', 'r.md');
   const [segment] = segmentDocument(doc);
   if (!segment) throw new Error('no segment');
@@ -140,7 +140,7 @@ describe('tagParagraph with the default codebook: polarity decides between codes
     expect(coding?.matches.some((m) => m.startsWith('cue:+'))).toBe(true);
     expect(coding?.polarity).toBe('success');
     expect(coding?.theme).toBe('cooperation');
-    expect(coding?.section).toBe('2. Hankkeen tulokset');
+    expect(coding?.section).toBe('3. Hankkeen toteutus');
     expect(coding?.text).toBe(t.segment.text);
     expect(t.sentences).toHaveLength(2);
     // The budget sentence carries no theme evidence.

@@ -119,8 +119,8 @@ export class Lexicon<K extends string = string> {
   private *candidates(word: string, options: { fold?: boolean; lemmas?: LemmaLookup }): Generator<Compiled<K>> {
     const index = options.fold ? this.folded : this.index;
     yield* this.exactWords.get(word) ?? [];
-    // With an analyser (Voikko), lemmas and compound parts match directly, and a surface prefix match must
-    // agree with them: verkosta (verkko) is not verkosto, herätteitä (heräte) is not herättää.
+    // With an analyser (Voikko), lemmas and compound parts match directly, and a match inside a word (a
+    // compound head) must agree with them: "opastusvideoihin" holds "ideoi" but no part is ideoida.
     const lemmas = options.lemmas?.(word) ?? [];
     for (const lemma of lemmas) yield* this.byLemma.get(lemma) ?? [];
     for (let at = 0; at + 3 <= word.length; at++) {
@@ -128,7 +128,7 @@ export class Lexicon<K extends string = string> {
       for (const { c, stem } of index.get(word.slice(at, at + 3)) ?? []) {
         if (!wordMatchesAt(word, stem, at)) continue;
         // An analyser that knows the word vetoes a surface match its lemmas do not bear out.
-        if (lemmas.length > 0 && !c.forms[0]?.explicit && !bornOut(lemmas, c.forms[0]?.stems ?? [], at)) continue;
+        if (at > 0 && lemmas.length > 0 && !c.forms[0]?.explicit && !bornOut(lemmas, c.forms[0]?.stems ?? [], at)) continue;
         yield c;
       }
     }
@@ -145,7 +145,7 @@ export class Lexicon<K extends string = string> {
       const ok = form.exact
         ? w === form.lemma
         : lemmas.includes(form.lemma) ||
-          stems.some((s) => wordMatchesAt(w, s, 0) && (lemmas.length === 0 || form.explicit || bornOut(lemmas, stems, 0)));
+          stems.some((s) => wordMatchesAt(w, s, 0));
       if (!ok) return undefined;
     }
     return at;

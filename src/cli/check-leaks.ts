@@ -1,0 +1,36 @@
+// `analyse check-leaks <dir>`: scans every exported file for the run's inventory (.analyse-inventory.json)
+// and any known municipality, region or name; prints `file:line:col: leak <kind> "<text>"` and exits 1 on
+// any hit, 0 when clean, 2 when the folder cannot be read.
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { findLeaks } from '../anonymise/index.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { readExportFolder } from '../io/read-export-folder.js';
+
+export const INVENTORY_FILE = '.analyse-inventory.json';
+
+export function registerCheckLeaks(program: Command): void {
+  program
+    .command('check-leaks <dir>')
+    .description('scan exported files for identifiers found in the sources and for any known municipality or name')
+    .addHelpText('after', '\nExample:\n  $ analyse check-leaks out/\n  out/quotes.md:12:5: leak municipality "Kankaanpäässä"\n')
+    .action(async (dir: string) => {
+      const folder = await readExportFolder(dir, INVENTORY_FILE);
+      if (!folder.ok) {
+        for (const d of folder.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      for (const d of folder.diagnostics ?? []) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      const { files, inventory } = folder.value;
+      const leaks = findLeaks(
+        files.map((f) => ({ file: join(dir, f.name), text: f.text })),
+        inventory,
+      );
+      for (const l of leaks) process.stdout.write(`${l.file}:${l.line}:${l.column}: leak ${l.kind} "${l.text}"\n`);
+      process.stderr.write(
+        `analyse: ${files.length} files checked, ${inventory.length} inventory entries, ${leaks.length} leaks\n`,
+      );
+      process.exitCode = leaks.length > 0 ? 1 : 0;
+    });
+}
