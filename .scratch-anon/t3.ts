@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createAnonymiser } from '../src/anonymise/anonymiser.ts';
 const text = readFileSync('/work/shared/seeds/001_final_report_pohjois_satakunta.md', 'utf8');
-const a = createAnonymiser({ terms: ['DVV','Suomi.fi','Kuntaliitto','Valtiovarainministeriö','Digi- ja väestötietovirasto','Webropol','Wilma','Word','Powerpoint','Excel','PDF','Facebook','Twitter','IG','LinkedIn','Dropbox','Padlet','Effica','Visma','Tiera','Kuntien Tiera','Paytrail','QR','IT','ICT','Suomi','Teams','SharePoint','A4'] });
+import { readFileSync as rf } from 'node:fs'; import { parseAllowList } from '../src/io/load-allow-list.ts'; const al = parseAllowList(rf('codebooks/allow-list.yaml','utf8'),'x'); if (!al.ok) throw new Error('allow'); const a = createAnonymiser(al.value);
 let t = Date.now();
 const ids = a.scanReport('001', text);
 console.error('scan', Date.now() - t, 'ms');

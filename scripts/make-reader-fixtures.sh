@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the committed fixtures of test/fixtures/readers/ (decode, DOCX and PDF readers).
 #
-# Needs: iconv (glibc), pandoc, LibreOffice Writer (soffice), python3 (for the DOCX header/footer patch).
-#   apt-get install -y pandoc libreoffice-writer-nogui fonts-dejavu-core
+# Needs: iconv (glibc), pandoc, LibreOffice Writer (soffice) with the Finnish hyphenator, python3 (for the
+# DOCX header/footer patch).
+#   apt-get install -y pandoc libreoffice-writer-nogui libreoffice-voikko fonts-dejavu-core
 # Run from the repository root:  bash scripts/make-reader-fixtures.sh
 #
 # Sources (hand-written, committed):
@@ -12,7 +13,8 @@
 #                              that runs over a page break
 #   tavutus.md                 hard line breaks after hyphenated words, to check de-hyphenation
 #   ylasavo-sahkoinen-asiointi.md  snapshot of reports/ylasavo-sahkoinen-asiointi.md (sample report)
-# Outputs: teksti.<encoding>.txt, <name>.docx, <name>.pdf, salattu.pdf, tyhja-sivu.pdf
+# Outputs: teksti.<encoding>.txt, <name>.docx, <name>.pdf, ylasavo-tavutettu.pdf (hyphenated),
+#   salattu.pdf (password), tyhja-sivu.pdf (no text)
 set -euo pipefail
 cd "$(dirname "$0")/../test/fixtures/readers"
 
@@ -34,12 +36,12 @@ tr '\n' '\r' < "$src" | iconv -f UTF-8 -t MACINTOSH > teksti.macroman-cr.txt
 # A reference DOCX with a running header and a page-number footer, so the PDF has lines the PDF
 # reader must drop.
 make_reference() {
-  local out=$1 tmp
+  local out=$1 hyphenate=${2:-no} tmp
   tmp=$(mktemp -d)
   pandoc -o "$tmp/ref.docx" --print-default-data-file reference.docx
-  python3 - "$tmp/ref.docx" "$out" <<'PY'
+  python3 - "$tmp/ref.docx" "$out" "$hyphenate" <<'PY'
 import re, sys, zipfile
-src, dst = sys.argv[1], sys.argv[2]
+src, dst, hyphenate = sys.argv[1], sys.argv[2], sys.argv[3] == 'yes'
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 header = f'<w:hdr {W} {R}><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>Loppuraportti – Kuntien digitalisaatiohanke</w:t></w:r></w:p></w:hdr>'
@@ -65,6 +67,8 @@ for item in zin.infolist():
             '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
             '</Types>')
         data = s.encode()
+    elif item.filename == 'word/settings.xml' and hyphenate:
+        data = re.sub(r'(<w:settings[^>]*>)', r'\1<w:autoHyphenation/>', data.decode(), count=1).encode()
     elif item.filename == 'word/document.xml':
         s = data.decode()
         refs = '<w:headerReference w:type="default" r:id="rIdHdr1"/><w:footerReference w:type="default" r:id="rIdFtr1"/>'
@@ -89,6 +93,16 @@ for name in raportti tavutus ylasavo-sahkoinen-asiointi; do
   soffice --headless --convert-to pdf --outdir . "$name.docx" > /dev/null
 done
 rm -f "$ref"
+
+# The sample report again, hyphenated automatically in Finnish (as many Word reports are): needs the
+# Finnish hyphenator for LibreOffice, apt-get install -y libreoffice-voikko.
+ref=$(mktemp --suffix=.docx)
+make_reference "$ref" yes
+hy=$(mktemp -d)
+pandoc -f markdown-smart -t docx -M lang=fi-FI --reference-doc="$ref" -o "$hy/ylasavo-tavutettu.docx" \
+  ylasavo-sahkoinen-asiointi.md
+soffice --headless --convert-to pdf --outdir . "$hy/ylasavo-tavutettu.docx" > /dev/null
+rm -rf "$hy" "$ref"
 
 # A password-protected PDF (password "salasana") and a PDF whose only page has no text, as a page scanned
 # without OCR would be.

@@ -44,6 +44,23 @@ describe('parsePdf: LibreOffice PDFs of the markdown fixtures', () => {
   }
 });
 
+describe('parsePdf: an automatically hyphenated PDF (LibreOffice with the Finnish hyphenator)', () => {
+  it('mends the words hyphenated at line ends and finds the paragraphs and headings', async () => {
+    const pdf = await parsed('ylasavo-tavutettu.pdf');
+    const md = markdownReference('ylasavo-sahkoinen-asiointi.md');
+    const match = paragraphMatch(pdf, md);
+    console.info(
+      `ylasavo-tavutettu.pdf: ${md.paragraphs.length - match.missing.length}/${md.paragraphs.length} markdown paragraphs found`,
+    );
+    expect(match.share).toBeGreaterThanOrEqual(0.95);
+    expect(headingLabels(pdf)).toEqual(md.headings);
+    // Real hyphens at line ends survive, soft ones go.
+    expect(pdf.text).toContain('Kesä-heinäkuun');
+    expect(pdf.text).toContain('Suomi.fi-tunnistautuminen');
+    expect(pdf.text).toContain('Valtionavustusta myönnettiin');
+  });
+});
+
 describe('parsePdf: layout', () => {
   let doc: SourceDocument;
   beforeAll(async () => {
@@ -173,7 +190,8 @@ describe('joinLines', () => {
     ['vuosina 2020–', '2021', 'vuosina 2020–2021'],
     ['hanke –', 'ja sen tulokset', 'hanke – ja sen tulokset'],
     ['e-', 'palvelut', 'e-palvelut'],
-    ['Excel-', 'taulukkoon', 'Excel-taulukkoon'],
+    ['Kesä-hei-', 'näkuun', 'Kesä-heinäkuun'],
+    ['jatkuu. Seu-', 'raava kierros', 'jatkuu. Seuraava kierros'],
     ['tieto\u00ad', 'turva', 'tietoturva'],
     ['tavallinen', 'rivi', 'tavallinen rivi'],
     ['', 'rivi', 'rivi'],
@@ -188,6 +206,12 @@ describe('joinLines', () => {
     const join = { words: new Set(['digi-hankkeen', 'kankaanpään']), autoHyphenated: true };
     expect(joinLines('digi-', 'hankkeen kanssa', join)).toBe('digi-hankkeen kanssa');
     expect(joinLines('Kankaan-', 'pään kaupunki', join)).toBe('Kankaanpään kaupunki');
+  });
+
+  it('keeps the hyphen after a name the document uses on its own', () => {
+    const join = { words: new Set(['excel']), autoHyphenated: true };
+    expect(joinLines('varaukset Excel-', 'taulukkoon', join)).toBe('varaukset Excel-taulukkoon');
+    expect(joinLines('Nerkoon ja Kir-', 'manrannan alueilla', join)).toBe('Nerkoon ja Kirmanrannan alueilla');
   });
 
   it('keeps every line-end hyphen of a document that was not hyphenated automatically', () => {

@@ -148,18 +148,24 @@ describe('tagParagraph with the default codebook: polarity decides between codes
   });
 
   // BUG (src/tag/score.ts, "Same topic, opposite polarity"): the comment says the better-agreeing theme takes
-  // the sentence, but the code keeps the higher *score*. With a negative sentence (-0.6: bare "ei") the
-  // success theme, which has more matching terms (yhteistyö^2 + naapurikunta^1.5), still outscores
-  // challenge.cooperation (yhteistyö^2 only), so a sentence that says cooperation did not work is coded
-  // success.cooperation.
-  it.fails.each([['Yhteistyö naapurikuntien kanssa ei toiminut.'], ['Yhteistyö naapurikuntien kanssa ei toiminut toivotulla tavalla.']])(
-    '%j → challenge.cooperation, not success.cooperation',
-    (paragraph) => {
-      const got = codes(paragraph);
-      expect(got).toContain('challenge.cooperation');
-      expect(got).not.toContain('success.cooperation');
-    },
-  );
+  // the sentence, but the code keeps the higher *score*. In a negative sentence (-0.6: the bare "ei") the
+  // success theme, which has more matching terms (yhteistyö^2 + naapurikunta^1.5 + verkosto^2 = 5.5, × 0.64
+  // = 3.52), still outscores challenge.cooperation (yhteistyö^2 + verkosto^1 = 3, × 1.12 = 3.36), so a
+  // sentence saying cooperation did not work is coded success.cooperation.
+  it.fails('a negative sentence goes to the challenge code even when the success code has more terms', () => {
+    const got = codes('Yhteistyö naapurikuntien verkostossa ei toiminut.');
+    expect(got).toContain('challenge.cooperation');
+    expect(got).not.toContain('success.cooperation');
+  });
+
+  // BUG (src/tag/polarity.ts + score.ts): "X ei toiminut" (X did not work) counts only as a bare negated
+  // verb (-0.6); under a heading that leans success ("Hankkeen tulokset": +0.8 section prior) the effective
+  // polarity turns positive (0.2) and the sentence is coded success.cooperation.
+  it.fails('a section heading does not overturn a sentence that says cooperation did not work', () => {
+    const got = codes('Yhteistyö naapurikuntien kanssa ei toiminut toivotulla tavalla.', '## 2. Hankkeen tulokset');
+    expect(got).toContain('challenge.cooperation');
+    expect(got).not.toContain('success.cooperation');
+  });
 });
 
 describe('tagParagraph with the default codebook: descriptive text gets no code', () => {

@@ -50,7 +50,9 @@ export function vocabulary(): Vocabulary {
     if (common.has(lower)) return true;
     if (lower.length <= 3) return false;
     const s = stemmer.stem(lower);
-    return stems.has(s) || (s.length >= 8 && shortStems.has(s.slice(0, -1)));
+    if (stems.has(s)) return true;
+    const shorter = s.slice(0, -1);
+    return s.length >= 8 && (stems.has(shorter) || shortStems.has(shorter));
   };
   cached = {
     isCommon,

@@ -43,8 +43,8 @@ function swapEnd(stem: string, table: ReadonlyArray<[string, string]>): string |
   for (const [from, to] of table) {
     if (!stem.endsWith(from)) continue;
     const before = stem.slice(0, stem.length - from.length);
-    // Single-consonant gradation happens after a vowel (or h/l/r for t→d style pairs are covered above).
-    if (from.length === 1 && !VOWEL.test(before.slice(-1))) continue;
+    // Single-consonant gradation happens after a vowel, or after l/r/h (tarve → tarpeen, lähde → lähteen).
+    if (from.length === 1 && !/[aeiouyäöålrh]/.test(before.slice(-1))) continue;
     return before + to;
   }
   return undefined;
@@ -81,8 +81,8 @@ export function finnishStems(lemma: string): string[] {
   } else if (/(uu|yy)s$/.test(l)) {
     // vaihtuvuus → vaihtuvuu- (vaihtuvuuden, vaihtuvuutta)
     out.add(l.slice(0, -1));
-  } else if (/[^aeiouyäö][uyoö]s$/.test(l)) {
-    // sopimus → sopimuk-, ymmärrys → ymmärryk-, kokous → kokouk-
+  } else if (/(^|[^uy])[uyoö]s$/.test(l) && l.length >= 5) {
+    // sopimus → sopimuk-, ymmärrys → ymmärryk-, kokous → kokouk-, kuvaus → kuvauk-
     out.add(`${l.slice(0, -1)}k`);
   } else if (/[^aeiouyäö][aäe]s$/.test(l)) {
     // asukas → asukka-, rikas → rikka-; kirves → kirvee-
@@ -95,7 +95,7 @@ export function finnishStems(lemma: string): string[] {
     out.add(`${strengthen(b)}e`);
     // hanke → hankkee-: after n/l/r the plain k/p/t doubles as well
     if (/[kpt]$/.test(b)) out.add(`${b}${b.slice(-1)}e`);
-  } else if (/(aa|ää)$/.test(l) && l.length >= 6) {
+  } else if (/(aa|ää)$/.test(l) && l.length >= 5) {
     // verbs: tehostaa → tehost-, parantaa → parann-, ymmärtää → ymmärr- (ymmärrys)
     const b = l.slice(0, -2);
     out.add(b);
@@ -142,6 +142,8 @@ export function finnishStems(lemma: string): string[] {
       out.delete(w);
       out.add(`${w}${last}`);
     }
+    // luku → luvun, puku → puvut: k between two u/y weakens to v.
+    if (/[uy]k$/.test(b) && (last === 'u' || last === 'y')) out.add(`${b.slice(0, -1)}v${last}`);
   }
   return [...out].filter((s) => s.length >= 3);
 }

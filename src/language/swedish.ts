@@ -11,6 +11,7 @@ export function swedishStems(lemma: string): string[] {
   const l = lemma.toLocaleLowerCase('sv');
   if (l.endsWith('*')) return [l.slice(0, -1)];
   const s = swedishStem(l);
-  // Very short stems (e.g. "tid" → "tid") only match whole words; the matcher enforces that by length.
-  return s === l ? [l] : [l, s];
+  // Snowball strips derivational suffixes too (färdighet → färd, enhetlig → enhet): such a stem would match
+  // other words, so only a stem that keeps most of the word is used; the lemma itself always is.
+  return s === l || l.length - s.length > 3 ? [l] : [l, s];
 }

@@ -32,7 +32,8 @@ const DEFAULT_CONTEXT: JoinContext = { words: new Set(), autoHyphenated: true };
  * "kehittämistä". The hyphen stays before a conjunction, where it marks an elided word ("sosiaali- ja
  * terveyspalvelut"), and before a capital or digit ("Pohjois-Satakunta", "2020-2021"). Otherwise the
  * document's own words decide first: a form found elsewhere in it (joined or hyphenated) wins. Then the
- * hyphen stays where it is part of the word: after a name or an abbreviation ("Excel-taulukko", "ICT-palvelut", "Suomi.fi-palvelut");
+ * hyphen stays where it is part of the word: after an abbreviation ("ICT-palvelut", "Suomi.fi-palvelut"),
+ * after a name the document also uses on its own ("Excel-taulukko");
  * between two equal vowels (Finnish compounds: "kunta-alue", "vapaa-aika"); and everywhere in a document
  * that was not hyphenated automatically (Word's default), where a line-end hyphen is a real one.
  */
@@ -59,8 +60,13 @@ export function joinLines(a: string, b: string, context: JoinContext = DEFAULT_C
       if (joined && !hyphened) return left.slice(0, -1) + right;
     }
     if (!context.autoHyphenated) return left + right;
-    const lettersOnly = word.replace(/^[("'“”«]+/, '');
-    if (lettersOnly.length < 2 || /[\p{Lu}\p{N}.]/u.test(lettersOnly)) return left + right;
+    // The part after the word's last hyphen: "Kesä-hei-" is "hei".
+    const part = (word.split(/[-\u2010]/).at(-1) ?? '').replace(/^[("'“”«]+/, '');
+    if (part.length < 2 || /[\p{Lu}\p{N}.]/u.test(part.slice(1))) return left + right;
+    // A capitalised part inside a sentence is a name; if the document also has it on its own it is a
+    // name in a compound ("Excel-taulukko"), otherwise a long name hyphenated ("Kir-manrannan").
+    const sentenceStart = /(^|[.!?:]["”»’)]*\s+)\S*$/u.test(left.slice(0, -1));
+    if (/^\p{Lu}/u.test(part) && !sentenceStart && context.words.has(part.toLowerCase())) return left + right;
     if (before.toLowerCase() === first.toLowerCase() && VOWEL.test(first)) return left + right;
     return left.slice(0, -1) + right;
   }
@@ -73,6 +79,8 @@ function vocabulary(lines: string[]): Set<string> {
   const words = new Set<string>();
   for (const l of lines) {
     for (const raw of l.split(/\s+/)) {
+      // A word broken at the line end is only a piece of a word.
+      if (/[-\u2010\u00ad]$/.test(raw)) continue;
       const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
       if (w) words.add(w);
     }
