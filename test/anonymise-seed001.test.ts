@@ -42,7 +42,7 @@ export const SEED_001_IDENTIFIERS: Identifier[] = [
   'jokela',
   /\bSanna\b/u,
   'suomalainen-ajanko',
-  'ajanko',
+  /\bAjanko/u,
   /\bPetri\b/u,
   'kejonen',
   /\bPauli\b/u,
