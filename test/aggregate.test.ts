@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ancestry, ThemeTally } from '../src/aggregate/counts.js';
-import { type QuoteCandidate, plainText } from '../src/aggregate/quote-text.js';
+import { plainText, type QuoteCandidate, quoteCandidates } from '../src/aggregate/quote-text.js';
 import { makeAliases, rankQuotes, toQuotes } from '../src/aggregate/quotes.js';
+import { compileCodebook } from '../src/codebook/compile.js';
+import { loadCodebook } from '../src/codebook/load.js';
 import type { Codebook, Theme } from '../src/codebook/types.js';
+import { parseMarkdown } from '../src/parse/markdown.js';
+import { segmentDocument } from '../src/segment/segment.js';
+import { tagParagraph } from '../src/tag/score.js';
 import type { Coding } from '../src/types.js';
 
 function theme(code: string, parent?: string, topic = parent ? parent.split('.')[0] : code): Theme {
@@ -69,7 +76,11 @@ describe('ThemeTally', () => {
   function tally(): ThemeTally {
     const t = new ThemeTally(book);
     // Report b: a grandchild coding in p1 and a child coding in p1 again (one segment), and p2 for tieto.
-    t.add('b', [coding('b', 'p1', 'osaaminen.henkilo.digi'), coding('b', 'p1', 'osaaminen.henkilo'), coding('b', 'p2', 'tieto')]);
+    t.add('b', [
+      coding('b', 'p1', 'osaaminen.henkilo.digi'),
+      coding('b', 'p1', 'osaaminen.henkilo'),
+      coding('b', 'p2', 'tieto'),
+    ]);
     // Report a: the main theme itself in p1, the child in p3.
     t.add('a', [coding('a', 'p1', 'osaaminen'), coding('a', 'p3', 'osaaminen.henkilo')]);
     // Report c: nothing coded.
@@ -78,7 +89,11 @@ describe('ThemeTally', () => {
   }
 
   it('counts reports and distinct segments per code, rolling subthemes up to their parents', () => {
-    expect(tally().counts().map((c) => [c.code, c.reports, c.segments, c.shareOfReports])).toEqual([
+    expect(
+      tally()
+        .counts()
+        .map((c) => [c.code, c.reports, c.segments, c.shareOfReports]),
+    ).toEqual([
       ['osaaminen', 2, 3, 0.6667], // b:p1, a:p1, a:p3
       ['osaaminen.henkilo', 2, 2, 0.6667], // b:p1, a:p3
       ['osaaminen.henkilo.digi', 1, 1, 0.3333],
@@ -122,7 +137,15 @@ describe('ThemeTally', () => {
 });
 
 function candidate(report: string, code: string, score: number, startLine = 1): QuoteCandidate {
-  return { report, code, score, section: 'S', startLine, endLine: startLine, text: `${report}:${code}:${score}` };
+  return {
+    report,
+    code,
+    score,
+    section: 'S',
+    startLine,
+    endLine: startLine,
+    text: `${report}:${code}:${score}`,
+  };
 }
 
 describe('rankQuotes', () => {
@@ -144,7 +167,13 @@ describe('rankQuotes', () => {
 
   it('groups by code in the order of the codes given, at most perCode each', () => {
     const ranked = rankQuotes(
-      [candidate('a', 'x', 1), candidate('a', 'y', 5), candidate('b', 'y', 4), candidate('c', 'y', 3), candidate('a', 'z', 1)],
+      [
+        candidate('a', 'x', 1),
+        candidate('a', 'y', 5),
+        candidate('b', 'y', 4),
+        candidate('c', 'y', 3),
+        candidate('a', 'z', 1),
+      ],
       ['y', 'x'],
       2,
     );
@@ -189,7 +218,11 @@ describe('makeAliases', () => {
   });
 
   it('takes another word', () => {
-    expect(makeAliases(reports, 'Rapport').map((a) => a.alias)).toEqual(['Rapport 1', 'Rapport 2', 'Rapport 3']);
+    expect(makeAliases(reports, 'Rapport').map((a) => a.alias)).toEqual([
+      'Rapport 1',
+      'Rapport 2',
+      'Rapport 3',
+    ]);
   });
 });
 
@@ -200,7 +233,9 @@ describe('toQuotes', () => {
       { report: 'b', path: 'b.md' },
     ]);
     const ranked = [candidate('a', 'x', 3), candidate('b', 'x', 2), candidate('a', 'y', 1)];
-    const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) => (report === 'a' && text.includes(':x:') ? undefined : text.toUpperCase()));
+    const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) =>
+      report === 'a' && text.includes(':x:') ? undefined : text.toUpperCase(),
+    );
     expect(quotes.map((q) => [q.code, q.rank, q.alias, q.text])).toEqual([
       ['x', 1, 'Raportti 2', 'B:X:2'],
       ['y', 1, 'Raportti 1', 'A:Y:1'],
@@ -221,5 +256,33 @@ describe('plainText', () => {
     ['kaava 2*3*4 säilyy', 'kaava 2*3*4 säilyy'],
   ])('%j → %j', (markdown, text) => {
     expect(plainText(markdown)).toBe(text);
+  });
+});
+
+describe('quoteCandidates', () => {
+  const path = fileURLToPath(new URL('../codebooks/digikannustin-2020.yaml', import.meta.url));
+  const loaded = loadCodebook(path, readFileSync(path, 'utf8'));
+  if (!loaded.ok) throw new Error('default codebook does not load');
+  const compiled = compileCodebook(loaded.value);
+
+  it('quotes the sentence that carries the evidence, as plain text, with its lines', () => {
+    const text = [
+      '# Raportti',
+      '',
+      '## 3. Toteutus',
+      '',
+      'Hankkeen budjetti oli 124 970 euroa. **Yhteistyö naapurikuntien kanssa sujui erinomaisesti,**',
+      'ja kokemuksia jaettiin avoimesti.',
+    ].join('\n');
+    const taggings = segmentDocument(parseMarkdown(text, 'r', 'r.md')).map((s) => tagParagraph(s, compiled));
+    const quotes = quoteCandidates(taggings).filter((q) => q.code === 'success.cooperation');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({
+      report: 'r',
+      section: 'Raportti > 3. Toteutus',
+      startLine: 5,
+      endLine: 6,
+      text: 'Yhteistyö naapurikuntien kanssa sujui erinomaisesti, ja kokemuksia jaettiin avoimesti.',
+    });
   });
 });

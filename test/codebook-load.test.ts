@@ -37,7 +37,8 @@ function problems(text: string): Diagnostic[] {
 
 function loaded(text: string): Codebook {
   const r = loadCodebook('cb.yaml', text);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.place?.line}:${d.place?.column} ${d.reason}`).join('\n'));
+  if (!r.ok)
+    throw new Error(r.diagnostics.map((d) => `${d.place?.line}:${d.place?.column} ${d.reason}`).join('\n'));
   return r.value;
 }
 
@@ -49,7 +50,12 @@ function where(ds: Diagnostic[]): [string, number | undefined, number | undefine
 describe('loadCodebook: a valid codebook', () => {
   it('loads a minimal codebook', () => {
     const cb = loaded(book());
-    expect(cb).toMatchObject({ file: 'cb.yaml', id: 'test', title: { fi: 'Testi', en: 'Test' }, polarity: true });
+    expect(cb).toMatchObject({
+      file: 'cb.yaml',
+      id: 'test',
+      title: { fi: 'Testi', en: 'Test' },
+      polarity: true,
+    });
     expect(cb.themes).toEqual([
       {
         code: 'success.a',
@@ -112,7 +118,9 @@ describe('loadCodebook: stage 1, YAML syntax', () => {
   ])('%j → codebook/yaml at %i:%i', (text, line, column) => {
     const ds = problems(text);
     expect(ds.length).toBeGreaterThan(0);
-    expect(ds.every((d) => d.ruleId === 'codebook/yaml' && d.severity === 'error' && d.file === 'cb.yaml')).toBe(true);
+    expect(
+      ds.every((d) => d.ruleId === 'codebook/yaml' && d.severity === 'error' && d.file === 'cb.yaml'),
+    ).toBe(true);
     expect(where(ds)[0]).toEqual(['codebook/yaml', line, column]);
   });
 
@@ -127,13 +135,49 @@ describe('loadCodebook: stage 2, schema', () => {
     // [what, ruleId, line, column, text]
     ['unknown key in a theme', 'codebook/unknown-key', 13, 5, book({ theme: '    colour: red' })],
     ['unknown key at the top', 'codebook/unknown-key', 6, 1, book({ top: 'author: me\n' })],
-    ['unknown language in terms', 'codebook/unknown-key', 14, 7, book({ theme: '    terms:\n      de:\n        - Zusammenarbeit' })],
-    ['unknown key in labels', 'codebook/unknown-key', 12, 7, book().replace('      en: A', '      en: A\n      de: A')],
+    [
+      'unknown language in terms',
+      'codebook/unknown-key',
+      14,
+      7,
+      book({ theme: '    terms:\n      de:\n        - Zusammenarbeit' }),
+    ],
+    [
+      'unknown key in labels',
+      'codebook/unknown-key',
+      12,
+      7,
+      book().replace('      en: A', '      en: A\n      de: A'),
+    ],
     ['polarity not a boolean', 'codebook/expected-boolean', 5, 11, book({ polarity: 'yes' })],
-    ['bad theme polarity', 'codebook/bad-polarity', 8, 15, book().replace('polarity: success', 'polarity: good')],
-    ['polarity on a codebook with polarity: false', 'codebook/polarity-off', 8, 15, book({ polarity: 'false' })],
-    ['themes not a list', 'codebook/expected-list', 6, 9, 'id: t\ntitle:\n  fi: T\n  en: T\npolarity: true\nthemes: 3\n'],
-    ['terms not a list', 'codebook/expected-list', 14, 11, book({ theme: '    terms:\n      fi: yhteistyö' })],
+    [
+      'bad theme polarity',
+      'codebook/bad-polarity',
+      8,
+      15,
+      book().replace('polarity: success', 'polarity: good'),
+    ],
+    [
+      'polarity on a codebook with polarity: false',
+      'codebook/polarity-off',
+      8,
+      15,
+      book({ polarity: 'false' }),
+    ],
+    [
+      'themes not a list',
+      'codebook/expected-list',
+      6,
+      9,
+      'id: t\ntitle:\n  fi: T\n  en: T\npolarity: true\nthemes: 3\n',
+    ],
+    [
+      'terms not a list',
+      'codebook/expected-list',
+      14,
+      11,
+      book({ theme: '    terms:\n      fi: yhteistyö' }),
+    ],
     ['a codebook that is not a map', 'codebook/expected-map', 1, 1, '- a\n- b\n'],
   ])('%s → %s at %i:%i', (_what, ruleId, line, column, text) => {
     expect(where(problems(text))).toContainEqual([ruleId, line, column]);
@@ -147,26 +191,41 @@ describe('loadCodebook: stage 2, schema', () => {
   });
 
   it('reports a missing key at the map that lacks it', () => {
-    const text = 'id: t\ntitle:\n  fi: T\n  en: T\npolarity: true\nthemes:\n  - code: a\n    labels:\n      fi: A\n      en: A\n';
+    const text =
+      'id: t\ntitle:\n  fi: T\n  en: T\npolarity: true\nthemes:\n  - code: a\n    labels:\n      fi: A\n      en: A\n';
     const ds = problems(text);
     expect(where(ds)).toContainEqual(['codebook/missing-key', 7, 5]);
-    expect(ds.find((d) => d.ruleId === 'codebook/missing-key')?.reason).toBe('Missing required key "description" in a theme');
+    expect(ds.find((d) => d.ruleId === 'codebook/missing-key')?.reason).toBe(
+      'Missing required key "description" in a theme',
+    );
   });
 
   it.each([
-    ['id', 'title:\n  fi: T\n  en: T\npolarity: true\nthemes:\n  - code: a\n    labels: {fi: A, en: A}\n    description: d\n'],
-    ['en', 'id: t\ntitle:\n  fi: T\npolarity: true\nthemes:\n  - code: a\n    labels: {fi: A, en: A}\n    description: d\n'],
+    [
+      'id',
+      'title:\n  fi: T\n  en: T\npolarity: true\nthemes:\n  - code: a\n    labels: {fi: A, en: A}\n    description: d\n',
+    ],
+    [
+      'en',
+      'id: t\ntitle:\n  fi: T\npolarity: true\nthemes:\n  - code: a\n    labels: {fi: A, en: A}\n    description: d\n',
+    ],
     ['themes', 'id: t\ntitle:\n  fi: T\n  en: T\npolarity: true\n'],
-    ['polarity', 'id: t\ntitle:\n  fi: T\n  en: T\nthemes:\n  - code: a\n    labels: {fi: A, en: A}\n    description: d\n'],
+    [
+      'polarity',
+      'id: t\ntitle:\n  fi: T\n  en: T\nthemes:\n  - code: a\n    labels: {fi: A, en: A}\n    description: d\n',
+    ],
   ])('reports the missing key %j', (key, text) => {
-    expect(problems(text).some((d) => d.ruleId === 'codebook/missing-key' && d.reason.includes(`"${key}"`))).toBe(true);
+    expect(
+      problems(text).some((d) => d.ruleId === 'codebook/missing-key' && d.reason.includes(`"${key}"`)),
+    ).toBe(true);
   });
 
   // BUG (src/codebook/load.ts): a missing required string key is reported twice: 'codebook/missing-key' at the
   // map (right), then 'codebook/expected-string' "description of a must be a non-empty string" at 1:1, because
   // Checker.string() is called with the undefined node and Checker.error() falls back to offset 0.
   it.fails('reports a missing key once, not again as an empty string at 1:1', () => {
-    const text = 'id: t\ntitle:\n  fi: T\n  en: T\npolarity: true\nthemes:\n  - code: a\n    labels:\n      fi: A\n      en: A\n';
+    const text =
+      'id: t\ntitle:\n  fi: T\n  en: T\npolarity: true\nthemes:\n  - code: a\n    labels:\n      fi: A\n      en: A\n';
     expect(where(problems(text))).toEqual([['codebook/missing-key', 7, 5]]);
   });
 
@@ -278,7 +337,10 @@ describe('loadCodebook: hierarchical themes', () => {
   it('lets subthemes inherit polarity from their parent', () => {
     const polar = text
       .replace('polarity: false', 'polarity: true')
-      .replace('    description: d\n    themes:\n      - code: osaaminen.henkilo', '    description: d\n    polarity: success\n    themes:\n      - code: osaaminen.henkilo');
+      .replace(
+        '    description: d\n    themes:\n      - code: osaaminen.henkilo',
+        '    description: d\n    polarity: success\n    themes:\n      - code: osaaminen.henkilo',
+      );
     const cb = loaded(polar);
     expect(cb.themes.slice(0, 3).map((t) => t.polarity)).toEqual(['success', 'success', 'success']);
     expect(cb.themes[3]?.polarity).toBe('none');

@@ -88,7 +88,13 @@ describe('agreement', () => {
   });
 
   it('returns zeros for no items', () => {
-    expect(agreement([], [])).toMatchObject({ n: 0, accuracy: 0, polarityAccuracy: 0, labels: [], perLabel: [] });
+    expect(agreement([], [])).toMatchObject({
+      n: 0,
+      accuracy: 0,
+      polarityAccuracy: 0,
+      labels: [],
+      perLabel: [],
+    });
   });
 
   it('rounds to four decimals', () => {
@@ -122,7 +128,10 @@ describe('loadGold', () => {
   });
 
   it('reports each item that lacks id, code or text, at its line', () => {
-    const r = loadGold('g.yaml', '- id: 1\n  code: a\n  text: t\n- id: 2\n  text: no code\n- just a string\n');
+    const r = loadGold(
+      'g.yaml',
+      '- id: 1\n  code: a\n  text: t\n- id: 2\n  text: no code\n- just a string\n',
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.diagnostics.map((d) => [d.ruleId, d.place?.line, d.place?.column])).toEqual([

@@ -89,7 +89,8 @@ describe('parseMarkdown: blocks', () => {
   // never an mdast 'table' node: it becomes a paragraph and is segmented and coded like prose (seen in
   // reports/jarviseutu-tilavaraus.md, section "4. Toteutuneet kustannukset"). The `case 'table'` never fires.
   it.fails('reads a pipe table as one table block (needs GFM tables)', () => {
-    const source = '| Kustannuslaji | € |\n|---|---:|\n| Henkilöstö | 76 920 |\n| Yhteensä | 160 760 |\n\nTeksti.';
+    const source =
+      '| Kustannuslaji | € |\n|---|---:|\n| Henkilöstö | 76 920 |\n| Yhteensä | 160 760 |\n\nTeksti.';
     expect(shape(parse(source))).toEqual([
       ['table', '| Kustannuslaji | € |\n|---|---:|\n| Henkilöstö | 76 920 |\n| Yhteensä | 160 760 |'],
       ['paragraph', 'Teksti.'],
@@ -142,7 +143,10 @@ describe('parseMarkdown: paragraphs broken by a page break', () => {
   // [source, expected paragraph texts]
   it.each([
     // no sentence end + lower-case start: one paragraph spanning both
-    ['Hanke toteutettiin vuosina\n\nkunnissa 2020–2021.', ['Hanke toteutettiin vuosina\n\nkunnissa 2020–2021.']],
+    [
+      'Hanke toteutettiin vuosina\n\nkunnissa 2020–2021.',
+      ['Hanke toteutettiin vuosina\n\nkunnissa 2020–2021.'],
+    ],
     ['Yhteistyö oli\n\n\n\nhedelmällistä.', ['Yhteistyö oli\n\n\n\nhedelmällistä.']],
     // three pieces of one sentence
     ['Kunnat\n\nolivat\n\nmukana.', ['Kunnat\n\nolivat\n\nmukana.']],
@@ -207,7 +211,9 @@ describe.skipIf(!seedPresent)('parseMarkdown on seed 001 (Pohjois-Satakunta fina
   });
 
   it('strips bold from numbered headings ("## **2.2. Muutokset …**")', () => {
-    expect(headings.map((h) => h.label)).toContain('2.2. Muutokset kunnan toimintatavoitteissa ja prosesseissa');
+    expect(headings.map((h) => h.label)).toContain(
+      '2.2. Muutokset kunnan toimintatavoitteissa ja prosesseissa',
+    );
     expect(headings.some((h) => h.label.includes('*'))).toBe(false);
   });
 

@@ -176,6 +176,39 @@ describe('pageBlocks: documents without paragraph spacing (synthetic lines)', ()
   });
 });
 
+describe('pageBlocks: a lead paragraph in a large font', () => {
+  const line = (y: number, text: string, size: number, xEnd = 540): Line => ({
+    page: 1,
+    text,
+    cells: [text],
+    cellXs: [72],
+    x: 72,
+    textX: 72,
+    xEnd,
+    y,
+    size,
+    font: { family: 'Calibri', bold: false, italic: false },
+    uniform: 1,
+    startsWithNoteNumber: false,
+  });
+  it('is a paragraph, not three headings', () => {
+    const lines = [
+      line(760, 'Hankkeessa kehitettiin neljän kunnan sähköistä asiointia ja', 14),
+      line(743, 'kuntalaisten osallisuutta, ja kehittämistyö jatkuu kuntien omana', 14),
+      line(726, 'toimintana hankkeen päätyttyä.', 14, 300),
+      ...Array.from({ length: 8 }, (_, k) =>
+        line(700 - 14 * k, `Tavallista leipätekstiä rivillä ${k + 1} ja`, 12),
+      ),
+    ];
+    const blocks = pageBlocks(lines, measureLayout([lines]));
+    expect(blocks[0]?.kind).toBe('paragraph');
+    expect(blocks[0]?.text).toBe(
+      'Hankkeessa kehitettiin neljän kunnan sähköistä asiointia ja kuntalaisten osallisuutta, ja kehittämistyö jatkuu kuntien omana toimintana hankkeen päätyttyä.',
+    );
+    expect(blocks.filter((b) => b.kind === 'heading')).toEqual([]);
+  });
+});
+
 describe('joinLines', () => {
   const table: [string, string, string][] = [
     ['digitalisaation kehittä-', 'mistä tukevien', 'digitalisaation kehittämistä tukevien'],
@@ -206,6 +239,13 @@ describe('joinLines', () => {
     const join = { words: new Set(['digi-hankkeen', 'kankaanpään']), autoHyphenated: true };
     expect(joinLines('digi-', 'hankkeen kanssa', join)).toBe('digi-hankkeen kanssa');
     expect(joinLines('Kankaan-', 'pään kaupunki', join)).toBe('Kankaanpään kaupunki');
+  });
+
+  it('tells a syllable "ja" from a conjunction', () => {
+    const join = { words: new Set(['prosesseja']), autoHyphenated: true };
+    expect(joinLines('sähköistää prosesse-', 'ja, jolloin', join)).toBe('sähköistää prosesseja, jolloin');
+    expect(joinLines('kokeilu-', 'ja, oppimisia', join)).toBe('kokeiluja, oppimisia');
+    expect(joinLines('sosiaali-', 'ja terveyspalvelut', join)).toBe('sosiaali- ja terveyspalvelut');
   });
 
   it('keeps the hyphen after a name the document uses on its own', () => {

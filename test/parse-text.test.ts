@@ -92,7 +92,9 @@ describe('parseText: headings', () => {
   // numbered items separated by blank lines (seed 004, "Koontiin valitut hankkeet": 40 project names) each
   // become a depth-1 heading, and every later section path is nested under "40. Vihdoinkin! -hanke".
   it.fails('does not take numbered items separated by blank lines as headings', () => {
-    expect(shape(parse('Hankkeet\n\n1. DigiAkatemia 2.0\n\n2. DigiCult\n\n3. Digikokous 3.0\n\nLoppu.'))).toEqual([
+    expect(
+      shape(parse('Hankkeet\n\n1. DigiAkatemia 2.0\n\n2. DigiCult\n\n3. Digikokous 3.0\n\nLoppu.')),
+    ).toEqual([
       ['heading', 3, 'Hankkeet'],
       ['list-item', '1. DigiAkatemia 2.0'],
       ['list-item', '2. DigiCult'],
@@ -153,10 +155,14 @@ describe('parseText: paragraphs and list items', () => {
   });
 
   it('joins a paragraph broken mid-sentence by a page break', () => {
-    const first = 'Edellinen kappale päättyy.\n\nHanke toteutettiin yhdessä viiden pienen naapurikunnan ja kaupungin kanssa vuosina';
+    const first =
+      'Edellinen kappale päättyy.\n\nHanke toteutettiin yhdessä viiden pienen naapurikunnan ja kaupungin kanssa vuosina';
     expect(shape(parse(`${first}\n\nkunnissa 2020–2021.\n\nUusi kappale.`))).toEqual([
       ['paragraph', 'Edellinen kappale päättyy.'],
-      ['paragraph', 'Hanke toteutettiin yhdessä viiden pienen naapurikunnan ja kaupungin kanssa vuosina\n\nkunnissa 2020–2021.'],
+      [
+        'paragraph',
+        'Hanke toteutettiin yhdessä viiden pienen naapurikunnan ja kaupungin kanssa vuosina\n\nkunnissa 2020–2021.',
+      ],
       ['paragraph', 'Uusi kappale.'],
     ]);
   });
@@ -165,7 +171,9 @@ describe('parseText: paragraphs and list items', () => {
   // as a title (depth 3) before joinBrokenParagraphs can join it; a title is never continued by a block that
   // starts in lower case. Same as seed 003 line 211 below.
   it.fails('joins a short first half of a sentence broken by a page break', () => {
-    expect(shape(parse('Edellinen kappale päättyy.\n\nHanke toteutettiin vuosina\n\nkunnissa 2020–2021.'))).toEqual([
+    expect(
+      shape(parse('Edellinen kappale päättyy.\n\nHanke toteutettiin vuosina\n\nkunnissa 2020–2021.')),
+    ).toEqual([
       ['paragraph', 'Edellinen kappale päättyy.'],
       ['paragraph', 'Hanke toteutettiin vuosina\n\nkunnissa 2020–2021.'],
     ]);
@@ -177,7 +185,8 @@ describe('parseText: paragraphs and list items', () => {
   });
 
   it('marks a run of numbered dot-leader lines as toc when they look like a list', () => {
-    const source = 'Sisällys\n\n1.\tTiivistelmä .....\t4\n2.\tArviointi .....\t5\n\n1. Tiivistelmä\n\nTeksti alkaa.';
+    const source =
+      'Sisällys\n\n1.\tTiivistelmä .....\t4\n2.\tArviointi .....\t5\n\n1. Tiivistelmä\n\nTeksti alkaa.';
     expect(shape(parse(source))).toEqual([
       ['heading', 3, 'Sisällys'],
       ['toc', '1.\tTiivistelmä .....\t4'],
@@ -217,7 +226,9 @@ describe.skipIf(!existsSync(SEED_003))('parseText on seed 003 (OCR discussion pa
   });
 
   it('keeps OCR paragraphs wrapped at a fixed width whole', () => {
-    const p = doc.blocks.find((b) => text.slice(b.start, b.end).startsWith('Digitalisaatio on kayttaytymista'));
+    const p = doc.blocks.find((b) =>
+      text.slice(b.start, b.end).startsWith('Digitalisaatio on kayttaytymista'),
+    );
     expect(p?.kind).toBe('paragraph');
     expect(text.slice(p?.start, p?.end).split('\n').length).toBeGreaterThanOrEqual(9);
   });
@@ -247,7 +258,9 @@ describe.skipIf(!existsSync(SEED_003))('parseText on seed 003 (OCR discussion pa
   // heading, so the join of broken paragraphs never sees it.
   it.fails('does not take half of a sentence broken by a page break as a title', () => {
     expect(labels).not.toContain('Digitaalisen ajan kunnan menestysta rakennetaan kunnan');
-    const p = doc.blocks.find((b) => text.slice(b.start, b.end).startsWith('Digitaalisen ajan kunnan menestysta'));
+    const p = doc.blocks.find((b) =>
+      text.slice(b.start, b.end).startsWith('Digitaalisen ajan kunnan menestysta'),
+    );
     expect(p?.kind).toBe('paragraph');
     expect(text.slice(p?.start, p?.end)).toContain('ja muiden toimijoiden');
   });
@@ -270,13 +283,17 @@ describe.skipIf(!existsSync(SEED_004))('parseText on seed 004 (Kuntaliitto summa
   });
 
   it('reads the bullets of the first slide as list items, continuation lines included', () => {
-    const item = doc.blocks.find((b) => text.slice(b.start, b.end).startsWith('• Kannustinjärjestelmän tavoitteena'));
+    const item = doc.blocks.find((b) =>
+      text.slice(b.start, b.end).startsWith('• Kannustinjärjestelmän tavoitteena'),
+    );
     expect(item?.kind).toBe('list-item');
     expect(text.slice(item?.start, item?.end)).toMatch(/kannustaa \nkuntia yhteistyöhön\.$/);
   });
 
   it('puts the text of a slide under its title', () => {
-    const s = segmentDocument(doc).find((x) => x.text.startsWith('Digikannustinhankkeiden koonti toteutettiin'));
+    const s = segmentDocument(doc).find((x) =>
+      x.text.startsWith('Digikannustinhankkeiden koonti toteutettiin'),
+    );
     expect(s?.section).toEqual(['Koonnin toteutus']);
   });
 
@@ -285,7 +302,9 @@ describe.skipIf(!existsSync(SEED_004))('parseText on seed 004 (Kuntaliitto summa
   it.fails('does not take the numbered list of projects as headings', () => {
     expect(labels).not.toContain('1. DigiAkatemia 2.0');
     expect(labels).not.toContain('40. Vihdoinkin! -hanke');
-    const s = segmentDocument(doc).find((x) => x.section.includes('Koontiin valitut hankkeet rahoituskausittain'));
+    const s = segmentDocument(doc).find((x) =>
+      x.section.includes('Koontiin valitut hankkeet rahoituskausittain'),
+    );
     expect(s?.section).toEqual(['Koontiin valitut hankkeet rahoituskausittain']);
   });
 });

@@ -50,7 +50,10 @@ const book: Codebook = {
 
 /** Lines of a CSV without its BOM and final newline. */
 function lines(csv: string): string[] {
-  return csv.replace(/^\uFEFF/, '').replace(/\n$/, '').split('\n');
+  return csv
+    .replace(/^\uFEFF/, '')
+    .replace(/\n$/, '')
+    .split('\n');
 }
 
 describe('CSV renderers: encoding and header', () => {
@@ -60,7 +63,11 @@ describe('CSV renderers: encoding and header', () => {
   });
 
   it.each([
-    ['codings', codingsCsv, 'report,segment,section,start_line,end_line,code,polarity,theme,score,matches,text'],
+    [
+      'codings',
+      codingsCsv,
+      'report,segment,section,start_line,end_line,code,polarity,theme,score,matches,text',
+    ],
     ['theme counts', themeCountsCsv, 'code,polarity,theme,label,reports,segments,share_of_reports'],
     ['quotes', quotesCsv, 'code,rank,alias,section,score,quote'],
     ['aliases', aliasesCsv, 'alias,report,path'],
@@ -119,7 +126,17 @@ describe('CSV renderers: quoting', () => {
     const csv = quotesCsv(
       tables({
         quotes: [
-          { code: 'c', rank: 1, report: 'a', alias: 'Raportti 1', section: 'S', startLine: 1, endLine: 1, score: 2, text },
+          {
+            code: 'c',
+            rank: 1,
+            report: 'a',
+            alias: 'Raportti 1',
+            section: 'S',
+            startLine: 1,
+            endLine: 1,
+            score: 2,
+            text,
+          },
         ],
       }),
       { bom: false },
@@ -133,7 +150,9 @@ describe('CSV renderers: quoting', () => {
   });
 
   it('joins matches with "; " (quoted when ";" is the delimiter)', () => {
-    expect(lines(codingsCsv(tables({ codings: [coding({})] })))[1]).toContain(',term:yhteistyö; cue:+sujui*,');
+    expect(lines(codingsCsv(tables({ codings: [coding({})] })))[1]).toContain(
+      ',term:yhteistyö; cue:+sujui*,',
+    );
     expect(lines(codingsCsv(tables({ codings: [coding({})] }), { delimiter: ';' }))[1]).toContain(
       ';"term:yhteistyö; cue:+sujui*";',
     );
@@ -144,7 +163,19 @@ describe('CSV renderers: quoting', () => {
     (text) => {
       const csv = quotesCsv(
         tables({
-          quotes: [{ code: 'c', rank: 1, report: 'a', alias: 'R', section: 'S', startLine: 1, endLine: 1, score: 2, text }],
+          quotes: [
+            {
+              code: 'c',
+              rank: 1,
+              report: 'a',
+              alias: 'R',
+              section: 'S',
+              startLine: 1,
+              endLine: 1,
+              score: 2,
+              text,
+            },
+          ],
         }),
         { bom: false },
       );
@@ -160,7 +191,17 @@ describe('CSV renderers: quoting', () => {
     const csv = quotesCsv(
       tables({
         quotes: [
-          { code: 'c', rank: 1, report: 'a', alias: 'R', section: 'S', startLine: 1, endLine: 1, score: 2, text: '=SUM(A1:A9)' },
+          {
+            code: 'c',
+            rank: 1,
+            report: 'a',
+            alias: 'R',
+            section: 'S',
+            startLine: 1,
+            endLine: 1,
+            score: 2,
+            text: '=SUM(A1:A9)',
+          },
         ],
       }),
       { bom: false },
@@ -181,7 +222,7 @@ describe('CSV renderers: row order', () => {
   it('orders codings by report, then position, then code', () => {
     const keys = lines(codingsCsv(tables({ codings })))
       .slice(1)
-      .map((l) => l.split(',').slice(0, 2).join(' ') + ` ${l.split(',')[5]}`);
+      .map((l) => `${l.split(',').slice(0, 2).join(' ')} ${l.split(',')[5]}`);
     expect(keys).toEqual([
       'a p2 challenge.vendors',
       'a p2 success.cooperation',
@@ -193,7 +234,10 @@ describe('CSV renderers: row order', () => {
 
   it('gives the same bytes whatever order the codings come in', () => {
     const expected = codingsCsv(tables({ codings }));
-    for (const order of [[...codings].reverse(), [codings[2], codings[4], codings[0], codings[3], codings[1]]]) {
+    for (const order of [
+      [...codings].reverse(),
+      [codings[2], codings[4], codings[0], codings[3], codings[1]],
+    ]) {
       expect(codingsCsv(tables({ codings: order as Coding[] }))).toBe(expected);
     }
   });
@@ -202,11 +246,35 @@ describe('CSV renderers: row order', () => {
     const csv = quotesCsv(
       tables({
         quotes: [
-          { code: 'z', rank: 1, report: 'a', alias: 'R1', section: 'S', startLine: 1, endLine: 1, score: 2, text: 'eka' },
-          { code: 'a', rank: 1, report: 'b', alias: 'R2', section: 'S', startLine: 1, endLine: 1, score: 1, text: 'toka' },
+          {
+            code: 'z',
+            rank: 1,
+            report: 'a',
+            alias: 'R1',
+            section: 'S',
+            startLine: 1,
+            endLine: 1,
+            score: 2,
+            text: 'eka',
+          },
+          {
+            code: 'a',
+            rank: 1,
+            report: 'b',
+            alias: 'R2',
+            section: 'S',
+            startLine: 1,
+            endLine: 1,
+            score: 1,
+            text: 'toka',
+          },
         ],
       }),
     );
-    expect(lines(csv).slice(1).map((l) => l.split(',')[0])).toEqual(['z', 'a']);
+    expect(
+      lines(csv)
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['z', 'a']);
   });
 });

@@ -170,7 +170,11 @@ describe('segmentDocument: structure', () => {
   });
 
   it('leaves headings, tables of contents and code out of the segments', () => {
-    const doc = parseMarkdown('# Sisällys\n\nJohdanto ..... 3\n\n# Johdanto\n\n```\nx = 1\n```\n\nTeksti.', 'r', 'r.md');
+    const doc = parseMarkdown(
+      '# Sisällys\n\nJohdanto ..... 3\n\n# Johdanto\n\n```\nx = 1\n```\n\nTeksti.',
+      'r',
+      'r.md',
+    );
     expect(segmentDocument(doc).map((s) => s.text)).toEqual(['Teksti.']);
   });
 
@@ -203,8 +207,14 @@ describe('splitSentences', () => {
       ['Mukana olivat mm. Kankaanpää ja Karvia.', 'Yhteistyö sujui.'],
     ],
     ['Ns. digituki laajeni. Se auttoi.', ['Ns. digituki laajeni.', 'Se auttoi.']],
-    ['Kustannukset olivat n. 5000 euroa. Budjetti riitti.', ['Kustannukset olivat n. 5000 euroa.', 'Budjetti riitti.']],
-    ['Projektet omfattade bl.a. Närpes. Det gick bra.', ['Projektet omfattade bl.a. Närpes.', 'Det gick bra.']],
+    [
+      'Kustannukset olivat n. 5000 euroa. Budjetti riitti.',
+      ['Kustannukset olivat n. 5000 euroa.', 'Budjetti riitti.'],
+    ],
+    [
+      'Projektet omfattade bl.a. Närpes. Det gick bra.',
+      ['Projektet omfattade bl.a. Närpes.', 'Det gick bra.'],
+    ],
     // a line break inside a sentence does not split it
     [
       'Hanke toteutettiin vuosina\n2020–2021 viidessä\nkunnassa. Uusi lause.',

@@ -228,6 +228,7 @@ function lastPartStems(w: string): Stem[] {
     const x = w.slice(0, -1);
     const bases = [x.slice(0, -1), ...strengthen(x).map((s) => s.slice(0, -1))];
     for (const b of bases) pl(`${b}oi`, `${b}öi`, `${b}i`);
+    pl(`${x}i`, ...weaken(x).map((s) => `${s}i`)); // Digipalvelut → Digipalvelui-den, -ssa
     sg(`${w}i`);
     return out;
   }

@@ -102,6 +102,7 @@ export const SECTION_CUES: Record<'success' | 'challenge' | 'descriptive', strin
   ],
   descriptive: [
     'kustannu*', 'budjet*', 'talous', 'rahoitu*', 'aikataulu*', 'yhteystied*', 'ohjausryhmä*', 'organisoitu*', 'organisaatio', 'sisällys*',
-    'liitteet', 'liite', 'dokumentaatio', 'lähteet', 'kostnad*', 'budget', 'tidtabell', 'kontaktuppgift*', 'styrgrupp*', 'innehåll', 'bilag*',
+    'liitteet', 'liite', 'dokumentaatio', 'lähteet', 'tuotoks*', 'tuotokset', 'sopimukset', 'lisenssit', 'hankinnat', 'viestintä',
+    'vaiheistus', 'toimenpiteet kausittain', 'leveranser', 'avtal', 'upphandlingar', 'kommunikation', 'dokumentation', 'kostnad*', 'budget', 'tidtabell', 'kontaktuppgift*', 'styrgrupp*', 'innehåll', 'bilag*',
   ],
 };

@@ -29,9 +29,11 @@ const DEFAULT_CONTEXT: JoinContext = { words: new Set(), autoHyphenated: true };
 
 /**
  * Joins two lines of one paragraph, mending words hyphenated at the line end: "kehittä-" + "mistä" →
- * "kehittämistä". The hyphen stays before a conjunction, where it marks an elided word ("sosiaali- ja
- * terveyspalvelut"), and before a capital or digit ("Pohjois-Satakunta", "2020-2021"). Otherwise the
- * document's own words decide first: a form found elsewhere in it (joined or hyphenated) wins. Then the
+ * "kehittämistä". The hyphen stays before a capital or digit ("Pohjois-Satakunta", "2020-2021"). Otherwise
+ * the document's own words decide first: a form found elsewhere in it (joined or hyphenated) wins, so
+ * "prosesse-" + "ja," is "prosesseja,". Before a conjunction followed by a word the hyphen marks an elided
+ * word and stays with a space ("sosiaali- ja terveyspalvelut"); in a document that was not hyphenated
+ * automatically that holds even against the document's words. Then the
  * hyphen stays where it is part of the word: after an abbreviation ("ICT-palvelut", "Suomi.fi-palvelut"),
  * after a name the document also uses on its own ("Excel-taulukko");
  * between two equal vowels (Finnish compounds: "kunta-alue", "vapaa-aika"); and everywhere in a document
@@ -49,8 +51,11 @@ export function joinLines(a: string, b: string, context: JoinContext = DEFAULT_C
   if (last === '-' || last === '\u2010') {
     if (!/[\p{L}\p{N}]/u.test(before)) return `${left} ${right}`;
     const word = /(\S*)[-\u2010]$/u.exec(left)?.[1] ?? '';
-    const nextWord = (/^\S*/.exec(right)?.[0] ?? '').toLowerCase().replace(/[.,;:!?)]+$/, '');
-    if (CONJUNCTIONS.has(nextWord)) return `${left} ${right}`;
+    const rawNext = /^\S*/.exec(right)?.[0] ?? '';
+    const nextWord = rawNext.toLowerCase().replace(/[.,;:!?)]+$/, '');
+    // "sosiaali- ja terveys": a conjunction with a word after it; "prosesse- ja," is a syllable.
+    const elision = CONJUNCTIONS.has(rawNext.toLowerCase()) && /^\S+\s+\p{L}/u.test(right);
+    if (elision && !context.autoHyphenated) return `${left} ${right}`;
     if (!/\p{Ll}/u.test(first)) return left + right;
     const stem = word.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
     if (stem && nextWord) {
@@ -59,6 +64,7 @@ export function joinLines(a: string, b: string, context: JoinContext = DEFAULT_C
       if (hyphened && !joined) return left + right;
       if (joined && !hyphened) return left.slice(0, -1) + right;
     }
+    if (elision) return `${left} ${right}`;
     if (!context.autoHyphenated) return left + right;
     // The part after the word's last hyphen: "Kesä-hei-" is "hei".
     const part = (word.split(/[-\u2010]/).at(-1) ?? '').replace(/^[("'“”«]+/, '');

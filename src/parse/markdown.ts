@@ -1,11 +1,13 @@
-// Markdown reports through unified + remark-parse: the mdast tree gives blocks with exact positions.
+// Markdown reports through unified + remark-parse (+ remark-gfm for tables): the mdast tree gives blocks with exact positions.
 import type { Heading, List, Nodes, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Block, SourceDocument } from '../types.js';
 import { joinBrokenParagraphs, markTableOfContents } from './blocks.js';
 
-const processor = unified().use(remarkParse);
+// GFM: reports converted from Word and PDF carry pipe tables, which must stay tables (never coded).
+const processor = unified().use(remarkParse).use(remarkGfm);
 
 function plain(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;

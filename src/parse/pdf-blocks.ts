@@ -157,10 +157,14 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
         i++;
       }
       const text = joinAll(parts.map(labelOf), layout.join);
-      const block: PdfBlock = { kind: 'heading', lines: parts, text, style: heading.style };
-      if (heading.numberDepth) block.numberDepth = heading.numberDepth;
-      blocks.push(block);
-      continue;
+      if (text.length <= 150 && !(text.length > 80 && /[.,;]$/.test(text))) {
+        const block: PdfBlock = { kind: 'heading', lines: parts, text, style: heading.style };
+        if (heading.numberDepth) block.numberDepth = heading.numberDepth;
+        blocks.push(block);
+        continue;
+      }
+      // Long text in a large font that ends like a sentence is a lead paragraph, not a heading.
+      i = start + 1;
     }
 
     if (line.marker) {
@@ -216,7 +220,7 @@ export function pageBlocks(lines: Line[], layout: Layout): PdfBlock[] {
       // First-line indent marks a new paragraph in documents without spacing between paragraphs.
       const indented = n.x > last.x + 0.8 * n.size;
       if (ends && (indented || wouldHaveFit(last, n, layout))) break;
-      if (headingStyle(n, last, lines[i + 1], layout, undefined)) break;
+      if (styleKey(n) !== styleKey(last) && headingStyle(n, last, lines[i + 1], layout, undefined)) break;
       para.push(n);
       i++;
     }

@@ -24,6 +24,8 @@ const SECTION_PRIOR = 0.8;
 const CONTEXT_SHARE = 0.4;
 /** A topic named without any sign of how it went: descriptive more often than a finding. */
 const NEUTRAL_SUCCESS = 0.7;
+/** Budget, schedule, deliverables, contacts: topics are named there, findings rarely. */
+const DESCRIPTIVE_SECTION = 0.35;
 const RECORD = /\b\d{1,2}\.\d{1,2}\.(\d{2,4})?|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuussa\s+\d{4}|\d\s?(€|euroa?\b|eur\b)|\b(liit(e|teessä|teen)|bilaga|appendix)\s+\d|\b\d+\s?(kk|vuotta|kuukautta|månader|år)\b/iu;
 const NEUTRAL_CHALLENGE = 0.4;
 
@@ -70,7 +72,7 @@ export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: Ta
   const lang = p.lang === 'sv' ? 'sv' : 'fi';
   const leans = sectionLeans(p.section, options.fold);
   const prior = (leans.has('success') ? SECTION_PRIOR : 0) - (leans.has('challenge') ? SECTION_PRIOR : 0);
-  const descriptive = leans.has('descriptive') ? 0.5 : 1;
+  const descriptive = leans.has('descriptive') ? DESCRIPTIVE_SECTION : 1;
   const sentences = p.sentences ?? [];
   const analysed = sentences.map((s) => {
     const tokens = sentenceTokens(s.text, s.start);
