@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Identifier, defaultAnonymiser, survivors, wordRetention } from './fixtures/anonymise/measure.js';
+import {
+  type Identifier,
+  defaultAnonymiser,
+  survivors,
+  wordRetention,
+} from './fixtures/anonymise/measure.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/anonymise/dense-report.md', import.meta.url));
 
@@ -110,7 +115,16 @@ describe('anonymising a dense held-out style report', () => {
   it('keeps allow-listed public bodies and products and everyday words that look like names', () => {
     const anonymiser = defaultAnonymiser();
     const out = anonymiser.anonymise(text, anonymiser.scanReport('dense-report', text)).text;
-    for (const kept of ['Valtiovarainministeriöltä', 'Teams-kokouksia', 'SharePointia', 'Suomi.fi-tunnistautuminen', 'DVV:n', 'Kuntaliiton', 'Toivo on', 'Onni oli']) {
+    for (const kept of [
+      'Valtiovarainministeriöltä',
+      'Teams-kokouksia',
+      'SharePointia',
+      'Suomi.fi-tunnistautuminen',
+      'DVV:n',
+      'Kuntaliiton',
+      'Toivo on',
+      'Onni oli',
+    ]) {
       expect(out).toContain(kept);
     }
   });
@@ -119,12 +133,15 @@ describe('anonymising a dense held-out style report', () => {
     const anonymiser = defaultAnonymiser();
     const ids = anonymiser.scanReport('dense-report', text);
     const out = anonymiser.anonymise(text, ids, { numbered: true }).text;
-    expect(out).toMatch(/Projektet genomfördes i samarbete med \[kommun [A-Z]\d?\], \[kommun [A-Z]\d?\] och \[kommun [A-Z]\d?\]\./u);
+    expect(out).toMatch(
+      /Projektet genomfördes i samarbete med \[kommun [A-Z]\d?\], \[kommun [A-Z]\d?\] och \[kommun [A-Z]\d?\]\./u,
+    );
     // Närpes (Swedish) and Närpiö (Finnish) are one municipality: one letter.
     const narpio = /\[kunnan ([A-Z]\d?)\], \[kunnan [A-Z]\d?\] ja \[kunnan [A-Z]\d?\] edustajat/u.exec(out);
     const narpes = /samarbete med \[kommun ([A-Z]\d?)\]/u.exec(out);
     expect(narpio).toBeNull(); // numbered placeholders carry the letter inside: [kunta X:n]
-    const narpioNumbered = /\[kunta ([A-Z]\d?):n\], \[kunta [A-Z]\d?:n\] ja \[kunta [A-Z]\d?:n\] edustajat/u.exec(out);
+    const narpioNumbered =
+      /\[kunta ([A-Z]\d?):n\], \[kunta [A-Z]\d?:n\] ja \[kunta [A-Z]\d?:n\] edustajat/u.exec(out);
     expect(narpioNumbered?.[1]).toBe(narpes?.[1]);
   });
 });

@@ -63,8 +63,13 @@ describe('Finnish case forms from a nominative', () => {
 
   it('knows Swedish and Finnish names as one municipality', () => {
     const lex = gazetteer().lexicon;
-    for (const [a, b] of [['Närpes', 'Närpiö'], ['Korsholm', 'Mustasaari'], ['Raseborg', 'Raasepori'], ['Borgå', 'Porvoo']]) {
-      expect(lex.lookup(a)[0]?.value.id).toBe(lex.lookup(b as string)[0]?.value.id);
+    for (const [a, b] of [
+      ['Närpes', 'Närpiö'],
+      ['Korsholm', 'Mustasaari'],
+      ['Raseborg', 'Raasepori'],
+      ['Borgå', 'Porvoo'],
+    ]) {
+      expect(lex.lookup(a as string)[0]?.value.id).toBe(lex.lookup(b as string)[0]?.value.id);
     }
     expect(lex.lookup('Honkajoella')[0]?.value.kind).toBe('municipality');
   });

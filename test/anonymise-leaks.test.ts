@@ -1,7 +1,7 @@
 // The leak check: inventory strings in any inflected form, known municipalities and regions, name pairs
 // and contact details; placeholders are not hits. Also the check-leaks command on a folder.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,35 +38,57 @@ describe('findLeaks', () => {
   });
 
   it('does not flag everyday words at a sentence start that happen to spell a place', () => {
-    expect(findLeaks([{ file: 'q', text: 'Miten palvelu toimi? Valo syttyi. Koski on kaunis.' }], [])).toEqual([]);
+    expect(
+      findLeaks([{ file: 'q', text: 'Miten palvelu toimi? Valo syttyi. Koski on kaunis.' }], []),
+    ).toEqual([]);
   });
 });
 
 describe('the allow-list', () => {
   it('loads the bundled codebooks/allow-list.yaml', () => {
     const path = fileURLToPath(new URL('../codebooks/allow-list.yaml', import.meta.url));
-    const { readFileSync } = require('node:fs') as typeof import('node:fs');
     const loaded = parseAllowList(readFileSync(path, 'utf8'), path);
-    expect(loaded.ok && loaded.value.terms).toEqual(expect.arrayContaining(['DVV', 'Kuntaliitto', 'Suomi.fi', 'Teams', 'SharePoint']));
+    expect(loaded.ok && loaded.value.terms).toEqual(
+      expect.arrayContaining(['DVV', 'Kuntaliitto', 'Suomi.fi', 'Teams', 'SharePoint']),
+    );
   });
 
   it('reports a bad term with its position', () => {
     const loaded = parseAllowList('products:\n  - Teams\n  - {a: 1}\n', 'allow.yaml');
     expect(loaded.ok).toBe(false);
-    if (!loaded.ok) expect(loaded.diagnostics[0]).toMatchObject({ file: 'allow.yaml', ruleId: 'allow-list/bad-term', place: { line: 3 } });
+    if (!loaded.ok)
+      expect(loaded.diagnostics[0]).toMatchObject({
+        file: 'allow.yaml',
+        ruleId: 'allow-list/bad-term',
+        place: { line: 3 },
+      });
   });
 });
 
-describe('analyse check-leaks', () => {
+describe('analyse anonymise and check-leaks', () => {
   const cli = fileURLToPath(new URL('./fixtures/anonymise/run-cli.ts', import.meta.url));
   const run = (args: string[]) => {
     try {
-      return { code: 0, out: execFileSync('npx', ['tsx', cli, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+      return {
+        code: 0,
+        out: execFileSync('npx', ['tsx', cli, ...args], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      };
     } catch (e) {
       const err = e as { status: number; stdout: string };
       return { code: err.status, out: err.stdout };
     }
   };
+
+  it('anonymise prints the whole report anonymised', () => {
+    const fixture = fileURLToPath(new URL('./fixtures/anonymise/dense-report.md', import.meta.url));
+    const result = run(['anonymise', '--numbered', fixture]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Kokeilut aloitettiin [kunta A:lla] keväällä 2021');
+    expect(result.out).not.toMatch(/Alajärv|Virtanen|Lakeuden Digipalvelut/u);
+  });
 
   it('lists each hit as file:line:col and exits 1; exits 0 when clean', () => {
     const dir = mkdtempSync(join(tmpdir(), 'leaks-'));

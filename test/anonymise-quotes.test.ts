@@ -12,13 +12,19 @@ const CASES: [string, string][] = [
   ['Koulutuksen piti kankaanpääläinen Pauli Pukaralammi.', 'Koulutuksen piti [kuntalainen] [henkilö].'],
   ['Kiitos Virtaselle ja Korhosen tiimille.', 'Kiitos [henkilölle] ja [henkilön] tiimille.'],
   ['Auditoinnin teki Aarnikukko Oy:n asiantuntija.', 'Auditoinnin teki [yrityksen] asiantuntija.'],
-  ['Lisätietoja: digihanke@kankaanpaa.fi tai 040 123 4567.', 'Lisätietoja: [sähköpostiosoite] tai [puhelinnumero].'],
+  [
+    'Lisätietoja: digihanke@kankaanpaa.fi tai 040 123 4567.',
+    'Lisätietoja: [sähköpostiosoite] tai [puhelinnumero].',
+  ],
   ['Y-tunnus on 1234567-8.', 'Y-tunnus on [y-tunnus].'],
   ['Työ tehtiin Pohjois-Satakunnan alueella.', 'Työ tehtiin [alueen] alueella.'],
   ['Hanke käytti Teamsia ja DVV:n palveluita.', 'Hanke käytti Teamsia ja DVV:n palveluita.'],
   ['Toivo on, että Onni ja Usko jatkavat.', 'Toivo on, että [henkilö] ja [henkilö] jatkavat.'],
   ['Yhteistyö Trimblen kanssa sujui.', 'Yhteistyö [tahon] kanssa sujui.'],
-  ['Projektet i Närpes och Korsholms kommun var lyckat.', 'Projektet i [kommunen] och [kommunen] var lyckat.'],
+  [
+    'Projektet i Närpes och Korsholms kommun var lyckat.',
+    'Projektet i [kommunen] och [kommunen] var lyckat.',
+  ],
 ];
 
 describe('anonymising quotes', () => {

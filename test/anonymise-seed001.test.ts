@@ -4,14 +4,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Identifier, defaultAnonymiser, survivors, wordRetention } from './fixtures/anonymise/measure.js';
+import {
+  type Identifier,
+  defaultAnonymiser,
+  survivors,
+  wordRetention,
+} from './fixtures/anonymise/measure.js';
 
-const SEED = fileURLToPath(new URL('../../shared/seeds/001_final_report_pohjois_satakunta.md', import.meta.url));
+const SEED = fileURLToPath(
+  new URL('../../shared/seeds/001_final_report_pohjois_satakunta.md', import.meta.url),
+);
 const present = existsSync(SEED);
 if (!present) console.warn(`anonymise-seed001: ${SEED} not found; skipping the seed measurement`);
 
 /** Every identifier of seed 001, as stems (any inflection) or whole-word patterns. */
-export const SEED_001_IDENTIFIERS: Identifier[] = [
+const SEED_001_IDENTIFIERS: Identifier[] = [
   // municipalities (current, merged, misspelt) and their residents
   'kankaanp',
   'kankaanpaa',
@@ -83,9 +90,13 @@ describe('anonymising seed 001', () => {
     const text = readFileSync(SEED, 'utf8');
     const anonymiser = defaultAnonymiser();
     const ids = anonymiser.scanReport('001', text);
-    expect(survivors(anonymiser.anonymise(text, ids, { numbered: true }).text, SEED_001_IDENTIFIERS)).toEqual([]);
+    expect(survivors(anonymiser.anonymise(text, ids, { numbered: true }).text, SEED_001_IDENTIFIERS)).toEqual(
+      [],
+    );
     const paragraphs = text.split(/\n\s*\n/u).filter((p) => p.trim().length > 40);
-    const leaked = paragraphs.flatMap((p) => survivors(anonymiser.anonymise(p, ids).text, SEED_001_IDENTIFIERS));
+    const leaked = paragraphs.flatMap((p) =>
+      survivors(anonymiser.anonymise(p, ids).text, SEED_001_IDENTIFIERS),
+    );
     expect(leaked).toEqual([]);
   });
 
@@ -93,7 +104,9 @@ describe('anonymising seed 001', () => {
     const text = readFileSync(SEED, 'utf8');
     const anonymiser = defaultAnonymiser();
     const ids = anonymiser.scanReport('001', text);
-    const out = anonymiser.anonymise('Kankaanpäässä ja Pomarkussa, sitten taas Kankaanpäähän.', ids, { numbered: true }).text;
+    const out = anonymiser.anonymise('Kankaanpäässä ja Pomarkussa, sitten taas Kankaanpäähän.', ids, {
+      numbered: true,
+    }).text;
     expect(out).toBe('[kunta A:ssa] ja [kunta D:ssä], sitten taas [kunta A:han].');
   });
 });

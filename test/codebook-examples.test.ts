@@ -19,8 +19,10 @@ for (const file of books) {
     });
     if (!loaded.ok) return;
     const compiled = compileCodebook(loaded.value);
-    const family = (code: string) => new Set(loaded.value.themes.filter((t) => t.code === code || t.parent === code).map((t) => t.code));
-    const codesOf = (text: string) => codeDocument(parseText(text, 'example', 'example'), compiled).codings.map((c) => c.code);
+    const family = (code: string) =>
+      new Set(loaded.value.themes.filter((t) => t.code === code || t.parent === code).map((t) => t.code));
+    const codesOf = (text: string) =>
+      codeDocument(parseText(text, 'example', 'example'), compiled).codings.map((c) => c.code);
     for (const theme of loaded.value.themes) {
       const codes = family(theme.code);
       describe(`${theme.code} (${file}:${theme.line})`, () => {

@@ -34,6 +34,11 @@ describe('parseDocx: pandoc DOCX of the markdown fixtures', () => {
     });
   }
 
+  it('takes a Node Buffer (what fs.readFile gives) as well as a Uint8Array', async () => {
+    const r = await parseDocx(Buffer.from(fixtureBytes('raportti.docx')), 'raportti', 'raportti.docx');
+    expect(r.ok).toBe(true);
+  });
+
   it('keeps heading depth, lists, the table and the footnote', async () => {
     const doc = await parsed('raportti.docx');
     expect(doc.title).toBe('Pöllölän ja Kuusirannan digitalisaatiohanke');

@@ -85,10 +85,8 @@ describe('parseMarkdown: blocks', () => {
     ]);
   });
 
-  // BUG (src/parse/markdown.ts): the processor is unified().use(remarkParse) without GFM, so a pipe table is
-  // never an mdast 'table' node: it becomes a paragraph and is segmented and coded like prose (seen in
-  // reports/jarviseutu-tilavaraus.md, section "4. Toteutuneet kustannukset"). The `case 'table'` never fires.
-  it.fails('reads a pipe table as one table block (needs GFM tables)', () => {
+  // remark-gfm: a pipe table is one 'table' block, never segmented or coded as prose.
+  it('reads a pipe table as one table block', () => {
     const source =
       '| Kustannuslaji | € |\n|---|---:|\n| Henkilöstö | 76 920 |\n| Yhteensä | 160 760 |\n\nTeksti.';
     expect(shape(parse(source))).toEqual([

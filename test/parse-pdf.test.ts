@@ -310,6 +310,11 @@ describe('parsePdf: broken input is a diagnostic, never a throw', () => {
     });
   }
 
+  it('takes a Node Buffer (what fs.readFile gives) as well as a Uint8Array', async () => {
+    const r = await parsePdf(Buffer.from(fixtureBytes('tavutus.pdf')), 'tavutus', 'tavutus.pdf');
+    expect(r.ok).toBe(true);
+  });
+
   it("leaves the caller's bytes intact", async () => {
     const bytes = fixtureBytes('tavutus.pdf');
     const before = Buffer.from(bytes).toString('base64');

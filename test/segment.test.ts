@@ -169,9 +169,9 @@ describe('segmentDocument: structure', () => {
     checkSegments(doc, segments);
   });
 
-  it('leaves headings, tables of contents and code out of the segments', () => {
+  it('leaves headings, tables of contents, code and tables out of the segments', () => {
     const doc = parseMarkdown(
-      '# Sisällys\n\nJohdanto ..... 3\n\n# Johdanto\n\n```\nx = 1\n```\n\nTeksti.',
+      '# Sisällys\n\nJohdanto ..... 3\n\n# Johdanto\n\n```\nx = 1\n```\n\n| Kulu | € |\n|---|---|\n| ICT | 7454 |\n\nTeksti.',
       'r',
       'r.md',
     );

@@ -83,7 +83,8 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     seen.add(original);
     // Multi-word originals also leave their words, so a surname alone is still found later.
     if (span.kind === 'person' || span.kind === 'organisation' || span.kind === 'project') {
-      for (const w of original.split(/\s+/u)) if (w.length > 2 && /^\p{Lu}/u.test(w)) seen.add(w.replace(/:.*$/u, ''));
+      for (const w of original.split(/\s+/u))
+        if (w.length > 2 && /^\p{Lu}/u.test(w)) seen.add(w.replace(/:.*$/u, ''));
     }
   }
 
@@ -103,7 +104,8 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     // Persons: patterns over tokens not taken by allow-listed terms or firms.
     const taken = new Uint8Array(text.length);
     for (const [s, e] of allow.ranges(text, tokens)) taken.fill(1, s, e);
-    for (const f of findFirms(text, tokens)) taken.fill(1, tokens[f.first]?.start ?? 0, tokens[f.last]?.end ?? 0);
+    for (const f of findFirms(text, tokens))
+      taken.fill(1, tokens[f.first]?.start ?? 0, tokens[f.last]?.end ?? 0);
     const places = gazetteer().lexicon;
     const persons = new Map<string, LearnedPerson>();
     for (const m of findPersonPatterns({
@@ -123,7 +125,10 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     const abbreviations = new Set<string>();
     for (const t of tokens) {
       if (!t.text.includes('-') || !places.lookup(t.lower).some((h) => !h.value.demonym)) continue;
-      const initials = t.text.split(/[-:]/u).slice(0, 2).map((p) => p.charAt(0).toLocaleUpperCase('fi'));
+      const initials = t.text
+        .split(/[-:]/u)
+        .slice(0, 2)
+        .map((p) => p.charAt(0).toLocaleUpperCase('fi'));
       for (const abbr of [initials.join('-'), initials.join('')]) {
         if (abbr.length >= 2 && tokens.some((u) => u.text.split(':')[0] === abbr)) abbreviations.add(abbr);
       }

@@ -12,7 +12,10 @@ export interface ContactSpan {
 const TLD = '(?:fi|ax|se|com|net|org|eu|io|info|biz|no|dk|ee|de|uk|nu|app|dev|cloud|online|site)';
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]"”]+/giu;
-const DOMAIN = new RegExp(`(?<![\\p{L}\\p{N}@./-])(?:[\\p{L}\\p{N}-]+\\.)+${TLD}(?:/[^\\s<>()"”]*)?(?![\\p{L}\\p{N}])`, 'giu');
+const DOMAIN = new RegExp(
+  `(?<![\\p{L}\\p{N}@./-])(?:[\\p{L}\\p{N}-]+\\.)+${TLD}(?:/[^\\s<>()"”]*)?(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 // +358 40 123 4567, 040-123 4567, (09) 310 1691, 0400 123456; a run of at least 7 digits after the prefix.
 const PHONE =
   /(?<![\p{L}\p{N}+])(?:\+358[\s-]?\(?0?\)?|00358[\s-]?|\(?0)\d{1,3}\)?(?:[\s-]?\d{2,4}){1,4}(?![\p{N}€%])/gu;

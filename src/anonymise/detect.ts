@@ -2,7 +2,7 @@
 // (kept), firms, projects, persons, places, names from the name lists, and last the fail-closed rule.
 // A character taken by one detector is not looked at again, so "KS Viestintä Oy" is one firm, not a
 // firm and a place, and "Suomi.fi" stays whatever else would match it.
-import { type AllowMatcher } from './allow.js';
+import type { AllowMatcher } from './allow.js';
 import { findContacts } from './contacts.js';
 import { gazetteer, type PlaceRef } from './gazetteer.js';
 import { caseOfColonEnding, guessCase, type Inflection } from './inflect.js';
@@ -35,7 +35,13 @@ export interface DetectOptions {
 }
 
 const NOM: Inflection = { case: 'nom', number: 'sg' };
-const CONTACT_NOUN = { email: 'email', phone: 'phone', url: 'url', 'business-id': 'business-id', address: 'address' } as const;
+const CONTACT_NOUN = {
+  email: 'email',
+  phone: 'phone',
+  url: 'url',
+  'business-id': 'business-id',
+  address: 'address',
+} as const;
 
 // "Kankaanpään kaupunki", "Siikaisten kunnassa", "Korsholms kommun": the common noun joins the name.
 const MUNICIPAL_NOUNS = new Lexicon<true>();
@@ -109,7 +115,13 @@ export function detect(
 
   // 3. Firms with a legal form, then firm names the report tied to a firm, used alone.
   for (const f of findFirms(text, tokens)) {
-    add({ ...tokRange(f.first, f.last), kind: 'organisation', noun: 'yritys', infl: f.infl, key: `org|${f.name.toLocaleLowerCase('fi')}` });
+    add({
+      ...tokRange(f.first, f.last),
+      kind: 'organisation',
+      noun: 'yritys',
+      infl: f.infl,
+      key: `org|${f.name.toLocaleLowerCase('fi')}`,
+    });
   }
   const firmLexicon = new Lexicon<string>();
   for (const name of ids.firms) firmLexicon.add(name.toLocaleLowerCase('fi'), name);
@@ -119,16 +131,32 @@ export function detect(
 
   // 4. Projects: the report's own name, named projects and acronyms, with a following "-hanke".
   const projectLexicon = new Lexicon<string>();
-  for (const name of [...ids.projectNames, ...ids.otherProjects]) projectLexicon.add(name.toLocaleLowerCase('fi'), name);
+  for (const name of [...ids.projectNames, ...ids.otherProjects])
+    projectLexicon.add(name.toLocaleLowerCase('fi'), name);
   matchLexicon(projectLexicon, (key, first, last, infl) => {
     const next = tokens[last + 1];
-    const word = next && /^\s*[-–—]?\s*$/u.test(text.slice(tokens[last]?.end ?? 0, next.start)) ? projectWordCase(next.lower) : undefined;
+    const word =
+      next && /^\s*[-–—]?\s*$/u.test(text.slice(tokens[last]?.end ?? 0, next.start))
+        ? projectWordCase(next.lower)
+        : undefined;
     const end = word ? last + 1 : last;
-    return add({ ...tokRange(first, end), kind: 'project', noun: 'hanke', infl: word ?? infl, key: `project|${key}` });
+    return add({
+      ...tokRange(first, end),
+      kind: 'project',
+      noun: 'hanke',
+      infl: word ?? infl,
+      key: `project|${key}`,
+    });
   });
   for (const p of findNamedProjects(text, tokens)) {
     if (isPlaceName(p.name)) continue;
-    add({ ...tokRange(p.first, p.last), kind: 'project', noun: 'hanke', infl: p.infl, key: `project|${p.name.toLocaleLowerCase('fi')}` });
+    add({
+      ...tokRange(p.first, p.last),
+      kind: 'project',
+      noun: 'hanke',
+      infl: p.infl,
+      key: `project|${p.name.toLocaleLowerCase('fi')}`,
+    });
   }
 
   // 5. Persons: those the report introduced, then patterns (first name + surname, role + name, initials).
@@ -138,7 +166,8 @@ export function detect(
     if (p.surname) personLexicon.add(p, p.surname);
     for (const f of p.firstNames) firstNameLexicon.add(p, f);
   }
-  const personKey = (p: LearnedPerson) => `person|${(p.surname || p.firstNames.join(' ')).toLocaleLowerCase('fi')}`;
+  const personKey = (p: LearnedPerson) =>
+    `person|${(p.surname || p.firstNames.join(' ')).toLocaleLowerCase('fi')}`;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
     if (!t.capitalised || !tokFree(i)) continue;
@@ -148,23 +177,43 @@ export function detect(
     let first = i;
     while (first > 0) {
       const before = tokens[first - 1] as WordToken;
-      if (!before.capitalised || !tokFree(first - 1) || !adjacent(text, before, tokens[first] as WordToken)) break;
+      if (!before.capitalised || !tokFree(first - 1) || !adjacent(text, before, tokens[first] as WordToken))
+        break;
       if (firstNameLexicon.lookup(before.text).length === 0 && !isFirstName(before.lower)) break;
       first--;
     }
-    add({ ...tokRange(first, i), kind: 'person', noun: 'henkilö', infl: surname.infl, key: personKey(surname.value) });
+    add({
+      ...tokRange(first, i),
+      kind: 'person',
+      noun: 'henkilö',
+      infl: surname.infl,
+      key: personKey(surname.value),
+    });
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
     if (!t.capitalised || !tokFree(i)) continue;
     const firstName = firstNameLexicon.lookup(t.text)[0];
     if (firstName && !(t.sentenceStart && vocab.isEveryday(t.lower))) {
-      add({ start: t.start, end: t.end, kind: 'person', noun: 'henkilö', infl: firstName.infl, key: personKey(firstName.value) });
+      add({
+        start: t.start,
+        end: t.end,
+        kind: 'person',
+        noun: 'henkilö',
+        infl: firstName.infl,
+        key: personKey(firstName.value),
+      });
     }
   }
   for (const m of findPersonPatterns({ text, tokens, free: tokFree, ...placeChecks(tokens), vocab })) {
     const known = personLexicon.lookup(m.person.surname)[0]?.value;
-    add({ ...tokRange(m.first, m.last), kind: 'person', noun: 'henkilö', infl: m.infl, key: personKey(known ?? m.person) });
+    add({
+      ...tokRange(m.first, m.last),
+      kind: 'person',
+      noun: 'henkilö',
+      infl: m.infl,
+      key: personKey(known ?? m.person),
+    });
   }
 
   // 6. Places, in two passes: a place spelt like an everyday word at a sentence start ("Kotka", "Koski")
@@ -188,9 +237,18 @@ export function detect(
     const t = tokens[i] as WordToken;
     if (!t.capitalised || t.allCaps || !tokFree(i)) continue;
     if (t.sentenceStart && (vocab.isEveryday(t.lower) || vocab.isCommon(t.lower))) continue;
-    const hit = nameLexicon().lookup(t.text).sort((a, b) => (a.value.kind === 'surname' ? -1 : 1) - (b.value.kind === 'surname' ? -1 : 1))[0];
+    const hit = nameLexicon()
+      .lookup(t.text)
+      .sort((a, b) => (a.value.kind === 'surname' ? -1 : 1) - (b.value.kind === 'surname' ? -1 : 1))[0];
     if (hit && (!t.sentenceStart || hit.infl.case === 'nom' || !vocab.isCommon(t.lower))) {
-      add({ start: t.start, end: t.end, kind: 'person', noun: 'henkilö', infl: hit.infl, key: `person|${hit.value.name}` });
+      add({
+        start: t.start,
+        end: t.end,
+        kind: 'person',
+        noun: 'henkilö',
+        infl: hit.infl,
+        key: `person|${hit.value.name}`,
+      });
     }
   }
 
@@ -201,7 +259,15 @@ export function detect(
     const t = tokens[i] as WordToken;
     if (!t.capitalised || !tokFree(i)) continue;
     const hit = nameLex.lookup(t.lower.replace(/:.*$/u, ''))[0];
-    if (hit) add({ start: t.start, end: t.end, kind: 'name', noun: 'taho', infl: guessCase(t.text), key: `name|${nameKey(hit.value)}` });
+    if (hit)
+      add({
+        start: t.start,
+        end: t.end,
+        kind: 'name',
+        noun: 'taho',
+        infl: guessCase(t.text),
+        key: `name|${nameKey(hit.value)}`,
+      });
   }
 
   // 9. Fail closed: any other capitalised word in mid-sentence that is no ordinary word is a name.
@@ -214,17 +280,41 @@ export function detect(
       const verdict = options.properNoun?.(t.text.split(':')[0] ?? t.text);
       if (verdict === 'other') continue;
       if (verdict === 'person') {
-        add({ start: t.start, end: t.end, kind: 'person', noun: 'henkilö', infl: guessCase(t.text), key: `person|${t.lower}` });
+        add({
+          start: t.start,
+          end: t.end,
+          kind: 'person',
+          noun: 'henkilö',
+          infl: guessCase(t.text),
+          key: `person|${t.lower}`,
+        });
         continue;
       }
       const near = verdict === 'place' ? undefined : nearPlace(t.lower);
       if (near || verdict === 'place') {
-        const ref: PlaceRef = near?.value ?? { id: `loc:${t.lower}`, kind: 'locality', name: t.text, demonym: false };
-        add({ start: t.start, end: t.end, ...placeSpanFields(ref), infl: placeInfl(ref, near?.infl ?? guessCase(t.text)) });
+        const ref: PlaceRef = near?.value ?? {
+          id: `loc:${t.lower}`,
+          kind: 'locality',
+          name: t.text,
+          demonym: false,
+        };
+        add({
+          start: t.start,
+          end: t.end,
+          ...placeSpanFields(ref),
+          infl: placeInfl(ref, near?.infl ?? guessCase(t.text)),
+        });
         continue;
       }
       if (!t.allCaps && unknownParts(t.text).length === 0) continue;
-      add({ start: t.start, end: t.end, kind: 'name', noun: 'taho', infl: guessCase(t.text), key: `name|${nameKey(t.lower)}` });
+      add({
+        start: t.start,
+        end: t.end,
+        kind: 'name',
+        noun: 'taho',
+        infl: guessCase(t.text),
+        key: `name|${nameKey(t.lower)}`,
+      });
     }
   }
   spans.sort((a, b) => a.start - b.start);
@@ -232,12 +322,16 @@ export function detect(
 
   // --- helpers (closures over the text) ---
 
-  function matchLexicon(lexicon: Lexicon<string>, onHit: (key: string, first: number, last: number, infl: Inflection) => boolean) {
+  function matchLexicon(
+    lexicon: Lexicon<string>,
+    onHit: (key: string, first: number, last: number, infl: Inflection) => boolean,
+  ) {
     for (let i = 0; i < tokens.length; i++) {
       if (!tokFree(i)) continue;
       const t = tokens[i] as WordToken;
       const colon = t.lower.indexOf(':');
-      const words = colon > 0 ? [...lower.slice(0, i), t.lower.slice(0, colon), ...lower.slice(i + 1)] : lower;
+      const words =
+        colon > 0 ? [...lower.slice(0, i), t.lower.slice(0, colon), ...lower.slice(i + 1)] : lower;
       for (const hit of lexicon.matchAt(words, i)) {
         const last = i + hit.length - 1;
         const lastToken = tokens[last] as WordToken;
@@ -263,25 +357,55 @@ export function detect(
       const infl = colon > 0 ? caseOfColonEnding(t.lower.slice(colon + 1)) : best.infl;
       const ambiguous =
         t.sentenceStart &&
-        (best.value.kind === 'locality' ? vocab.isEveryday(word) || vocab.isCommon(word) : vocab.isEveryday(word));
+        (best.value.kind === 'locality'
+          ? vocab.isEveryday(word) || vocab.isCommon(word)
+          : vocab.isEveryday(word));
       const localityMidSentence = best.value.kind === 'locality' && !t.capitalised;
       if (localityMidSentence) return [];
       let end = t.end;
       let finalInfl = infl;
       // "Kankaanpään kaupunki" → "[kunta]", "Siikaisten kunnassa" → "[kunnassa]".
       const next = tokens[t.index + 1];
-      if (!best.value.demonym && best.value.kind !== 'region' && (infl.case === 'gen' || infl.case === 'nom') && next && adjacent(text, t, next)) {
+      if (
+        !best.value.demonym &&
+        best.value.kind !== 'region' &&
+        (infl.case === 'gen' || infl.case === 'nom') &&
+        next &&
+        adjacent(text, t, next)
+      ) {
         const noun = MUNICIPAL_NOUNS.lookup(next.lower)[0];
         if (noun && tokFree(next.index)) {
           end = next.end;
           finalInfl = noun.infl;
         }
       }
-      return [{ span: { start: t.start, end, infl: placeInfl(best.value, finalInfl), ...placeSpanFields(best.value) }, ambiguous }];
+      return [
+        {
+          span: {
+            start: t.start,
+            end,
+            infl: placeInfl(best.value, finalInfl),
+            ...placeSpanFields(best.value),
+          },
+          ambiguous,
+        },
+      ];
     }
     if (ids.placeAbbreviations.includes(t.text.split(':')[0] ?? '')) {
       const infl = colon > 0 ? caseOfColonEnding(t.lower.slice(colon + 1)) : NOM;
-      return [{ span: { start: t.start, end: t.end, kind: 'region', noun: 'alue', infl, key: `region|abbr:${t.text}` }, ambiguous: false }];
+      return [
+        {
+          span: {
+            start: t.start,
+            end: t.end,
+            kind: 'region',
+            noun: 'alue',
+            infl,
+            key: `region|abbr:${t.text}`,
+          },
+          ambiguous: false,
+        },
+      ];
     }
     if (word.includes('-')) return hyphenSpans(t, word);
     return compoundSpans(t, word);
@@ -289,7 +413,11 @@ export function detect(
 
   function bestPlace(word: string, capitalised: boolean) {
     const hits = places.lexicon.lookup(word).filter((h) => h.value.demonym || capitalised);
-    hits.sort((a, b) => PLACE_RANK[a.value.kind] - PLACE_RANK[b.value.kind] || Number(a.value.demonym) - Number(b.value.demonym));
+    hits.sort(
+      (a, b) =>
+        PLACE_RANK[a.value.kind] - PLACE_RANK[b.value.kind] ||
+        Number(a.value.demonym) - Number(b.value.demonym),
+    );
     return hits[0];
   }
 
@@ -302,10 +430,17 @@ export function detect(
       const hit = bestPlace(rest, /\p{Lu}/u.test(written[1] ?? ''));
       if (hit && !hit.value.demonym) {
         const ref: PlaceRef = { ...hit.value, kind: 'region', id: `region:${parts[0]}-${hit.value.name}` };
-        return [{ span: { start: t.start, end: t.end, infl: placeInfl(ref, hit.infl), ...placeSpanFields(ref) }, ambiguous: false }];
+        return [
+          {
+            span: { start: t.start, end: t.end, infl: placeInfl(ref, hit.infl), ...placeSpanFields(ref) },
+            ambiguous: false,
+          },
+        ];
       }
     }
-    const found = parts.map((p, k) => (/\p{Lu}/u.test(written[k]?.charAt(0) ?? '') ? bestPlace(p, true) : undefined));
+    const found = parts.map((p, k) =>
+      /\p{Lu}/u.test(written[k]?.charAt(0) ?? '') ? bestPlace(p, true) : undefined,
+    );
     if (!found.some((h) => h && !h.value.demonym && h.value.kind !== 'locality')) return [];
     const out: { span: Span; ambiguous: boolean }[] = [];
     let offset = t.start;
@@ -313,12 +448,24 @@ export function detect(
       const hit = found[k];
       const w = written[k] ?? p;
       const capital = /^\p{Lu}/u.test(w);
-      if (hit) out.push({ span: { start: offset, end: offset + p.length, infl: placeInfl(hit.value, hit.infl), ...placeSpanFields(hit.value) }, ambiguous: false });
+      if (hit)
+        out.push({
+          span: {
+            start: offset,
+            end: offset + p.length,
+            infl: placeInfl(hit.value, hit.infl),
+            ...placeSpanFields(hit.value),
+          },
+          ambiguous: false,
+        });
       else if (capital && !vocab.isCommon(p) && !projectWordCase(p)) {
         // An unknown capitalised part among places is a place too (often misspelt: "Nousianen").
         const ref: PlaceRef = { id: `loc:${p}`, kind: 'locality', name: w, demonym: false };
         const infl = k === parts.length - 1 ? guessCase(p) : NOM;
-        out.push({ span: { start: offset, end: offset + p.length, infl, ...placeSpanFields(ref) }, ambiguous: false });
+        out.push({
+          span: { start: offset, end: offset + p.length, infl, ...placeSpanFields(ref) },
+          ambiguous: false,
+        });
       }
       offset += p.length + 1;
     });
@@ -331,9 +478,20 @@ export function detect(
     for (let k = word.length - 4; k >= 5; k--) {
       const hit = places.lexicon
         .lookup(word.slice(0, k))
-        .find((h) => !h.value.demonym && h.value.kind !== 'locality' && (h.infl.case === 'nom' || h.infl.case === 'gen') && h.value.name.length >= 5);
+        .find(
+          (h) =>
+            !h.value.demonym &&
+            h.value.kind !== 'locality' &&
+            (h.infl.case === 'nom' || h.infl.case === 'gen') &&
+            h.value.name.length >= 5,
+        );
       if (hit) {
-        return [{ span: { start: t.start, end: t.start + k, infl: NOM, joiner: '-', ...placeSpanFields(hit.value) }, ambiguous: t.sentenceStart }];
+        return [
+          {
+            span: { start: t.start, end: t.start + k, infl: NOM, joiner: '-', ...placeSpanFields(hit.value) },
+            ambiguous: t.sentenceStart,
+          },
+        ];
       }
     }
     return [];
@@ -361,7 +519,13 @@ export function detect(
   function unknownParts(word: string): string[] {
     return word
       .split(/[-:]/u)
-      .filter((p) => /^\p{Lu}/u.test(p) && p.length > 1 && !vocab.isCommon(p.toLocaleLowerCase('fi')) && !allow.allowsWord(p));
+      .filter(
+        (p) =>
+          /^\p{Lu}/u.test(p) &&
+          p.length > 1 &&
+          !vocab.isCommon(p.toLocaleLowerCase('fi')) &&
+          !allow.allowsWord(p),
+      );
   }
 }
 

@@ -40,7 +40,10 @@ export function gazetteer(): Gazetteer {
       // Swedish residents: närpesbo, närpesborna, vasabor.
       const base = name.toLocaleLowerCase('sv');
       for (const suffix of ['bo', 'bon', 'bor', 'borna', 'bornas', 'bos', 'are', 'arna'])
-        lexicon.addForm(demonym, base + suffix, { case: 'nom', number: suffix.startsWith('bo') && suffix.length > 2 ? 'pl' : 'sg' });
+        lexicon.addForm(demonym, base + suffix, {
+          case: 'nom',
+          number: suffix.startsWith('bo') && suffix.length > 2 ? 'pl' : 'sg',
+        });
     }
   };
   const addPair = (kind: PlaceKind, id: string, pair: string) => {
@@ -56,7 +59,7 @@ export function gazetteer(): Gazetteer {
     const fi = m.fi.replace(/\s+Tl$/u, '');
     add(ref, fi, true);
     if (fi !== m.fi) add(ref, m.fi, false);
-    if (m.sv !== m.fi) add(ref, m.sv, m.language === '1' && !/[åÅ]/u.test(m.sv) ? false : false);
+    if (m.sv !== m.fi) add(ref, m.sv, false);
   }
   for (const pair of FORMER_MUNICIPALITIES) addPair('municipality', `former:${pair.split('|')[0]}`, pair);
   for (const pair of [...REGIONS, ...SUB_REGIONS]) addPair('region', `region:${pair.split('|')[0]}`, pair);

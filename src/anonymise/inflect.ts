@@ -115,7 +115,8 @@ export function weaken(stem: string): string[] {
   // A double stop after another consonant grades alone: Pomarkku → Pomarku-, Kemppainen → Kempai-.
   if (!(cluster in WEAKER) && /(kk|pp|tt)$/.test(cluster)) return [head + cluster.slice(0, -1) + vowel];
   for (const weak of WEAKER[cluster] ?? []) {
-    if (weak === 'v' && !(head.endsWith('u') && vowel === 'u') && !(head.endsWith('y') && vowel === 'y')) continue;
+    if (weak === 'v' && !(head.endsWith('u') && vowel === 'u') && !(head.endsWith('y') && vowel === 'y'))
+      continue;
     out.push(head + weak + vowel);
   }
   return out;
@@ -310,9 +311,9 @@ export function endingsOf(stem: Stem, harmony: Harmony): EndingSpec[] {
 
 const CLITICS = ['kin', 'kaan', 'kään', 'han', 'hän', 'pa', 'pä', 'ko', 'kö'];
 
-export interface StemLookup<T> {
-  (stem: string): readonly { value: T; stem: Stem; harmony: Harmony }[] | undefined;
-}
+export type StemLookup<T> = (
+  stem: string,
+) => readonly { value: T; stem: Stem; harmony: Harmony }[] | undefined;
 
 /** Reads a lower-case word as stem + ending against known stems; clitics (-kin, -han) are stripped. */
 export function analyse<T>(word: string, lookup: StemLookup<T>): { value: T; infl: Inflection }[] {
@@ -400,7 +401,9 @@ export function demonymsOf(nominative: string): string[] {
 
 /** Case of an ending written after a colon, as in "Oy:n", "DVV:lle", "A4:ssä". */
 export function caseOfColonEnding(ending: string): Inflection {
-  const x = ending.toLocaleLowerCase('fi').replace(/[äöy]/g, (c) => (c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'));
+  const x = ending
+    .toLocaleLowerCase('fi')
+    .replace(/[äöy]/g, (c) => (c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'));
   if (x === 'n') return { case: 'gen', number: 'sg' };
   if (x === 'ssa') return { case: 'iness', number: 'sg' };
   if (x === 'sta') return { case: 'elat', number: 'sg' };

@@ -71,7 +71,11 @@ export function findLeaks(files: { file: string; text: string }[], inventory: st
   return leaks;
 }
 
-function scanText(text: string, matcher: InventoryMatcher, push: (s: number, e: number, k: Leak['kind']) => void) {
+function scanText(
+  text: string,
+  matcher: InventoryMatcher,
+  push: (s: number, e: number, k: Leak['kind']) => void,
+) {
   const lower = text.toLocaleLowerCase('fi');
   // Contact details are leaks wherever they appear; URLs only when the sources had them.
   for (const c of findContacts(text)) {
@@ -79,11 +83,13 @@ function scanText(text: string, matcher: InventoryMatcher, push: (s: number, e: 
     push(c.start, c.end, c.kind);
   }
   for (const lit of matcher.literals) {
-    for (let at = lower.indexOf(lit); at >= 0; at = lower.indexOf(lit, at + lit.length)) push(at, at + lit.length, 'inventory');
+    for (let at = lower.indexOf(lit); at >= 0; at = lower.indexOf(lit, at + lit.length))
+      push(at, at + lit.length, 'inventory');
   }
   if (matcher.digits.size > 0) {
     for (const m of text.matchAll(/\+?\d[\d\s()-]{5,}\d/gu)) {
-      if (matcher.digits.has(m[0].replace(/\D/g, ''))) push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'inventory');
+      if (matcher.digits.has(m[0].replace(/\D/g, '')))
+        push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'inventory');
     }
   }
   const tokens = tokenize(text);
@@ -98,7 +104,12 @@ function scanText(text: string, matcher: InventoryMatcher, push: (s: number, e: 
       push(t.start, tokens[i + hit.length - 1]?.end ?? t.end, 'inventory');
       continue;
     }
-    const place = placeLeak(t, places.lexicon.lookup(t.lower.split(':')[0] ?? ''), matcher, vocab.isEveryday(t.lower));
+    const place = placeLeak(
+      t,
+      places.lexicon.lookup(t.lower.split(':')[0] ?? ''),
+      matcher,
+      vocab.isEveryday(t.lower),
+    );
     if (place) {
       push(t.start, t.end, place);
       continue;
@@ -120,9 +131,8 @@ function scanText(text: string, matcher: InventoryMatcher, push: (s: number, e: 
       continue;
     }
     // Place names written in lower case or without umlauts: file names, URLs ("kankaanpaa", "pohjois_satakunta").
-    if (!t.capitalised && t.lower.length >= 6 && foldedPlaces().has(t.lower) && !vocab.isCommon(t.lower)) {
-      push(t.start, t.end, 'municipality');
-    }
+    const foldedKind = t.capitalised || t.lower.length < 6 ? undefined : foldedPlaces().get(t.lower);
+    if (foldedKind && !vocab.isCommon(t.lower)) push(t.start, t.end, foldedKind);
   }
 }
 
@@ -143,16 +153,18 @@ function placeLeak(
   return undefined;
 }
 
-let folded: Set<string> | undefined;
-function foldedPlaces(): Set<string> {
+let folded: Map<string, EntityKind> | undefined;
+function foldedPlaces(): Map<string, EntityKind> {
   if (folded) return folded;
-  folded = new Set();
+  folded = new Map();
   for (const { name, ref } of gazetteer().names) {
     if (ref.kind === 'locality') continue;
+    const kind: EntityKind = ref.kind === 'region' ? 'region' : 'municipality';
     const lower = name.toLocaleLowerCase('fi');
-    folded.add(lower);
-    folded.add(lower.replace(/[äå]/g, 'a').replace(/ö/g, 'o'));
-    if (lower.includes('-')) folded.add(lower.replace(/-/g, '_'));
+    for (const form of [lower, lower.replace(/[äå]/g, 'a').replace(/ö/g, 'o')]) {
+      folded.set(form, kind);
+      if (form.includes('-')) folded.set(form.replace(/-/g, '_'), kind);
+    }
   }
   return folded;
 }

@@ -52,7 +52,8 @@ export class Lexicon<T> {
     const harmony = harmonyOf(word);
     for (const stem of stemsOf(word)) {
       const list = this.stems.get(stem.stem) ?? [];
-      if (!list.some((e) => e.value === value && e.stem.kind === stem.kind)) list.push({ value, stem, harmony });
+      if (!list.some((e) => e.value === value && e.stem.kind === stem.kind))
+        list.push({ value, stem, harmony });
       this.stems.set(stem.stem, list);
     }
     for (const [form, infl] of doubleInflectedForms(word)) this.addForm(value, form, infl);

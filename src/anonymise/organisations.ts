@@ -4,7 +4,8 @@
 import { caseOfColonEnding, type Inflection } from './inflect.js';
 import { adjacent, type WordToken } from './tokens.js';
 
-const LEGAL_FORM = /^(Oy|Oyj|OY|OYJ|Ab|AB|Abp|ABP|Ky|KY|Ay|AY|Tmi|TMI|ry|RY|rf|RF|Ltd|LTD|Inc|GmbH|LLC|Osk|Oü)$/u;
+const LEGAL_FORM =
+  /^(Oy|Oyj|OY|OYJ|Ab|AB|Abp|ABP|Ky|KY|Ay|AY|Tmi|TMI|ry|RY|rf|RF|Ltd|LTD|Inc|GmbH|LLC|Osk|Oü)$/u;
 
 export interface FirmMatch {
   /** Token indices, inclusive, legal form included. */
@@ -45,7 +46,12 @@ export function findFirms(text: string, tokens: readonly WordToken[]): FirmMatch
     }
     let j = i;
     // "Oy Ab": a second legal form belongs to the first.
-    while (j - 1 >= 0 && legalForm(tokens[j - 1] as WordToken) && adjacent(text, tokens[j - 1] as WordToken, tokens[j] as WordToken)) j--;
+    while (
+      j - 1 >= 0 &&
+      legalForm(tokens[j - 1] as WordToken) &&
+      adjacent(text, tokens[j - 1] as WordToken, tokens[j] as WordToken)
+    )
+      j--;
     let start = j;
     while (start - 1 >= 0 && j - start < 4) {
       const prev = tokens[start - 1] as WordToken;

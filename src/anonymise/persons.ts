@@ -46,7 +46,12 @@ const capitalRun = (ctx: PersonContext, from: number, max: number): number => {
   let j = from;
   while (j + 1 < ctx.tokens.length && j - from < max - 1) {
     const next = ctx.tokens[j + 1] as WordToken;
-    if (!next.capitalised || next.allCaps || !ctx.free(j + 1) || !adjacent(ctx.text, ctx.tokens[j] as WordToken, next))
+    if (
+      !next.capitalised ||
+      next.allCaps ||
+      !ctx.free(j + 1) ||
+      !adjacent(ctx.text, ctx.tokens[j] as WordToken, next)
+    )
       break;
     j++;
   }
@@ -95,13 +100,24 @@ export function findPersonPatterns(ctx: PersonContext): PersonMatch[] {
       !(tokens[i + 2]?.capitalised && adjacent(ctx.text, next, tokens[i + 2] as WordToken)) &&
       !(vocab.isCommon(t.lower) && vocab.isCommon(next.lower))
     ) {
-      out.push({ first: i, last: i + 1, person: { firstNames: [next.text], surname: t.text }, infl: guessCase('') });
+      out.push({
+        first: i,
+        last: i + 1,
+        person: { firstNames: [next.text], surname: t.text },
+        infl: guessCase(''),
+      });
       i++;
       continue;
     }
     // Role word + name: "palvelupäällikkö Suomalainen-Ajanko", "kunnanjohtaja Virtanen".
     const prev = tokens[i - 1];
-    if (prev && isRoleWord(prev.lower) && !t.sentenceStart && adjacent(ctx.text, prev, t) && !ctx.isPlace(i)) {
+    if (
+      prev &&
+      isRoleWord(prev.lower) &&
+      !t.sentenceStart &&
+      adjacent(ctx.text, prev, t) &&
+      !ctx.isPlace(i)
+    ) {
       const end = capitalRun(ctx, i, 3);
       const surname = tokens[end] as WordToken;
       out.push({
@@ -116,7 +132,12 @@ export function findPersonPatterns(ctx: PersonContext): PersonMatch[] {
     // Initial + surname: "H. Puputti".
     if (t.text.length === 1 && ctx.text.charAt(t.end) === '.' && next?.capitalised && ctx.free(i + 1)) {
       if (next.start - t.end <= 2 && !vocab.isCommon(next.lower)) {
-        out.push({ first: i, last: i + 1, person: { firstNames: [], surname: next.text }, infl: surnameCase(next.text) });
+        out.push({
+          first: i,
+          last: i + 1,
+          person: { firstNames: [], surname: next.text },
+          infl: surnameCase(next.text),
+        });
         i++;
       }
     }

@@ -7,7 +7,8 @@ import { adjacent, type WordToken } from './tokens.js';
 
 const PROJECT_WORDS = new Lexicon<true>();
 for (const w of ['hanke', 'projekti', 'projekt']) PROJECT_WORDS.add(true, w);
-for (const f of ['projektet', 'projektets']) PROJECT_WORDS.addForm(true, f, { case: f.endsWith('s') ? 'gen' : 'nom', number: 'sg' });
+for (const f of ['projektet', 'projektets'])
+  PROJECT_WORDS.addForm(true, f, { case: f.endsWith('s') ? 'gen' : 'nom', number: 'sg' });
 
 /** Case of a project word ("hankkeen", "projektissa"), or undefined when the word is none. */
 export function projectWordCase(lower: string): Inflection | undefined {
@@ -68,7 +69,12 @@ export function findNamedProjects(text: string, tokens: readonly WordToken[]): N
     if (!nameLike(prev)) continue;
     while (first - 1 >= 0 && t.index - first < 4) {
       const before = tokens[first - 1] as WordToken;
-      if (!nameLike(before) || !adjacent(text, before, tokens[first] as WordToken) || tokens[first]?.sentenceStart) break;
+      if (
+        !nameLike(before) ||
+        !adjacent(text, before, tokens[first] as WordToken) ||
+        tokens[first]?.sentenceStart
+      )
+        break;
       first--;
     }
     out.push({ first, last: t.index, name: text.slice(tokens[first]?.start ?? 0, prev.end), infl });

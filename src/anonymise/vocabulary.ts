@@ -26,7 +26,11 @@ let cached: Vocabulary | undefined;
 export function vocabulary(): Vocabulary {
   if (cached) return cached;
   const stemmer = snowball.newStemmer('finnish');
-  const names = new Set([...dictionary.femaleFirstnames, ...dictionary.maleFirstnames, ...dictionary.lastnames]);
+  const names = new Set([
+    ...dictionary.femaleFirstnames,
+    ...dictionary.maleFirstnames,
+    ...dictionary.lastnames,
+  ]);
   const everyday = new Set(dictionary.commonWords);
   const places = gazetteer().lexicon;
   const common = new Set<string>();

@@ -6,7 +6,9 @@ export interface VoikkoLike {
   analyse(word: string): readonly { wordClass: string }[];
 }
 
-export function properNounFromVoikko(voikko: VoikkoLike): (word: string) => 'person' | 'place' | 'other' | undefined {
+export function properNounFromVoikko(
+  voikko: VoikkoLike,
+): (word: string) => 'person' | 'place' | 'other' | undefined {
   return (word) => {
     const classes = voikko.analyse(word).map((a) => a.wordClass);
     if (classes.length === 0) return undefined;

@@ -22,13 +22,18 @@ interface AnonymiseFlags {
 export function registerAnonymise(program: Command): void {
   program
     .command('anonymise <file>')
-    .description('print a report with municipalities, regions, persons, firms, project names and contacts replaced')
+    .description(
+      'print a report with municipalities, regions, persons, firms, project names and contacts replaced',
+    )
     .option('--numbered', 'the same entity gets the same letter within the report ([kunta A], [kunta B])')
     .option('--allow-list <file>', 'terms that stay (public bodies, products)', DEFAULT_ALLOW_LIST)
     .option('--no-fail-closed', 'keep capitalised mid-sentence words that no list knows')
     .option('--no-voikko', 'do not use Voikko for proper nouns even when it is installed')
     .option('--lang <lang>', 'placeholder language, fi or sv (default: per paragraph)')
-    .addHelpText('after', '\nExample:\n  $ analyse anonymise reports/x.md > x.anon.md\n  $ analyse anonymise --numbered reports/x.md\n')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ analyse anonymise reports/x.md > x.anon.md\n  $ analyse anonymise --numbered reports/x.md\n',
+    )
     .action(async (file: string, flags: AnonymiseFlags) => {
       const allow = await loadAllowList(flags.allowList);
       if (!allow.ok) {
@@ -43,7 +48,10 @@ export function registerAnonymise(program: Command): void {
         return;
       }
       const voikko = flags.voikko ? loadVoikko().voikko : undefined;
-      const anonymiser = createAnonymiser(allow.value, voikko ? { properNoun: properNounFromVoikko(voikko) } : {});
+      const anonymiser = createAnonymiser(
+        allow.value,
+        voikko ? { properNoun: properNounFromVoikko(voikko) } : {},
+      );
       const doc = report.value;
       const ids = anonymiser.scanReport(doc.report, doc.text);
       const result = anonymiser.anonymise(doc.text, ids, {

@@ -12,8 +12,13 @@ export const INVENTORY_FILE = '.analyse-inventory.json';
 export function registerCheckLeaks(program: Command): void {
   program
     .command('check-leaks <dir>')
-    .description('scan exported files for identifiers found in the sources and for any known municipality or name')
-    .addHelpText('after', '\nExample:\n  $ analyse check-leaks out/\n  out/quotes.md:12:5: leak municipality "Kankaanpäässä"\n')
+    .description(
+      'scan exported files for identifiers found in the sources and for any known municipality or name',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ analyse check-leaks out/\n  out/quotes.md:12:5: leak municipality "Kankaanpäässä"\n',
+    )
     .action(async (dir: string) => {
       const folder = await readExportFolder(dir, INVENTORY_FILE);
       if (!folder.ok) {
@@ -27,7 +32,8 @@ export function registerCheckLeaks(program: Command): void {
         files.map((f) => ({ file: join(dir, f.name), text: f.text })),
         inventory,
       );
-      for (const l of leaks) process.stdout.write(`${l.file}:${l.line}:${l.column}: leak ${l.kind} "${l.text}"\n`);
+      for (const l of leaks)
+        process.stdout.write(`${l.file}:${l.line}:${l.column}: leak ${l.kind} "${l.text}"\n`);
       process.stderr.write(
         `analyse: ${files.length} files checked, ${inventory.length} inventory entries, ${leaks.length} leaks\n`,
       );

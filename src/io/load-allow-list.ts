@@ -22,7 +22,13 @@ export function parseAllowList(text: string, file: string): Result<AllowList> {
   };
   for (const e of doc.errors) {
     const p = lines.linePos(e.pos[0]);
-    diagnostics.push(diagnostic(file, 'allow-list/yaml', e.message.split('\n')[0] ?? 'YAML error', { line: p.line, column: p.col, offset: e.pos[0] }));
+    diagnostics.push(
+      diagnostic(file, 'allow-list/yaml', e.message.split('\n')[0] ?? 'YAML error', {
+        line: p.line,
+        column: p.col,
+        offset: e.pos[0],
+      }),
+    );
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   const terms: string[] = [];
@@ -32,9 +38,13 @@ export function parseAllowList(text: string, file: string): Result<AllowList> {
       return;
     }
     for (const item of node.items) {
-      if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') terms.push(item.value.trim());
+      if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '')
+        terms.push(item.value.trim());
       else if (isScalar(item) && typeof item.value === 'number') terms.push(String(item.value));
-      else diagnostics.push(diagnostic(file, 'allow-list/bad-term', 'A term must be a non-empty string', at(item as Node)));
+      else
+        diagnostics.push(
+          diagnostic(file, 'allow-list/bad-term', 'A term must be a non-empty string', at(item as Node)),
+        );
     }
   };
   const root = doc.contents;

@@ -12,7 +12,20 @@ export interface ExportFolder {
   inventory: string[];
 }
 
-const TEXT = new Set(['.csv', '.tsv', '.md', '.html', '.htm', '.json', '.txt', '.yaml', '.yml', '.qde', '.xml', '.qdc']);
+const TEXT = new Set([
+  '.csv',
+  '.tsv',
+  '.md',
+  '.html',
+  '.htm',
+  '.json',
+  '.txt',
+  '.yaml',
+  '.yml',
+  '.qde',
+  '.xml',
+  '.qdc',
+]);
 const ZIP = new Set(['.xlsx', '.docx', '.qdpx', '.zip']);
 
 export async function readExportFolder(dir: string, inventoryFile: string): Promise<Result<ExportFolder>> {
@@ -22,7 +35,10 @@ export async function readExportFolder(dir: string, inventoryFile: string): Prom
     paths = await listFiles(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return { ok: false, diagnostics: [diagnostic(dir, 'read/unreadable', `Cannot read the folder (${code})`)] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic(dir, 'read/unreadable', `Cannot read the folder (${code})`)],
+    };
   }
   const files: ExportFolder['files'] = [];
   let inventory: string[] = [];
@@ -33,7 +49,16 @@ export async function readExportFolder(dir: string, inventoryFile: string): Prom
       if (name === inventoryFile) {
         const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
         if (Array.isArray(parsed)) inventory = parsed.filter((x): x is string => typeof x === 'string');
-        else diagnostics.push(diagnostic(path, 'leaks/bad-inventory', 'The inventory is not a JSON array of strings', undefined, 'warning'));
+        else
+          diagnostics.push(
+            diagnostic(
+              path,
+              'leaks/bad-inventory',
+              'The inventory is not a JSON array of strings',
+              undefined,
+              'warning',
+            ),
+          );
         continue;
       }
       if (name.split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
@@ -44,7 +69,9 @@ export async function readExportFolder(dir: string, inventoryFile: string): Prom
         }
       }
     } catch (e) {
-      diagnostics.push(diagnostic(path, 'read/unreadable', `Cannot read: ${(e as Error).message}`, undefined, 'warning'));
+      diagnostics.push(
+        diagnostic(path, 'read/unreadable', `Cannot read: ${(e as Error).message}`, undefined, 'warning'),
+      );
     }
   }
   return { ok: true, value: { files, inventory }, diagnostics };

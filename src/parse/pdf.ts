@@ -45,8 +45,9 @@ export async function parsePdf(
 
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // pdf.js may take over (detach) the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, isEvalSupported: false });
+    // pdf.js may take over (detach) the buffer it is given, and refuses a Node Buffer: hand it a plain
+    // Uint8Array copy (Buffer#slice would be a view, and still a Buffer).
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') {
