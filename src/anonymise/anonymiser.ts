@@ -80,11 +80,16 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
   };
 
   function remember(original: string, span: Span) {
-    seen.add(original);
+    // The inventory feeds the leak check of every output: an ordinary word in it ("KUNTIEN" from a
+    // project title in capitals, a table heading caught fail-closed) would flag the codebook's own labels.
+    const common = (w: string) => vocabulary().isCommon(w.toLocaleLowerCase('fi'));
+    if (!(span.kind === 'name' && common(original))) seen.add(original);
     // Multi-word originals also leave their words, so a surname alone is still found later.
     if (span.kind === 'person' || span.kind === 'organisation' || span.kind === 'project') {
-      for (const w of original.split(/\s+/u))
-        if (w.length > 2 && /^\p{Lu}/u.test(w)) seen.add(w.replace(/:.*$/u, ''));
+      for (const w of original.split(/\s+/u)) {
+        const word = w.replace(/:.*$/u, '');
+        if (word.length > 2 && /^\p{Lu}/u.test(word) && !common(word)) seen.add(word);
+      }
     }
   }
 
