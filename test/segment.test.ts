@@ -235,7 +235,7 @@ describe('splitSentences', () => {
   // BUG (src/segment/sentences.ts): the closing emphasis marker of a sentence that ends inside *...* is split
   // off as a sentence of its own ("*"), because only a short *previous* span is merged, not a short
   // following one. Seen in seed 001 ("*Hankkeessa vaaditaan ... kunnat itse.*", section 3.2.1) → sentence "*".
-  it.fails('keeps a closing emphasis marker with its sentence', () => {
+  it('keeps a closing emphasis marker with its sentence', () => {
     expect(sentencesOf('*Hanke alkoi. Kunnat osallistuivat itse.*')).toEqual([
       '*Hanke alkoi.',
       'Kunnat osallistuivat itse.*',

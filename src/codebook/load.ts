@@ -58,6 +58,8 @@ class Checker {
   }
 
   string(node: Node | undefined, what: string): string | undefined {
+    // A missing key was already reported by fields(); say nothing more about it.
+    if (node === undefined) return undefined;
     if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value.trim();
     this.error(node, 'codebook/expected-string', `${what} must be a non-empty string`);
     return undefined;

@@ -13,6 +13,11 @@ export function reportKey(path: string): string {
   return basename(path, extname(path));
 }
 
+/** At least two ATX headings ("## 2. Title") at line starts. */
+export function looksLikeMarkdown(text: string): boolean {
+  return (text.match(/^#{1,6}[ \t]+\S/gm) ?? []).length >= 2;
+}
+
 export async function parseReportBytes(bytes: Uint8Array, path: string): Promise<Result<SourceDocument>> {
   const report = reportKey(path);
   const ext = extname(path).toLowerCase();
@@ -22,7 +27,11 @@ export async function parseReportBytes(bytes: Uint8Array, path: string): Promise
   if (!decoded.ok) return decoded;
   const text = decoded.value.text;
   if (ext === '.md' || ext === '.markdown') return { ok: true, value: parseMarkdown(text, report, path) };
-  if (ext === '.txt') return { ok: true, value: parseText(text, report, path) };
+  // Text exported from a converter often is Markdown in all but name (seed 000: "## 1. Johdanto").
+  if (ext === '.txt') {
+    if (looksLikeMarkdown(text)) return { ok: true, value: { ...parseMarkdown(text, report, path), format: 'text' } };
+    return { ok: true, value: parseText(text, report, path) };
+  }
   return { ok: false, diagnostics: [diagnostic(path, 'read/unknown-extension', `Unknown report format "${ext}"`)] };
 }
 

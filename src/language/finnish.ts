@@ -78,8 +78,8 @@ export function finnishStems(lemma: string): string[] {
     // sitoutuminen → sitoutumin-, sitoutumis-; kuntalainen → kuntalais-
     const b = l.slice(0, -3);
     out.add(`${b}s`);
-  } else if (/(uu|yy)s$/.test(l)) {
-    // vaihtuvuus → vaihtuvuu- (vaihtuvuuden, vaihtuvuutta)
+  } else if (/(uu|yy|[ei][uy])s$/.test(l)) {
+    // vaihtuvuus → vaihtuvuu- (vaihtuvuuden, vaihtuvuutta); valmius → valmiu- (valmiuden, valmiutta)
     out.add(l.slice(0, -1));
   } else if (/(^|[^uy])[uyoö]s$/.test(l) && l.length >= 5) {
     // sopimus → sopimuk-, ymmärrys → ymmärryk-, kokous → kokouk-, kuvaus → kuvauk-

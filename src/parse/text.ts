@@ -34,18 +34,41 @@ function isBlank(l: Line | undefined): boolean {
   return l === undefined || l.text.trim() === '';
 }
 
+/** The nearest non-blank line before (step -1) or after (step 1) line i. */
+function neighbour(lines: Line[], i: number, step: 1 | -1): Line | undefined {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+    const l = lines[j] as Line;
+    if (!isBlank(l)) return l;
+  }
+  return undefined;
+}
+
+const TOC_ENTRY = /(\.{3,}|…+|\t)\s*\d{1,3}\s*$/;
+const SINGLE_NUMBER = /^\s*\d{1,2}\.\s/;
+const STARTS_LOWER = /^\s*\p{Ll}/u;
+
 /** The heading depth of a line, or 0. */
 function headingDepth(lines: Line[], i: number): number {
   const line = lines[i] as Line;
   const t = line.text;
   const trimmed = t.trim();
   if (trimmed.length === 0 || trimmed.length > 110) return 0;
+  // A table-of-contents entry ("1. Johdanto\t3", "Tulokset ..... 5") names a heading; it is not one.
+  if (TOC_ENTRY.test(t)) return 0;
+  // A line continued on the next line in lower case is the first line of a wrapped sentence.
+  const next = lines[i + 1];
+  if (next && !isBlank(next) && STARTS_LOWER.test(next.text)) return 0;
+  // A line whose sentence goes on after a blank line (a page break) in lower case is half a sentence.
+  const after = neighbour(lines, i, 1);
+  if (isBlank(next) && after && STARTS_LOWER.test(after.text) && !/[.!?:]$/.test(trimmed)) return 0;
   const numbered = NUMBERED.exec(t);
   if (numbered && !SENTENCE_END.test(trimmed) && trimmed.split(/\s+/).length <= 14) {
     const num = numbered[1] ?? '';
-    // "1. DigiAkatemia 2.0" in a run of numbered lines is a list, not a heading: a heading stands alone.
-    const runOfItems = [lines[i - 1], lines[i + 1]].some((n) => n && /^\s*\d{1,2}\.\s/.test(n.text) && !isBlank(n));
-    if (!runOfItems || num.includes('.')) return Math.min(6, num.split('.').length);
+    // "1. DigiAkatemia 2.0" among other single-numbered lines (blank lines between or not) is a list: a
+    // heading is followed by its text, not by the next number.
+    const before = neighbour(lines, i, -1);
+    const runOfItems = !num.includes('.') && [before, after].some((n) => n && SINGLE_NUMBER.test(n.text) && !TOC_ENTRY.test(n.text));
+    if (!runOfItems) return Math.min(6, num.split('.').length);
   }
   if (PAGE_TITLE.test(t) && !SENTENCE_END.test(trimmed) && trimmed.split(/\s+/).length <= 10) return 2;
   // A short title line standing alone between blank lines (or at the top), without sentence punctuation.
@@ -57,7 +80,7 @@ function headingDepth(lines: Line[], i: number): number {
     !SENTENCE_END.test(trimmed) &&
     !BULLET.test(t) &&
     (isBlank(lines[i - 1]) || i === 0) &&
-    isBlank(lines[i + 1]) &&
+    isBlank(next) &&
     !/\d{1,2}\.\d{1,2}\.\d{4}|@|https?:|\+358|\d{3}\s?\d{4}/.test(trimmed)
   ) {
     return 3;
@@ -86,6 +109,16 @@ export function parseText(text: string, report: string, path: string): SourceDoc
     if (depth > 0) {
       close();
       raw.push({ kind: 'heading', start, end, depth, label: line.text.trim().replace(/\s+/g, ' ') });
+      continue;
+    }
+    // Table-of-contents lines stay together in one block (marked 'toc' afterwards), numbered or not.
+    if (TOC_ENTRY.test(line.text)) {
+      const prev = lines[i - 1];
+      if (current && prev && TOC_ENTRY.test(prev.text)) current.end = end;
+      else {
+        close();
+        current = { kind: 'paragraph', start, end };
+      }
       continue;
     }
     if (BULLET.test(line.text)) {

@@ -16,8 +16,11 @@ type Cell = string | number;
 function table(header: string[], rows: Cell[][], options: CsvOptions): string {
   const delimiter = options.delimiter ?? ',';
   const decimal = delimiter === ';' ? ',' : '.';
-  const fmt = (v: Cell) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3).replace('.', decimal)) : v);
-  const body = stringify([header, ...rows.map((r) => r.map(fmt))], { delimiter, record_delimiter: 'unix', quoted_match: /^[=+\-@]/ });
+  // A text cell that a spreadsheet would read as a formula (=, +, -, @; a list item "- ...") gets an
+  // apostrophe in front, the OWASP guard against CSV injection: Excel then shows it as text.
+  const fmt = (v: Cell) =>
+    typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3).replace('.', decimal)) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const body = stringify([header, ...rows.map((r) => r.map(fmt))], { delimiter, record_delimiter: 'unix', quoted_match: /^'[=+\-@\t\r]/ });
   return (options.bom === false ? '' : '\uFEFF') + body;
 }
 

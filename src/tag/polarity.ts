@@ -30,6 +30,8 @@ const NEGATION_WINDOW = 4;
 const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast', 'enbart']);
 const NO_LONGER = new Set(['enää', 'längre']);
 const REDUCER_WINDOW = 6;
+/** Verbs of occurring: "ei ollut", "ei ilmennyt", "fanns inte". */
+const EXISTENTIAL = /\b(ollut|olleet|ole|ilmennyt|ilmenneet|esiintynyt|esiintyneet|syntynyt|syntyneet|tullut|tulleet|havaittu|kohdattu|fanns|förekom|uppstod)\b/;
 /** Abessives that are not about something left undone. */
 const NOT_ABESSIVE_NEGATIVE = new Set(['huolimatta', 'riippumatta', 'epäilemättä', 'kiistämättä', 'lukuunottamatta', 'mainitsematta', 'sanomattakin', 'välttämättä', 'tietämättä', 'odottamatta']);
 
@@ -90,6 +92,19 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
           }
         }
         if (flipped) break;
+      }
+      // "Ongelmia ei ollut", "Viiveitä ei hankkeen aikana ilmennyt": Finnish puts the problem before the
+      // negated existential verb; a problem word just before the negator, in its clause, is denied.
+      if (!flipped && EXISTENTIAL.test(tokens.slice(h.first + 1, h.first + 1 + NEGATION_WINDOW).map((t) => t.lower).join(' '))) {
+        for (let j = h.first - 1; j >= Math.max(0, h.first - 3) && !clauseBreak(tokens, j + 1); j--) {
+          const c = (byFirst.get(j) ?? []).find((x) => x.entry.key === 'neg');
+          if (c && !consumed.has(j)) {
+            cues.push({ label: `+${c.entry.label} ${h.entry.label}`, value: 0.6 * weightAt(j) });
+            consumed.add(j);
+            flipped = true;
+            break;
+          }
+        }
       }
       // A bare negated verb ("toimittaja ei vastannut") is itself a mild sign of trouble in report voice.
       if (!flipped && h.entry.label !== 'ilman' && h.entry.label !== 'utan') {

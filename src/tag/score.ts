@@ -99,14 +99,19 @@ export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: Ta
       const factor = agreementFactor(c.theme, effective) * damp;
       themes.push({ code: ev.code, topicWeight: ev.weight, factor: round(factor), score: round(ev.weight * factor), matches: ev.matches });
     }
-    // Same topic, opposite polarity: the better-agreeing theme takes the sentence.
+    // Same topic, opposite polarity: the theme the sentence's polarity agrees with takes the sentence,
+    // whatever the other's term count; without any polarity, the stronger evidence does.
+    const agrees = (t: ThemeScore) => {
+      const pol = compiled.byCode.get(t.code)?.theme.polarity;
+      return (pol === 'success' && effective > 0) || (pol === 'challenge' && effective < 0);
+    };
     const best = new Map<string, ThemeScore>();
     for (const t of themes) {
       const topic = compiled.byCode.get(t.code)?.theme.topic ?? t.code;
       const pol = compiled.byCode.get(t.code)?.theme.polarity;
       if (pol === 'none') continue;
       const prev = best.get(topic);
-      if (!prev || t.score > prev.score) best.set(topic, t);
+      if (!prev || (agrees(t) && !agrees(prev)) || (agrees(t) === agrees(prev) && t.score > prev.score)) best.set(topic, t);
     }
     const kept = themes.filter((t) => {
       const c = compiled.byCode.get(t.code);
