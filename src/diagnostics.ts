@@ -18,7 +18,9 @@ export interface Diagnostic {
   reason: string;
 }
 
-export type Result<T> = { ok: true; value: T; diagnostics?: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type Result<T> =
+  | { ok: true; value: T; diagnostics?: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 export function diagnostic(
   file: string,

@@ -1,12 +1,13 @@
 // The per-report core: a parsed document → segments → taggings → codings, plus the quote candidates
 // that the aggregate stage ranks. Pure: no files, no console.
+
+import { type QuoteCandidate, quoteCandidates } from './aggregate/quote-text.js';
 import type { CompiledCodebook } from './codebook/compile.js';
 import { showsUmlautLoss } from './language/fold.js';
 import type { LemmaLookup } from './language/lexicon.js';
 import { reportLanguage, segmentDocument } from './segment/segment.js';
 import { type ParagraphTagging, tagSegments } from './tag/score.js';
 import type { Coding, Language, Segment, SourceDocument } from './types.js';
-import { quoteCandidates, type QuoteCandidate } from './aggregate/quote-text.js';
 
 export interface CodeOptions {
   lemmas?: LemmaLookup;
@@ -25,10 +26,17 @@ export interface CodedReport {
   candidates: QuoteCandidate[];
 }
 
-export function codeDocument(doc: SourceDocument, compiled: CompiledCodebook, options: CodeOptions = {}): CodedReport {
+export function codeDocument(
+  doc: SourceDocument,
+  compiled: CompiledCodebook,
+  options: CodeOptions = {},
+): CodedReport {
   const segments = segmentDocument(doc);
   const lang = reportLanguage(doc);
-  const folded = options.fold === 'auto' || options.fold === undefined ? lang === 'fi' && showsUmlautLoss(doc.text) : options.fold;
+  const folded =
+    options.fold === 'auto' || options.fold === undefined
+      ? lang === 'fi' && showsUmlautLoss(doc.text)
+      : options.fold;
   const tagOptions = {
     fold: folded,
     ...(options.lemmas && !folded ? { lemmas: options.lemmas } : {}),
@@ -38,4 +46,3 @@ export function codeDocument(doc: SourceDocument, compiled: CompiledCodebook, op
   const codings = taggings.flatMap((t) => t.codings);
   return { doc, lang, folded, segments, taggings, codings, candidates: quoteCandidates(taggings) };
 }
-

@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  type Identifier,
   defaultAnonymiser,
+  type Identifier,
   survivors,
   wordRetention,
 } from './fixtures/anonymise/measure.js';

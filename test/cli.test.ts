@@ -29,14 +29,17 @@ describe('help and version', () => {
     expect(r.stdout).toMatch(/Examples?:\n(\s+\$ analyse .+\n)+\s*$/);
   });
 
-  it.each(['run', 'eval', 'explain', 'anonymise', 'check-leaks', 'export-codebook'])('%s --help ends with an example', (cmd) => {
-    const r = analyse([cmd, '--help']);
-    expect(r.code).toBe(0);
-    // The help's last section is a worked example (commands, perhaps with their output).
-    const tail = r.stdout.slice(r.stdout.lastIndexOf('Example'));
-    expect(tail).toMatch(/^Examples?:\n\s+\$ analyse /);
-    expect(tail).not.toMatch(/\n\s+-{1,2}\w/);
-  });
+  it.each(['run', 'eval', 'explain', 'anonymise', 'check-leaks', 'export-codebook'])(
+    '%s --help ends with an example',
+    (cmd) => {
+      const r = analyse([cmd, '--help']);
+      expect(r.code).toBe(0);
+      // The help's last section is a worked example (commands, perhaps with their output).
+      const tail = r.stdout.slice(r.stdout.lastIndexOf('Example'));
+      expect(tail).toMatch(/^Examples?:\n\s+\$ analyse /);
+      expect(tail).not.toMatch(/\n\s+-{1,2}\w/);
+    },
+  );
 
   it('--version prints the package version', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -64,7 +67,10 @@ describe('usage errors exit 2 with a message that says what to do', () => {
   it('an invalid codebook, with file:line:col', () => {
     const dir = tmp('book');
     const book = join(dir, 'bad.yaml');
-    writeFileSync(book, 'id: x\ntitle: { fi: a, en: b }\npolarity: true\nthemes:\n  - code: a.b\n    colour: red\n');
+    writeFileSync(
+      book,
+      'id: x\ntitle: { fi: a, en: b }\npolarity: true\nthemes:\n  - code: a.b\n    colour: red\n',
+    );
     const r = analyse(['reports/', '--codebook', book, '--out', tmp('book-out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${book}:6:5: error Unknown key "colour"`);
@@ -81,17 +87,26 @@ describe('analyse reports/', () => {
 
   it('exits 0 and prints the summary as JSON on stdout, talk on stderr without colour', () => {
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.stdout) as { reports: number; morphology: string; counts: { code: string; reports: number }[] };
+    const summary = JSON.parse(r.stdout) as {
+      reports: number;
+      morphology: string;
+      counts: { code: string; reports: number }[];
+    };
     expect(summary.reports).toBe(5);
     expect(summary.morphology).toBe('snowball');
     // The quick start shows every code at least once.
     for (const c of summary.counts) expect(c.reports, c.code).toBeGreaterThan(0);
-    expect(r.stderr).not.toMatch(/\u001b\[/);
+    expect(r.stderr).not.toContain('\u001b[');
   });
 
   it('writes the tables with fixed headers', () => {
-    const head = (f: string) => readFileSync(join(out, f), 'utf8').replace(/^\uFEFF/, '').split('\n')[0];
-    expect(head('codings.csv')).toBe('report,segment,section,start_line,end_line,code,polarity,theme,score,matches,text');
+    const head = (f: string) =>
+      readFileSync(join(out, f), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\n')[0];
+    expect(head('codings.csv')).toBe(
+      'report,segment,section,start_line,end_line,code,polarity,theme,score,matches,text',
+    );
     expect(head('theme_counts.csv')).toBe('code,polarity,theme,label,reports,segments,share_of_reports');
     expect(head('report_themes.csv')?.startsWith('report,success.participation,')).toBe(true);
     expect(head('aliases.csv')).toBe('alias,report,path');
@@ -99,7 +114,8 @@ describe('analyse reports/', () => {
 
   it('attributes quotes only to aliases', () => {
     const quotes = readFileSync(join(out, 'quotes.csv'), 'utf8');
-    for (const name of readdirSync(join(root, 'reports'))) expect(quotes).not.toContain(name.replace(/\.\w+$/, ''));
+    for (const name of readdirSync(join(root, 'reports')))
+      expect(quotes).not.toContain(name.replace(/\.\w+$/, ''));
     expect(quotes).toMatch(/Raportti \d/);
   });
 
@@ -109,18 +125,24 @@ describe('analyse reports/', () => {
     const r2 = analyse(['reports/', '--out', again, '--morphology', 'snowball']);
     expect(r2.code).toBe(0);
     expect(readFileSync(join(again, 'my-notes.txt'), 'utf8')).toBe('mine');
-    for (const f of readdirSync(out)) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+    for (const f of readdirSync(out))
+      expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
   });
 
   it('matches the whole-output snapshot', () => {
-    const text = ['theme_counts.csv', 'report_themes.csv', 'codings.csv', 'quotes.md'].map((f) => `=== ${f}\n${readFileSync(join(out, f), 'utf8')}`);
+    const text = ['theme_counts.csv', 'report_themes.csv', 'codings.csv', 'quotes.md'].map(
+      (f) => `=== ${f}\n${readFileSync(join(out, f), 'utf8')}`,
+    );
     expect(text.join('\n')).toMatchSnapshot();
   });
 });
 
 describe('bad inputs are diagnostics, not crashes', () => {
   const dir = tmp('bad');
-  writeFileSync(join(dir, 'good.md'), '# Raportti\n\nYhteistyö naapurikuntien kanssa sujui erinomaisesti, ja verkosto jatkaa toimintaansa.\n');
+  writeFileSync(
+    join(dir, 'good.md'),
+    '# Raportti\n\nYhteistyö naapurikuntien kanssa sujui erinomaisesti, ja verkosto jatkaa toimintaansa.\n',
+  );
   writeFileSync(join(dir, 'empty.md'), '');
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 0, 7]));
   writeFileSync(join(dir, 'broken.docx'), 'this is not a zip');
@@ -131,7 +153,8 @@ describe('bad inputs are diagnostics, not crashes', () => {
     const out = tmp('bad-out');
     const r = analyse([dir, '--out', out, '--formats', 'csv']);
     expect(r.code).toBe(0);
-    for (const f of ['empty.md', 'binary.txt', 'broken.docx', 'broken.pdf', 'notes.odt']) expect(r.stderr).toContain(f);
+    for (const f of ['empty.md', 'binary.txt', 'broken.docx', 'broken.pdf', 'notes.odt'])
+      expect(r.stderr).toContain(f);
     expect(readFileSync(join(out, 'report_themes.csv'), 'utf8')).toContain('good,');
   });
 
@@ -158,7 +181,10 @@ describe('eval and explain', () => {
     const r = analyse(['eval', gold, '--morphology', 'snowball']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Cohen's kappa 1\.000/);
-    const j = JSON.parse(analyse(['eval', gold, '--json', '--morphology', 'snowball']).stdout) as { accuracy: number; n: number };
+    const j = JSON.parse(analyse(['eval', gold, '--json', '--morphology', 'snowball']).stdout) as {
+      accuracy: number;
+      n: number;
+    };
     expect(j).toMatchObject({ accuracy: 1, n: 2 });
   });
 

@@ -33,7 +33,9 @@ export function quoteCandidates(taggings: readonly ParagraphTagging[]): QuoteCan
   const out: QuoteCandidate[] = [];
   for (const t of taggings) {
     for (const c of t.codings) {
-      const idx = t.sentences.map((s, i) => (s.themes.some((th) => th.code === c.code) ? i : -1)).filter((i) => i >= 0);
+      const idx = t.sentences
+        .map((s, i) => (s.themes.some((th) => th.code === c.code) ? i : -1))
+        .filter((i) => i >= 0);
       if (idx.length === 0) continue;
       const best = idx.reduce((a, b) => {
         const sa = t.sentences[a]?.themes.find((th) => th.code === c.code)?.score ?? 0;
@@ -43,7 +45,8 @@ export function quoteCandidates(taggings: readonly ParagraphTagging[]): QuoteCan
       // Grow around the best sentence over evidence-bearing neighbours, within the limits.
       let first = best;
       let last = best;
-      const len = (a: number, b: number) => t.sentences.slice(a, b + 1).reduce((n, s) => n + s.segment.text.length, 0);
+      const len = (a: number, b: number) =>
+        t.sentences.slice(a, b + 1).reduce((n, s) => n + s.segment.text.length, 0);
       while (last - first + 1 < MAX_SENTENCES) {
         const next = idx.includes(last + 1) ? last + 1 : undefined;
         const prev = idx.includes(first - 1) ? first - 1 : undefined;
@@ -61,7 +64,12 @@ export function quoteCandidates(taggings: readonly ParagraphTagging[]): QuoteCan
         section: c.section,
         startLine: s0.startPoint.line,
         endLine: s1.endPoint.line,
-        text: plainText(t.sentences.slice(first, last + 1).map((s) => s.segment.text).join(' ')),
+        text: plainText(
+          t.sentences
+            .slice(first, last + 1)
+            .map((s) => s.segment.text)
+            .join(' '),
+        ),
       });
     }
   }

@@ -5,7 +5,11 @@ import type { QuoteCandidate } from './quote-text.js';
 
 export const DEFAULT_QUOTES_PER_CODE = 5;
 
-export function rankQuotes(candidates: readonly QuoteCandidate[], codes: readonly string[], perCode = DEFAULT_QUOTES_PER_CODE): QuoteCandidate[] {
+export function rankQuotes(
+  candidates: readonly QuoteCandidate[],
+  codes: readonly string[],
+  perCode = DEFAULT_QUOTES_PER_CODE,
+): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
   for (const code of codes) {
     const list = candidates
@@ -19,14 +23,23 @@ export function rankQuotes(candidates: readonly QuoteCandidate[], codes: readonl
         round.set(c.report, n + 1);
         return { c, n };
       })
-      .sort((a, b) => a.n - b.n || b.c.score - a.c.score || a.c.report.localeCompare(b.c.report) || a.c.startLine - b.c.startLine);
+      .sort(
+        (a, b) =>
+          a.n - b.n ||
+          b.c.score - a.c.score ||
+          a.c.report.localeCompare(b.c.report) ||
+          a.c.startLine - b.c.startLine,
+      );
     out.push(...ranked.slice(0, perCode).map((r) => r.c));
   }
   return out;
 }
 
 /** Stable aliases "Raportti 1..N" in report-key order (the key goes only to aliases.csv). */
-export function makeAliases(reports: readonly { report: string; path: string }[], word = 'Raportti'): Alias[] {
+export function makeAliases(
+  reports: readonly { report: string; path: string }[],
+  word = 'Raportti',
+): Alias[] {
   return [...reports]
     .sort((a, b) => (a.report < b.report ? -1 : a.report > b.report ? 1 : a.path < b.path ? -1 : 1))
     .map((r, i) => ({ alias: `${word} ${i + 1}`, report: r.report, path: r.path }));

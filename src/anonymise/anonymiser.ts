@@ -5,9 +5,9 @@ import { allowMatcher } from './allow.js';
 import { detect, placeChecks, type Span } from './detect.js';
 import { gazetteer } from './gazetteer.js';
 import { languageAt } from './language.js';
-import { letterFor, placeholder } from './placeholders.js';
-import { findPersonPatterns } from './persons.js';
 import { findFirms } from './organisations.js';
+import { findPersonPatterns } from './persons.js';
+import { letterFor, placeholder } from './placeholders.js';
 import { findNamedProjects, findProjectAcronyms, projectNameFromTitle } from './projects.js';
 import { tokenize } from './tokens.js';
 import type {
@@ -15,8 +15,8 @@ import type {
   AnonymiseOptions,
   LearnedPerson,
   ProperNounClass,
-  ReportIdentifiers,
   Replacement,
+  ReportIdentifiers,
 } from './types.js';
 import { vocabulary } from './vocabulary.js';
 
@@ -83,7 +83,11 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     // The inventory feeds the leak check of every output: an ordinary word in it ("KUNTIEN" from a
     // project title in capitals, a table heading caught fail-closed) would flag the codebook's own labels.
     const common = (w: string) => vocabulary().isCommon(w.toLocaleLowerCase('fi'));
-    if (!(span.kind === 'name' && common(original))) seen.add(original);
+    // Fail-closed guesses ('name': a capitalised word nobody vouched for) are replaced in quotes but kept
+    // out of the inventory: a wrong guess there ("Lainaukset", a table heading) would flag the tool's own
+    // interface text in every output. Municipalities are checked from the gazetteer anyway.
+    if (span.kind === 'name') return;
+    seen.add(original);
     // Multi-word originals also leave their words, so a surname alone is still found later.
     if (span.kind === 'person' || span.kind === 'organisation' || span.kind === 'project') {
       for (const w of original.split(/\s+/u)) {

@@ -1,10 +1,11 @@
 // Places that identify a report: the 309 current municipalities in Finnish and Swedish (from the postcode
 // package, see scripts/build-gazetteer.mjs), former municipalities, regions and sub-regions, postal
 // localities (villages), and the residents' names derived from them (kankaanpääläinen, närpesbor).
-import { demonymsOf } from './inflect.js';
-import { Lexicon } from './lexicon.js';
+
 import { MUNICIPALITIES, POSTAL_LOCALITIES } from './data/municipalities.js';
 import { AREA_PREFIXES, FORMER_MUNICIPALITIES, REGIONS, SUB_REGIONS } from './data/places.js';
+import { demonymsOf } from './inflect.js';
+import { Lexicon } from './lexicon.js';
 
 export type PlaceKind = 'municipality' | 'region' | 'locality';
 

@@ -13,7 +13,7 @@ export type {
   Leak,
   LearnedPerson,
   ProperNounClass,
-  ReportIdentifiers,
   Replacement,
+  ReportIdentifiers,
 } from './types.js';
 export { properNounFromVoikko } from './voikko-proper-noun.js';

@@ -4,8 +4,8 @@
 import {
   analyse,
   doubleInflectedForms,
-  harmonyOf,
   type Harmony,
+  harmonyOf,
   type Inflection,
   type Stem,
   stemsOf,

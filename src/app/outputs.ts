@@ -2,12 +2,19 @@
 // folder. Files there that the tool did not write are never touched. Identical input → identical bytes.
 import type { Codebook } from '../codebook/types.js';
 import { writeAtomic } from '../io/write-atomic.js';
-import { aliasesCsv, type CsvOptions, codingsCsv, quotesCsv, reportThemesCsv, themeCountsCsv } from '../render/csv.js';
+import {
+  aliasesCsv,
+  type CsvOptions,
+  codingsCsv,
+  quotesCsv,
+  reportThemesCsv,
+  themeCountsCsv,
+} from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
 import { renderQdpx } from '../render/qdpx.js';
 import { quotesMarkdown } from '../render/quotes-md.js';
-import { renderSynthesisDocx } from '../render/synthesis-docx.js';
 import { renderSynthesisMarkdown } from '../render/synthesis.js';
+import { renderSynthesisDocx } from '../render/synthesis-docx.js';
 import { renderXlsx } from '../render/xlsx.js';
 import type { Tables } from '../types.js';
 
@@ -15,7 +22,14 @@ export const OUTPUT_FORMATS = ['csv', 'md', 'xlsx', 'html', 'synthesis', 'qdpx']
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Files meant to leave the evaluator's desk: anonymised, aliases only. The leak check reads these. */
-export const SHAREABLE = new Set(['theme_counts.csv', 'quotes.csv', 'quotes.md', 'synthesis.md', 'synthesis.docx', 'report.html']);
+export const SHAREABLE = new Set([
+  'theme_counts.csv',
+  'quotes.csv',
+  'quotes.md',
+  'synthesis.md',
+  'synthesis.docx',
+  'report.html',
+]);
 
 export interface RenderOptions {
   formats: ReadonlySet<OutputFormat>;
@@ -24,7 +38,11 @@ export interface RenderOptions {
   sources: { report: string; path: string; text: string }[];
 }
 
-export async function renderOutputs(tables: Tables, book: Codebook, options: RenderOptions): Promise<Map<string, string | Uint8Array>> {
+export async function renderOutputs(
+  tables: Tables,
+  book: Codebook,
+  options: RenderOptions,
+): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
   const f = options.formats;
   if (f.has('csv')) {

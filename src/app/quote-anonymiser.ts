@@ -12,7 +12,10 @@ export interface QuoteAnonymiser {
   redacted: number;
 }
 
-export function quoteAnonymiser(anonymiser: Anonymiser, options: { numbered?: boolean; lang?: 'fi' | 'sv' } = {}): QuoteAnonymiser {
+export function quoteAnonymiser(
+  anonymiser: Anonymiser,
+  options: { numbered?: boolean; lang?: 'fi' | 'sv' } = {},
+): QuoteAnonymiser {
   const ids = new Map<string, ReportIdentifiers>();
   const self: QuoteAnonymiser = {
     redacted: 0,
@@ -22,7 +25,10 @@ export function quoteAnonymiser(anonymiser: Anonymiser, options: { numbered?: bo
     quote(report, text) {
       if (text.trim() === '') return text;
       const known = ids.get(report) ?? anonymiser.scanReport(report, '');
-      const first = anonymiser.anonymise(text, known, { failClosed: true, ...(options.numbered ? { numbered: true } : {}) }).text;
+      const first = anonymiser.anonymise(text, known, {
+        failClosed: true,
+        ...(options.numbered ? { numbered: true } : {}),
+      }).text;
       const leaks = findLeaks([{ file: 'quote', text: first }], anonymiser.inventory());
       if (leaks.length === 0) return first;
       // Redact what the check still sees; if anything remains, drop the quote.
@@ -32,7 +38,9 @@ export function quoteAnonymiser(anonymiser: Anonymiser, options: { numbered?: bo
         if (at >= 0) redacted = `${redacted.slice(0, at)}[…]${redacted.slice(at + leak.text.length)}`;
       }
       self.redacted++;
-      return findLeaks([{ file: 'quote', text: redacted }], anonymiser.inventory()).length === 0 ? redacted : undefined;
+      return findLeaks([{ file: 'quote', text: redacted }], anonymiser.inventory()).length === 0
+        ? redacted
+        : undefined;
     },
     inventory: () => anonymiser.inventory(),
   };

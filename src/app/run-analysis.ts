@@ -4,8 +4,8 @@
 // and (for the QDA export) its text are kept between reports.
 import { join } from 'node:path';
 import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
-import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
+import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findReports } from '../io/find-reports.js';
@@ -83,14 +83,19 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     });
     if (options.keepSources) sources.push({ report: doc.report, path: doc.path, text: doc.text });
   }
-  const aliases = makeAliases(summaries, options.lang === 'en' ? 'Report' : options.lang === 'sv' ? 'Rapport' : 'Raportti');
+  const aliases = makeAliases(
+    summaries,
+    options.lang === 'en' ? 'Report' : options.lang === 'sv' ? 'Rapport' : 'Raportti',
+  );
   const aliasOf = new Map(aliases.map((a) => [a.report, a.alias]));
   const ranked = rankQuotes(
     candidates,
     options.compiled.book.themes.map((t) => t.code),
     options.quotesPerCode,
   );
-  const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) => options.anonymiser.quote(report, text));
+  const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) =>
+    options.anonymiser.quote(report, text),
+  );
   for (const q of quotes) q.section = options.anonymiser.quote(q.report, q.section) ?? '';
   const reports: ReportSummary[] = summaries
     .map((s) => ({ ...s, alias: aliasOf.get(s.report) ?? '' }))
@@ -103,7 +108,15 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     quotes,
     aliases,
   };
-  return { tables, sources, diagnostics, missing: found.missing, found: found.files.length, droppedQuotes: dropped, folded };
+  return {
+    tables,
+    sources,
+    diagnostics,
+    missing: found.missing,
+    found: found.files.length,
+    droppedQuotes: dropped,
+    folded,
+  };
 }
 
 export function outPath(out: string, name: string): string {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { findLeaks } from '../anonymise/index.js';
 import { formatDiagnostic } from '../diagnostics.js';
+import { readManifest } from '../io/manifest.js';
 import { readExportFolder } from '../io/read-export-folder.js';
 
 export const INVENTORY_FILE = '.analyse-inventory.json';
@@ -19,7 +20,11 @@ export function registerCheckLeaks(program: Command): void {
       'after',
       '\nExample:\n  $ analyse check-leaks out/\n  out/quotes.md:12:5: leak municipality "Kankaanpäässä"\n',
     )
-    .action(async (dir: string) => {
+    .option(
+      '--all',
+      "also scan the run's working files (codings.csv, analysis.xlsx, project.qdpx…), which hold original text by design",
+    )
+    .action(async (dir: string, flags: { all?: boolean }) => {
       const folder = await readExportFolder(dir, INVENTORY_FILE);
       if (!folder.ok) {
         for (const d of folder.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -27,7 +32,19 @@ export function registerCheckLeaks(program: Command): void {
         return;
       }
       for (const d of folder.diagnostics ?? []) process.stderr.write(`${formatDiagnostic(d)}\n`);
-      const { files, inventory } = folder.value;
+      const { inventory } = folder.value;
+      // The run's manifest says which files are shareable (anonymised, aliases only); the working files
+      // carry report names and original text on purpose and are checked only with --all.
+      const manifest = await readManifest(dir);
+      const shareable = manifest && !flags.all ? new Set(manifest.shareable) : undefined;
+      const files = folder.value.files.filter(
+        (f) => !shareable || shareable.has(f.name.split('!')[0] ?? f.name),
+      );
+      if (shareable) {
+        const skipped = manifest?.files.filter((f) => !shareable.has(f)) ?? [];
+        if (skipped.length > 0)
+          process.stderr.write(`analyse: working files not checked (use --all): ${skipped.join(', ')}\n`);
+      }
       const leaks = findLeaks(
         files.map((f) => ({ file: join(dir, f.name), text: f.text })),
         inventory,

@@ -19,7 +19,9 @@ export function printDiagnostics(list: readonly Diagnostic[]): void {
   const c = colours(process.stderr);
   for (const d of list) {
     const line = formatDiagnostic(d);
-    process.stderr.write(`${d.severity === 'error' ? c.red(line) : d.severity === 'warning' ? c.yellow(line) : line}\n`);
+    process.stderr.write(
+      `${d.severity === 'error' ? c.red(line) : d.severity === 'warning' ? c.yellow(line) : line}\n`,
+    );
   }
 }
 
@@ -51,8 +53,14 @@ export function morphologyFor(choice: MorphologyChoice): Morphology {
   if (choice === 'snowball') return { name: 'snowball' };
   const loaded = loadVoikko();
   if (!loaded.voikko) {
-    if (choice === 'voikko') throw new UsageError(`--morphology voikko: Voikko is not available (${loaded.reason ?? 'unknown reason'}); install libvoikko1 and voikko-fi`);
-    return { name: 'snowball', note: `Voikko not found (${loaded.reason ?? ''}); using Snowball with Finnish rules` };
+    if (choice === 'voikko')
+      throw new UsageError(
+        `--morphology voikko: Voikko is not available (${loaded.reason ?? 'unknown reason'}); install libvoikko1 and voikko-fi`,
+      );
+    return {
+      name: 'snowball',
+      note: `Voikko not found (${loaded.reason ?? ''}); using Snowball with Finnish rules`,
+    };
   }
   const voikko = loaded.voikko;
   const cache = new Map<string, readonly string[]>();

@@ -5,7 +5,13 @@ import { readReport } from '../io/read-report.js';
 import { codeDocument } from '../pipeline.js';
 import { explainText } from '../render/explain.js';
 import { DEFAULT_THRESHOLD } from '../tag/score.js';
-import { codebookFrom, type MorphologyChoice, morphologyFor, printDiagnostics, UsageError } from './context.js';
+import {
+  codebookFrom,
+  type MorphologyChoice,
+  morphologyFor,
+  printDiagnostics,
+  UsageError,
+} from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 
 export function registerExplain(program: Command): void {
@@ -17,26 +23,40 @@ export function registerExplain(program: Command): void {
     .option('--morphology <kind>', 'auto, snowball or voikko', 'auto')
     .option('--threshold <score>', 'minimum paragraph score for a code', String(DEFAULT_THRESHOLD))
     .addHelpText('after', '\nExample:\n  $ analyse explain reports/ylasavo-sahkoinen-asiointi.md --line 42\n')
-    .action(async (file: string, flags: { codebook: string; line?: string; morphology: MorphologyChoice; threshold: string }) => {
-      try {
-        const compiled = await codebookFrom(flags.codebook);
-        const morphology = morphologyFor(flags.morphology);
-        const read = await readReport(file);
-        if (!read.ok) {
-          printDiagnostics(read.diagnostics);
-          throw new UsageError(`cannot analyse ${file}`);
+    .action(
+      async (
+        file: string,
+        flags: { codebook: string; line?: string; morphology: MorphologyChoice; threshold: string },
+      ) => {
+        try {
+          const compiled = await codebookFrom(flags.codebook);
+          const morphology = morphologyFor(flags.morphology);
+          const read = await readReport(file);
+          if (!read.ok) {
+            printDiagnostics(read.diagnostics);
+            throw new UsageError(`cannot analyse ${file}`);
+          }
+          const threshold = Number(flags.threshold);
+          const coded = codeDocument(read.value, compiled, {
+            threshold,
+            ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}),
+          });
+          const line = flags.line === undefined ? undefined : Number.parseInt(flags.line, 10);
+          const taggings =
+            line === undefined
+              ? coded.taggings
+              : coded.taggings.filter(
+                  (t) => t.segment.startPoint.line <= line && line <= t.segment.endPoint.line,
+                );
+          if (line !== undefined && taggings.length === 0)
+            throw new UsageError(`no coded paragraph at line ${line} of ${file}`);
+          process.stdout.write(explainText(file, taggings, threshold));
+          if (coded.folded) process.stderr.write('note: ä/ö folded (the text shows OCR umlaut loss)\n');
+        } catch (e) {
+          if (!(e instanceof UsageError)) throw e;
+          process.stderr.write(`analyse: ${e.message}\n`);
+          process.exitCode = 2;
         }
-        const threshold = Number(flags.threshold);
-        const coded = codeDocument(read.value, compiled, { threshold, ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}) });
-        const line = flags.line === undefined ? undefined : Number.parseInt(flags.line, 10);
-        const taggings = line === undefined ? coded.taggings : coded.taggings.filter((t) => t.segment.startPoint.line <= line && line <= t.segment.endPoint.line);
-        if (line !== undefined && taggings.length === 0) throw new UsageError(`no coded paragraph at line ${line} of ${file}`);
-        process.stdout.write(explainText(file, taggings, threshold));
-        if (coded.folded) process.stderr.write('note: ä/ö folded (the text shows OCR umlaut loss)\n');
-      } catch (e) {
-        if (!(e instanceof UsageError)) throw e;
-        process.stderr.write(`analyse: ${e.message}\n`);
-        process.exitCode = 2;
-      }
-    });
+      },
+    );
 }

@@ -33,7 +33,10 @@ export function registerExportCodebook(program: Command): void {
     .addOption(
       new Option('--lang <lang>', 'language of code names in .qdc').choices(['fi', 'en', 'sv']).default('fi'),
     )
-    .addHelpText('after', '\nExample:\n  $ analyse export-codebook --format qdc > digikannustin.qdc\n  $ analyse export-codebook --codebook codebooks/kuntaliitto-2025.yaml --format json\n')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ analyse export-codebook --format qdc > digikannustin.qdc\n  $ analyse export-codebook --codebook codebooks/kuntaliitto-2025.yaml --format json\n',
+    )
     .action((options: ExportOptions) => {
       let text: string;
       try {

@@ -9,13 +9,17 @@ import { registerExportCodebook } from './export-codebook.js';
 import { registerRun } from './run.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 export function buildProgram(): Command {
   const program = new Command('analyse')
-    .description('Qualitative analysis of municipal digitalisation project final reports: code them with a codebook,\ncount themes per report, and export anonymised quotes.')
+    .description(
+      'Qualitative analysis of municipal digitalisation project final reports: code them with a codebook,\ncount themes per report, and export anonymised quotes.',
+    )
     .version(version(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })

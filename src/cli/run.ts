@@ -3,15 +3,24 @@
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { createAnonymiser, findLeaks } from '../anonymise/index.js';
-import { quoteAnonymiser } from '../app/quote-anonymiser.js';
 import { OUTPUT_FORMATS, type OutputFormat, renderOutputs, SHAREABLE, writeOutputs } from '../app/outputs.js';
+import { quoteAnonymiser } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
 import { loadAllowList } from '../io/load-allow-list.js';
+import { MANIFEST_FILE, renderManifest } from '../io/manifest.js';
 import { DEFAULT_THRESHOLD } from '../tag/score.js';
-import { codebookFrom, colours, type MorphologyChoice, morphologyFor, printDiagnostics, UsageError } from './context.js';
+import { INVENTORY_FILE } from './check-leaks.js';
+import {
+  codebookFrom,
+  colours,
+  type MorphologyChoice,
+  morphologyFor,
+  printDiagnostics,
+  UsageError,
+} from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 import { createProgress } from './progress.js';
-import { summaryText, type RunSummary } from './summary.js';
+import { type RunSummary, summaryText } from './summary.js';
 
 interface RunFlags {
   out: string;
@@ -28,8 +37,6 @@ interface RunFlags {
   allowList?: string;
 }
 
-export const INVENTORY_FILE = '.analyse-inventory.json';
-
 export function registerRun(program: Command): void {
   program
     .command('run [paths...]', { isDefault: true })
@@ -38,15 +45,33 @@ export function registerRun(program: Command): void {
     .option('-c, --codebook <file>', 'codebook (YAML)', DEFAULT_CODEBOOK)
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--strict', 'exit 1 when any report could not be read')
-    .addOption(new Option('--morphology <kind>', 'Finnish morphology').choices(['auto', 'snowball', 'voikko']).default('auto'))
-    .addOption(new Option('--lang <lang>', 'language of labels in the outputs').choices(['fi', 'en', 'sv']).default('fi'))
-    .addOption(new Option('--delimiter <char>', "CSV delimiter (';' for Finnish Excel)").choices([',', ';', 'tab']).default(','))
+    .addOption(
+      new Option('--morphology <kind>', 'Finnish morphology')
+        .choices(['auto', 'snowball', 'voikko'])
+        .default('auto'),
+    )
+    .addOption(
+      new Option('--lang <lang>', 'language of labels in the outputs')
+        .choices(['fi', 'en', 'sv'])
+        .default('fi'),
+    )
+    .addOption(
+      new Option('--delimiter <char>', "CSV delimiter (';' for Finnish Excel)")
+        .choices([',', ';', 'tab'])
+        .default(','),
+    )
     .option('--numbered', 'number anonymised entities within a report ([kunta A], [kunta B])')
     .option('--quotes <n>', 'quotes per code', '5')
     .option('--threshold <score>', 'minimum paragraph score for a code', String(DEFAULT_THRESHOLD))
     .option('--formats <list>', `outputs to write (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
-    .option('--allow-list <file>', 'names that stay (public bodies, products); default: allow-list.yaml beside the codebook')
-    .addHelpText('after', '\nExample:\n  $ analyse reports/ --out out/ --delimiter ";"\n  $ analyse reports/ --codebook codebooks/kuntaliitto-2025.yaml --json > summary.json\n')
+    .option(
+      '--allow-list <file>',
+      'names that stay (public bodies, products); default: allow-list.yaml beside the codebook',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ analyse reports/ --out out/ --delimiter ";"\n  $ analyse reports/ --codebook codebooks/kuntaliitto-2025.yaml --json > summary.json\n',
+    )
     .action(async (paths: string[], flags: RunFlags) => {
       process.exitCode = await run(paths, flags);
     });
@@ -55,12 +80,21 @@ export function registerRun(program: Command): void {
 async function run(paths: string[], flags: RunFlags): Promise<number> {
   const c = colours(process.stderr);
   try {
-    if (paths.length === 0) throw new UsageError('no reports given: name a folder or files, e.g. `analyse reports/`');
-    const formats = new Set(flags.formats.split(',').map((s) => s.trim()).filter(Boolean));
-    for (const f of formats) if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" in --formats`);
+    if (paths.length === 0)
+      throw new UsageError('no reports given: name a folder or files, e.g. `analyse reports/`');
+    const formats = new Set(
+      flags.formats
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+    for (const f of formats)
+      if (!(OUTPUT_FORMATS as readonly string[]).includes(f))
+        throw new UsageError(`unknown format "${f}" in --formats`);
     const quotesPerCode = Number.parseInt(flags.quotes, 10);
     const threshold = Number(flags.threshold);
-    if (!(quotesPerCode >= 0) || !(threshold > 0)) throw new UsageError('--quotes must be a whole number and --threshold a positive number');
+    if (!(quotesPerCode >= 0) || !(threshold > 0))
+      throw new UsageError('--quotes must be a whole number and --threshold a positive number');
     const compiled = await codebookFrom(flags.codebook);
     const morphology = morphologyFor(flags.morphology);
     const allow = await loadAllowList(flags.allowList ?? join(flags.codebook, '..', 'allow-list.yaml'));
@@ -68,7 +102,10 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       printDiagnostics(allow.diagnostics);
       throw new UsageError('allow-list is not valid');
     }
-    const anonymiser = quoteAnonymiser(createAnonymiser(allow.value), flags.numbered ? { numbered: true } : {});
+    const anonymiser = quoteAnonymiser(
+      createAnonymiser(allow.value),
+      flags.numbered ? { numbered: true } : {},
+    );
     let progress: ReturnType<typeof createProgress> | undefined;
     const started = Date.now();
     const result = await runAnalysis({
@@ -87,8 +124,10 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       onReport: (path) => progress?.tick(path),
     });
     progress?.done();
-    if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
-    if (result.found === 0) throw new UsageError(`no reports (.md, .markdown, .txt, .docx, .pdf) in ${paths.join(', ')}`);
+    if (result.missing.length > 0)
+      throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
+    if (result.found === 0)
+      throw new UsageError(`no reports (.md, .markdown, .txt, .docx, .pdf) in ${paths.join(', ')}`);
     printDiagnostics(result.diagnostics);
     const files = await renderOutputs(result.tables, compiled.book, {
       formats: formats as Set<OutputFormat>,
@@ -99,8 +138,18 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     // The leak check runs on what is about to be shared; a leaking quote was already redacted or dropped,
     // so a hit here means a renderer let something through: say so loudly.
     const shareable = [...files.entries()].filter(([n, v]) => SHAREABLE.has(n) && typeof v === 'string');
-    const leaks = findLeaks(shareable.map(([file, text]) => ({ file, text: text as string })), anonymiser.inventory());
+    const leaks = findLeaks(
+      shareable.map(([file, text]) => ({ file, text: text as string })),
+      anonymiser.inventory(),
+    );
     files.set(INVENTORY_FILE, `${JSON.stringify([...new Set(anonymiser.inventory())].sort(), null, 0)}\n`);
+    files.set(
+      MANIFEST_FILE,
+      renderManifest(
+        [...files.keys()].filter((f) => !f.startsWith('.')),
+        SHAREABLE,
+      ),
+    );
     const written = await writeOutputs(flags.out, files);
     const summary: RunSummary = {
       reports: result.tables.reports.length,
@@ -119,7 +168,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       counts: result.tables.counts.map((k) => ({ code: k.code, reports: k.reports, segments: k.segments })),
     };
     if (morphology.note) process.stderr.write(`${c.dim(morphology.note)}\n`);
-    for (const l of leaks) process.stderr.write(`${c.red(`${l.file}:${l.line}:${l.column}: leak ${l.kind} "${l.text}"`)}\n`);
+    for (const l of leaks)
+      process.stderr.write(`${c.red(`${l.file}:${l.line}:${l.column}: leak ${l.kind} "${l.text}"`)}\n`);
     if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else process.stderr.write(summaryText(summary, c));
     if (leaks.length > 0) return 1;
@@ -132,4 +182,3 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     throw e;
   }
 }
-

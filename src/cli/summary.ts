@@ -24,8 +24,13 @@ export function summaryText(s: RunSummary, c: ChalkInstance): string {
   ];
   if (s.ocrFolded.length > 0) lines.push(`  OCR umlaut loss: ä/ö folded in ${s.ocrFolded.join(', ')}`);
   const width = Math.max(...s.counts.map((k) => k.code.length), 4);
-  for (const k of s.counts) lines.push(`  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} reports  ${String(k.segments).padStart(5)} paragraphs`);
-  lines.push(`  quotes: ${s.quotes}${s.quotesRedacted > 0 ? `, ${s.quotesRedacted} redacted after the leak check` : ''}${s.quotesDropped > 0 ? `, ${s.quotesDropped} dropped (could not be anonymised)` : ''}`);
+  for (const k of s.counts)
+    lines.push(
+      `  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} reports  ${String(k.segments).padStart(5)} paragraphs`,
+    );
+  lines.push(
+    `  quotes: ${s.quotes}${s.quotesRedacted > 0 ? `, ${s.quotesRedacted} redacted after the leak check` : ''}${s.quotesDropped > 0 ? `, ${s.quotesDropped} dropped (could not be anonymised)` : ''}`,
+  );
   lines.push(`  wrote ${s.files.length} files to ${s.out}/: ${s.files.join(', ')}`);
   if (s.leaks > 0) lines.push(c.red(`  leak check: ${s.leaks} hits in shareable outputs (see above)`));
   return `${lines.join('\n')}\n`;

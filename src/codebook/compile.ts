@@ -26,12 +26,18 @@ function regex(p: string): { source: string; re: RegExp } {
   return { source: p, re: new RegExp(body, 'giu') };
 }
 
-function entries(themes: Theme[], lang: 'fi' | 'sv', pick: (t: Theme) => string[]): LexiconEntry[] {
+function entries(themes: Theme[], pick: (t: Theme) => string[]): LexiconEntry[] {
   const out: LexiconEntry[] = [];
   for (const t of themes) {
     for (const raw of pick(t)) {
       const term = parseTerm(raw);
-      if (term) out.push({ key: t.code, label: raw.replace(/\^[\d.]+$/, ''), weight: term.weight, words: term.words });
+      if (term)
+        out.push({
+          key: t.code,
+          label: raw.replace(/\^[\d.]+$/, ''),
+          weight: term.weight,
+          words: term.words,
+        });
     }
   }
   return out;
@@ -51,12 +57,12 @@ export function compileCodebook(book: Codebook): CompiledCodebook {
     themes,
     byCode: new Map(themes.map((c) => [c.theme.code, c])),
     terms: {
-      fi: new Lexicon(entries(book.themes, 'fi', termsOf('fi')), 'fi'),
-      sv: new Lexicon(entries(book.themes, 'sv', termsOf('sv')), 'sv'),
+      fi: new Lexicon(entries(book.themes, termsOf('fi')), 'fi'),
+      sv: new Lexicon(entries(book.themes, termsOf('sv')), 'sv'),
     },
     exclusions: {
-      fi: new Lexicon(entries(book.themes, 'fi', wordExclusions), 'fi'),
-      sv: new Lexicon(entries(book.themes, 'sv', wordExclusions), 'sv'),
+      fi: new Lexicon(entries(book.themes, wordExclusions), 'fi'),
+      sv: new Lexicon(entries(book.themes, wordExclusions), 'sv'),
     },
   };
 }

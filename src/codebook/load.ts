@@ -44,7 +44,11 @@ class Checker {
       const name = isScalar(key) ? String(key.value) : '';
       if (!(name in spec)) {
         const known = Object.keys(spec).join(', ');
-        this.error(key, 'codebook/unknown-key', `Unknown key "${name}" in ${what} (expected one of: ${known})`);
+        this.error(
+          key,
+          'codebook/unknown-key',
+          `Unknown key "${name}" in ${what} (expected one of: ${known})`,
+        );
         continue;
       }
       found.set(name, pair.value as Node);
@@ -60,7 +64,8 @@ class Checker {
   string(node: Node | undefined, what: string): string | undefined {
     // A missing key was already reported by fields(); say nothing more about it.
     if (node === undefined) return undefined;
-    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value.trim();
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '')
+      return node.value.trim();
     this.error(node, 'codebook/expected-string', `${what} must be a non-empty string`);
     return undefined;
   }
@@ -97,22 +102,34 @@ class Checker {
 
 function load(checker: Checker, root: Node): Codebook | undefined {
   if (!isMap(root)) {
-    checker.error(root, 'codebook/expected-map', 'A codebook must be a map with id, title, polarity and themes');
+    checker.error(
+      root,
+      'codebook/expected-map',
+      'A codebook must be a map with id, title, polarity and themes',
+    );
     return undefined;
   }
   const f = checker.fields(root, CODEBOOK_FIELDS, 'the codebook');
   const id = checker.string(f.get('id'), 'id');
   const title = checker.labels(f.get('title'), 'title');
   const polarityNode = f.get('polarity');
-  const polarity = isScalar(polarityNode) && typeof polarityNode.value === 'boolean' ? polarityNode.value : undefined;
-  if (polarityNode && polarity === undefined) checker.error(polarityNode, 'codebook/expected-boolean', 'polarity must be true or false');
+  const polarity =
+    isScalar(polarityNode) && typeof polarityNode.value === 'boolean' ? polarityNode.value : undefined;
+  if (polarityNode && polarity === undefined)
+    checker.error(polarityNode, 'codebook/expected-boolean', 'polarity must be true or false');
   const themes: Theme[] = [];
   themeList(checker, f.get('themes'), undefined, themes, polarity ?? false);
   if (id === undefined || title === undefined || polarity === undefined) return undefined;
   return { file: checker.file, id, title, polarity, themes };
 }
 
-function themeList(checker: Checker, node: Node | undefined, parent: Theme | undefined, out: Theme[], polar: boolean): void {
+function themeList(
+  checker: Checker,
+  node: Node | undefined,
+  parent: Theme | undefined,
+  out: Theme[],
+  polar: boolean,
+): void {
   if (node === undefined) return;
   if (!isSeq(node) || node.items.length === 0) {
     checker.error(node, 'codebook/expected-list', 'themes must be a non-empty list of themes');
@@ -132,7 +149,9 @@ function themeList(checker: Checker, node: Node | undefined, parent: Theme | und
     const terms = termMap(checker, f.get('terms'));
     const examples = exampleMap(checker, f.get('examples'));
     if (code === undefined || labels === undefined || description === undefined) continue;
-    const topic = f.has('topic') ? (checker.string(f.get('topic'), 'topic') ?? code) : (parent?.topic ?? code);
+    const topic = f.has('topic')
+      ? (checker.string(f.get('topic'), 'topic') ?? code)
+      : (parent?.topic ?? code);
     const place = checker.place(t);
     const theme: Theme = {
       code,
@@ -154,12 +173,21 @@ function themeList(checker: Checker, node: Node | undefined, parent: Theme | und
   }
 }
 
-function themePolarity(checker: Checker, node: Node | undefined, parent: Theme | undefined, polar: boolean): Polarity {
+function themePolarity(
+  checker: Checker,
+  node: Node | undefined,
+  parent: Theme | undefined,
+  polar: boolean,
+): Polarity {
   if (node === undefined) return parent?.polarity ?? 'none';
   const value = isScalar(node) ? String(node.value) : '';
   if ((POLARITIES as readonly string[]).includes(value)) {
     if (!polar && value !== 'none') {
-      checker.error(node, 'codebook/polarity-off', `polarity "${value}" needs "polarity: true" at the top of the codebook`);
+      checker.error(
+        node,
+        'codebook/polarity-off',
+        `polarity "${value}" needs "polarity: true" at the top of the codebook`,
+      );
     }
     return value as Polarity;
   }
@@ -182,7 +210,11 @@ function termMap(checker: Checker, node: Node | undefined): Record<string, strin
       list.items.forEach((item, i) => {
         const raw = out[lang]?.[i];
         if (raw !== undefined && parseTerm(raw) === undefined) {
-          checker.error(item as Node, 'codebook/bad-term', `Term "${raw}" is not valid (words, each optionally ending in * or =, and an optional ^weight)`);
+          checker.error(
+            item as Node,
+            'codebook/bad-term',
+            `Term "${raw}" is not valid (words, each optionally ending in * or =, and an optional ^weight)`,
+          );
         }
       });
     }
@@ -198,7 +230,10 @@ function exampleMap(checker: Checker, node: Node | undefined): { match: string[]
   }
   const spec = Object.fromEntries(EXAMPLE_FIELDS.map((k) => [k, { kind: 'string-list' } as FieldSpec]));
   const f = checker.fields(node, spec, 'examples');
-  return { match: checker.stringList(f.get('match'), 'examples.match'), noMatch: checker.stringList(f.get('noMatch'), 'examples.noMatch') };
+  return {
+    match: checker.stringList(f.get('match'), 'examples.match'),
+    noMatch: checker.stringList(f.get('noMatch'), 'examples.noMatch'),
+  };
 }
 
 /** Stage 3: meaning. Codes unique and well formed, patterns compile. */
@@ -207,16 +242,25 @@ function checkMeaning(checker: Checker, book: Codebook): void {
   for (const theme of book.themes) {
     const node = (theme as Theme & { node?: Node }).node;
     if (!CODE_PATTERN.test(theme.code)) {
-      checker.error(node, 'codebook/bad-code', `Code "${theme.code}" must be lower-case words joined by dots (e.g. success.participation)`);
+      checker.error(
+        node,
+        'codebook/bad-code',
+        `Code "${theme.code}" must be lower-case words joined by dots (e.g. success.participation)`,
+      );
     }
-    if (seen.has(theme.code)) checker.error(node, 'codebook/duplicate-code', `Code "${theme.code}" is defined twice`);
+    if (seen.has(theme.code))
+      checker.error(node, 'codebook/duplicate-code', `Code "${theme.code}" is defined twice`);
     seen.add(theme.code);
     for (const p of [...theme.patterns, ...theme.exclusions.filter((e) => e.startsWith('/'))]) {
       const source = p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : p;
       try {
         new RegExp(source, 'iu');
       } catch (e) {
-        checker.error(node, 'codebook/bad-pattern', `Pattern ${p} of ${theme.code} does not compile: ${(e as Error).message}`);
+        checker.error(
+          node,
+          'codebook/bad-pattern',
+          `Pattern ${p} of ${theme.code} does not compile: ${(e as Error).message}`,
+        );
       }
     }
   }
@@ -230,13 +274,18 @@ export function loadCodebook(file: string, text: string): Result<Codebook> {
   for (const e of doc.errors) {
     const pos = lines.linePos(e.pos[0]);
     checker.diagnostics.push(
-      diagnostic(file, 'codebook/yaml', e.message.split('\n')[0] ?? e.code, { line: pos.line, column: pos.col, offset: e.pos[0] }),
+      diagnostic(file, 'codebook/yaml', e.message.split('\n')[0] ?? e.code, {
+        line: pos.line,
+        column: pos.col,
+        offset: e.pos[0],
+      }),
     );
   }
   if (checker.diagnostics.length > 0) return { ok: false, diagnostics: checker.diagnostics };
   // Stage 2: schema.
   const book = load(checker, doc.contents as Node);
-  if (book === undefined || checker.diagnostics.length > 0) return { ok: false, diagnostics: checker.diagnostics };
+  if (book === undefined || checker.diagnostics.length > 0)
+    return { ok: false, diagnostics: checker.diagnostics };
   // Stage 3: meaning.
   checkMeaning(checker, book);
   for (const t of book.themes) delete (t as Theme & { node?: Node }).node;

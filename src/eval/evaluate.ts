@@ -30,7 +30,11 @@ export function predict(item: GoldItem, compiled: CompiledCodebook, options: Cod
   return { id: item.id, gold: item.code, predicted, score: best, scores: sums };
 }
 
-export function evaluate(items: readonly GoldItem[], compiled: CompiledCodebook, options: CodeOptions = {}): { results: ItemResult[]; agreement: Agreement } {
+export function evaluate(
+  items: readonly GoldItem[],
+  compiled: CompiledCodebook,
+  options: CodeOptions = {},
+): { results: ItemResult[]; agreement: Agreement } {
   const results = items.map((i) => predict(i, compiled, options));
   const codes = [...compiled.book.themes.map((t) => t.code), 'none'];
   const used = new Set([...results.map((r) => r.gold), ...results.map((r) => r.predicted)]);

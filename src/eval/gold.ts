@@ -17,16 +17,27 @@ export function loadGold(file: string, text: string): Result<GoldItem[]> {
     return diagnostic(file, 'gold/yaml', e.message.split('\n')[0] ?? e.code, { line: p.line, column: p.col });
   });
   if (problems.length > 0) return { ok: false, diagnostics: problems };
-  if (!isSeq(doc.contents)) return { ok: false, diagnostics: [diagnostic(file, 'gold/shape', 'A gold file is a list of items with id, code and text')] };
+  if (!isSeq(doc.contents))
+    return {
+      ok: false,
+      diagnostics: [diagnostic(file, 'gold/shape', 'A gold file is a list of items with id, code and text')],
+    };
   const items: GoldItem[] = [];
   for (const node of doc.contents.items) {
     const p = lines.linePos((node as unknown as { range?: [number] }).range?.[0] ?? 0);
     const obj = isMap(node) ? (node.toJSON() as Record<string, unknown>) : undefined;
     if (!obj || typeof obj.code !== 'string' || typeof obj.text !== 'string' || obj.id === undefined) {
-      problems.push(diagnostic(file, 'gold/item', 'Each item needs id, code and text', { line: p.line, column: p.col }));
+      problems.push(
+        diagnostic(file, 'gold/item', 'Each item needs id, code and text', { line: p.line, column: p.col }),
+      );
       continue;
     }
-    items.push({ id: String(obj.id), code: obj.code, text: obj.text, ...(typeof obj.lang === 'string' ? { lang: obj.lang } : {}) });
+    items.push({
+      id: String(obj.id),
+      code: obj.code,
+      text: obj.text,
+      ...(typeof obj.lang === 'string' ? { lang: obj.lang } : {}),
+    });
   }
   if (problems.length > 0) return { ok: false, diagnostics: problems };
   return { ok: true, value: items };

@@ -31,7 +31,11 @@ export function polarityOf(code: string): string {
   return i === -1 ? code : code.slice(0, i);
 }
 
-export function agreement(gold: readonly string[], predicted: readonly string[], extraLabels: readonly string[] = []): Agreement {
+export function agreement(
+  gold: readonly string[],
+  predicted: readonly string[],
+  extraLabels: readonly string[] = [],
+): Agreement {
   const n = gold.length;
   const labels = [...new Set([...extraLabels, ...gold, ...predicted])].sort();
   const confusion: Record<string, Record<string, number>> = {};
@@ -59,7 +63,22 @@ export function agreement(gold: readonly string[], predicted: readonly string[],
     const precision = predictedN === 0 ? 0 : tp / predictedN;
     const recall = support === 0 ? 0 : tp / support;
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { label, support, predicted: predictedN, precision: round(precision), recall: round(recall), f1: round(f1) };
+    return {
+      label,
+      support,
+      predicted: predictedN,
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(f1),
+    };
   });
-  return { n, accuracy: round(po), kappa: round(kappa), polarityAccuracy: round(n === 0 ? 0 : polar / n), labels, perLabel, confusion };
+  return {
+    n,
+    accuracy: round(po),
+    kappa: round(kappa),
+    polarityAccuracy: round(n === 0 ? 0 : polar / n),
+    labels,
+    perLabel,
+    confusion,
+  };
 }

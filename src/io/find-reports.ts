@@ -29,7 +29,10 @@ async function walk(dir: string, out: string[], skipped: string[], exclude: Set<
   }
 }
 
-export async function findReports(paths: readonly string[], options: { exclude?: string[] } = {}): Promise<FoundReports> {
+export async function findReports(
+  paths: readonly string[],
+  options: { exclude?: string[] } = {},
+): Promise<FoundReports> {
   const files: string[] = [];
   const skipped: string[] = [];
   const missing: string[] = [];
@@ -47,9 +50,18 @@ export async function findReports(paths: readonly string[], options: { exclude?:
   }
   const unique = [...new Set(files.map((f) => relative(process.cwd(), f) || f))];
   const known = unique.filter(isReport).sort();
-  const unknown = [...unique.filter((f) => !isReport(f)), ...skipped.map((f) => relative(process.cwd(), f))].sort();
+  const unknown = [
+    ...unique.filter((f) => !isReport(f)),
+    ...skipped.map((f) => relative(process.cwd(), f)),
+  ].sort();
   const diagnostics = unknown.map((f) =>
-    diagnostic(f, 'read/unknown-extension', `Not a report format (${REPORT_EXTENSIONS.join(', ')}); skipped`, undefined, 'warning'),
+    diagnostic(
+      f,
+      'read/unknown-extension',
+      `Not a report format (${REPORT_EXTENSIONS.join(', ')}); skipped`,
+      undefined,
+      'warning',
+    ),
   );
   return { files: known, diagnostics, missing };
 }

@@ -1,6 +1,6 @@
 // Reads the anonymiser's allow-list (codebooks/allow-list.yaml): a mapping of group names to lists of
 // terms, or a plain list. Every term must be a non-empty string; problems carry file:line:col.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { AllowList } from '../anonymise/types.js';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
 import { readText } from './read-text.js';

@@ -113,6 +113,13 @@ export function unzipTextMembers(zip: Uint8Array): { name: string; text: string 
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
     if (!/\.(xml|txt|qde|html?|md|csv)$/i.test(name) || /\.rels$/i.test(name)) continue;
+    // Office packaging (themes name fonts such as "Osma Ebrima", styles, settings) holds no report text.
+    if (
+      /(^|\/)(theme\d*|styles|fontTable|settings|webSettings|numbering|app|\[Content_Types\])\.xml$/i.test(
+        name,
+      )
+    )
+      continue;
     const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(dataStart, dataStart + size);
     const data = method === 8 ? inflateRawSync(raw) : method === 0 ? raw : undefined;

@@ -29,10 +29,14 @@ export async function parseReportBytes(bytes: Uint8Array, path: string): Promise
   if (ext === '.md' || ext === '.markdown') return { ok: true, value: parseMarkdown(text, report, path) };
   // Text exported from a converter often is Markdown in all but name (seed 000: "## 1. Johdanto").
   if (ext === '.txt') {
-    if (looksLikeMarkdown(text)) return { ok: true, value: { ...parseMarkdown(text, report, path), format: 'text' } };
+    if (looksLikeMarkdown(text))
+      return { ok: true, value: { ...parseMarkdown(text, report, path), format: 'text' } };
     return { ok: true, value: parseText(text, report, path) };
   }
-  return { ok: false, diagnostics: [diagnostic(path, 'read/unknown-extension', `Unknown report format "${ext}"`)] };
+  return {
+    ok: false,
+    diagnostics: [diagnostic(path, 'read/unknown-extension', `Unknown report format "${ext}"`)],
+  };
 }
 
 export async function readReport(path: string): Promise<Result<SourceDocument>> {
@@ -41,11 +45,17 @@ export async function readReport(path: string): Promise<Result<SourceDocument>> 
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return { ok: false, diagnostics: [diagnostic(path, 'read/unreadable', `Cannot read the file (${code})`)] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic(path, 'read/unreadable', `Cannot read the file (${code})`)],
+    };
   }
   try {
     return await parseReportBytes(bytes, path);
   } catch (e) {
-    return { ok: false, diagnostics: [diagnostic(path, 'parse/failed', `Could not parse: ${(e as Error).message}`)] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic(path, 'parse/failed', `Could not parse: ${(e as Error).message}`)],
+    };
   }
 }

@@ -7,6 +7,9 @@ export async function readText(path: string): Promise<Result<string>> {
     return { ok: true, value: (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return { ok: false, diagnostics: [diagnostic(path, 'read/unreadable', `Cannot read the file (${code})`)] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic(path, 'read/unreadable', `Cannot read the file (${code})`)],
+    };
   }
 }

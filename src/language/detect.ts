@@ -24,7 +24,8 @@ export function detectLanguage(tokens: readonly Token[], fallback: Language = 'f
     if (SV.has(t.lower)) sv++;
     if (EN.has(t.lower)) en++;
     // Finnish case endings are a strong signal even without function words.
-    else if (/(ssa|ssä|sta|stä|lla|llä|lta|ltä|kin|ksi|mme|nsa|nsä)$/.test(t.lower) && t.lower.length > 5) fi += 0.5;
+    else if (/(ssa|ssä|sta|stä|lla|llä|lta|ltä|kin|ksi|mme|nsa|nsä)$/.test(t.lower) && t.lower.length > 5)
+      fi += 0.5;
     if (/[å]/.test(t.lower)) sv += 0.5;
   }
   const best = Math.max(fi, sv, en);

@@ -2,7 +2,11 @@
 // Where a text shows that loss, both the text and the vocabulary are compared with ä/ö/å folded.
 
 export function foldUmlauts(s: string): string {
-  return s.replace(/[äåáàâ]/g, 'a').replace(/[öóòôé6]/g, 'o').replace(/[ÄÅ]/g, 'A').replace(/Ö/g, 'O');
+  return s
+    .replace(/[äåáàâ]/g, 'a')
+    .replace(/[öóòôé6]/g, 'o')
+    .replace(/[ÄÅ]/g, 'A')
+    .replace(/Ö/g, 'O');
 }
 
 /**

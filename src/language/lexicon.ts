@@ -116,7 +116,10 @@ export class Lexicon<K extends string = string> {
     return hits;
   }
 
-  private *candidates(word: string, options: { fold?: boolean; lemmas?: LemmaLookup }): Generator<Compiled<K>> {
+  private *candidates(
+    word: string,
+    options: { fold?: boolean; lemmas?: LemmaLookup },
+  ): Generator<Compiled<K>> {
     const index = options.fold ? this.folded : this.index;
     yield* this.exactWords.get(word) ?? [];
     // With an analyser (Voikko), lemmas and compound parts match directly, and a match inside a word (a
@@ -128,13 +131,24 @@ export class Lexicon<K extends string = string> {
       for (const { c, stem } of index.get(word.slice(at, at + 3)) ?? []) {
         if (!wordMatchesAt(word, stem, at)) continue;
         // An analyser that knows the word vetoes a surface match its lemmas do not bear out.
-        if (at > 0 && lemmas.length > 0 && !c.forms[0]?.explicit && !bornOut(lemmas, c.forms[0]?.stems ?? [], at)) continue;
+        if (
+          at > 0 &&
+          lemmas.length > 0 &&
+          !c.forms[0]?.explicit &&
+          !bornOut(lemmas, c.forms[0]?.stems ?? [], at)
+        )
+          continue;
         yield c;
       }
     }
   }
 
-  private matchRest(c: Compiled<K>, words: string[], i: number, options: { fold?: boolean; lemmas?: LemmaLookup }): number | undefined {
+  private matchRest(
+    c: Compiled<K>,
+    words: string[],
+    i: number,
+    options: { fold?: boolean; lemmas?: LemmaLookup },
+  ): number | undefined {
     let at = i;
     for (const form of c.forms.slice(1)) {
       at++;
@@ -144,8 +158,7 @@ export class Lexicon<K extends string = string> {
       const lemmas = options.lemmas?.(w) ?? [];
       const ok = form.exact
         ? w === form.lemma
-        : lemmas.includes(form.lemma) ||
-          stems.some((s) => wordMatchesAt(w, s, 0));
+        : lemmas.includes(form.lemma) || stems.some((s) => wordMatchesAt(w, s, 0));
       if (!ok) return undefined;
     }
     return at;

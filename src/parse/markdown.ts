@@ -15,7 +15,9 @@ function plain(node: Nodes): string {
   return '';
 }
 
-function range(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] | undefined {
+function range(node: {
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}): [number, number] | undefined {
   const s = node.position?.start.offset;
   const e = node.position?.end.offset;
   return s === undefined || e === undefined ? undefined : [s, e];
@@ -28,7 +30,9 @@ function collect(nodes: RootContent[], out: Block[], inQuote: boolean): void {
     const [start, end] = r;
     switch (node.type) {
       case 'heading': {
-        const label = plain(node as Heading).replace(/\s+/g, ' ').trim();
+        const label = plain(node as Heading)
+          .replace(/\s+/g, ' ')
+          .trim();
         if (label) out.push({ kind: 'heading', start, end, depth: (node as Heading).depth, label });
         break;
       }

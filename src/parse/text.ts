@@ -67,7 +67,9 @@ function headingDepth(lines: Line[], i: number): number {
     // "1. DigiAkatemia 2.0" among other single-numbered lines (blank lines between or not) is a list: a
     // heading is followed by its text, not by the next number.
     const before = neighbour(lines, i, -1);
-    const runOfItems = !num.includes('.') && [before, after].some((n) => n && SINGLE_NUMBER.test(n.text) && !TOC_ENTRY.test(n.text));
+    const runOfItems =
+      !num.includes('.') &&
+      [before, after].some((n) => n && SINGLE_NUMBER.test(n.text) && !TOC_ENTRY.test(n.text));
     if (!runOfItems) return Math.min(6, num.split('.').length);
   }
   if (PAGE_TITLE.test(t) && !SENTENCE_END.test(trimmed) && trimmed.split(/\s+/).length <= 10) return 2;

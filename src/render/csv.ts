@@ -19,19 +19,61 @@ function table(header: string[], rows: Cell[][], options: CsvOptions): string {
   // A text cell that a spreadsheet would read as a formula (=, +, -, @; a list item "- ...") gets an
   // apostrophe in front, the OWASP guard against CSV injection: Excel then shows it as text.
   const fmt = (v: Cell) =>
-    typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(3).replace('.', decimal)) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  const body = stringify([header, ...rows.map((r) => r.map(fmt))], { delimiter, record_delimiter: 'unix', quoted_match: /^'[=+\-@\t\r]/ });
+    typeof v === 'number'
+      ? Number.isInteger(v)
+        ? String(v)
+        : v.toFixed(3).replace('.', decimal)
+      : /^[=+\-@\t\r]/.test(v)
+        ? `'${v}`
+        : v;
+  const body = stringify([header, ...rows.map((r) => r.map(fmt))], {
+    delimiter,
+    record_delimiter: 'unix',
+    quoted_match: /^'[=+\-@\t\r]/,
+  });
   return (options.bom === false ? '' : '\uFEFF') + body;
 }
 
 const byReportThenPosition = (a: { report: string; start: number; code: string }, b: typeof a) =>
-  a.report < b.report ? -1 : a.report > b.report ? 1 : a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  a.report < b.report
+    ? -1
+    : a.report > b.report
+      ? 1
+      : a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 export function codingsCsv(tables: Tables, options: CsvOptions = {}): string {
-  const rows = [...tables.codings].sort(byReportThenPosition).map((c) => [
-    c.report, c.segment, c.section, c.startLine, c.endLine, c.code, c.polarity, c.theme, c.score, c.matches.join('; '), c.text.replace(/\s+/g, ' ').trim(),
-  ]);
-  return table(['report', 'segment', 'section', 'start_line', 'end_line', 'code', 'polarity', 'theme', 'score', 'matches', 'text'], rows, options);
+  const rows = [...tables.codings]
+    .sort(byReportThenPosition)
+    .map((c) => [
+      c.report,
+      c.segment,
+      c.section,
+      c.startLine,
+      c.endLine,
+      c.code,
+      c.polarity,
+      c.theme,
+      c.score,
+      c.matches.join('; '),
+      c.text.replace(/\s+/g, ' ').trim(),
+    ]);
+  return table(
+    [
+      'report',
+      'segment',
+      'section',
+      'start_line',
+      'end_line',
+      'code',
+      'polarity',
+      'theme',
+      'score',
+      'matches',
+      'text',
+    ],
+    rows,
+    options,
+  );
 }
 
 export function reportThemesCsv(tables: Tables, book: Codebook, options: CsvOptions = {}): string {
@@ -41,8 +83,20 @@ export function reportThemesCsv(tables: Tables, book: Codebook, options: CsvOpti
 }
 
 export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string {
-  const rows = tables.counts.map((c) => [c.code, c.polarity, c.theme, c.label, c.reports, c.segments, c.shareOfReports]);
-  return table(['code', 'polarity', 'theme', 'label', 'reports', 'segments', 'share_of_reports'], rows, options);
+  const rows = tables.counts.map((c) => [
+    c.code,
+    c.polarity,
+    c.theme,
+    c.label,
+    c.reports,
+    c.segments,
+    c.shareOfReports,
+  ]);
+  return table(
+    ['code', 'polarity', 'theme', 'label', 'reports', 'segments', 'share_of_reports'],
+    rows,
+    options,
+  );
 }
 
 /** Quotes carry only the alias; the report key is in aliases.csv alone. */
@@ -52,5 +106,9 @@ export function quotesCsv(tables: Tables, options: CsvOptions = {}): string {
 }
 
 export function aliasesCsv(tables: Tables, options: CsvOptions = {}): string {
-  return table(['alias', 'report', 'path'], tables.aliases.map((a) => [a.alias, a.report, a.path]), options);
+  return table(
+    ['alias', 'report', 'path'],
+    tables.aliases.map((a) => [a.alias, a.report, a.path]),
+    options,
+  );
 }

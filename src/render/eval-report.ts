@@ -2,21 +2,40 @@
 import type { ItemResult } from '../eval/evaluate.js';
 import type { Agreement } from '../eval/metrics.js';
 
-export function evalText(gold: string, morphology: string, r: { results: ItemResult[]; agreement: Agreement }, items: boolean): string {
+export function evalText(
+  gold: string,
+  morphology: string,
+  r: { results: ItemResult[]; agreement: Agreement },
+  items: boolean,
+): string {
   const a = r.agreement;
   const out: string[] = [`Gold: ${gold} (${a.n} items, morphology: ${morphology})`, ''];
   out.push('code                      support  pred  precision  recall     F1');
   for (const l of a.perLabel) {
-    out.push(`${l.label.padEnd(24)} ${String(l.support).padStart(8)} ${String(l.predicted).padStart(5)} ${l.precision.toFixed(3).padStart(10)} ${l.recall.toFixed(3).padStart(7)} ${l.f1.toFixed(3).padStart(6)}`);
+    out.push(
+      `${l.label.padEnd(24)} ${String(l.support).padStart(8)} ${String(l.predicted).padStart(5)} ${l.precision.toFixed(3).padStart(10)} ${l.recall.toFixed(3).padStart(7)} ${l.f1.toFixed(3).padStart(6)}`,
+    );
   }
   out.push('', 'Confusion (rows gold, columns predicted):');
   const short = (l: string) => (l === 'none' ? 'none' : l.replace(/^(\w)\w*\./, '$1.').slice(0, 8));
   out.push(`${''.padEnd(24)} ${a.labels.map((l) => short(l).padStart(8)).join(' ')}`);
-  for (const g of a.labels) out.push(`${g.padEnd(24)} ${a.labels.map((p) => String(a.confusion[g]?.[p] ?? 0).padStart(8)).join(' ')}`);
+  for (const g of a.labels)
+    out.push(
+      `${g.padEnd(24)} ${a.labels.map((p) => String(a.confusion[g]?.[p] ?? 0).padStart(8)).join(' ')}`,
+    );
   if (items) {
     out.push('', 'Items:');
-    for (const i of r.results) out.push(`${i.gold === i.predicted ? ' ' : '✗'} ${i.id.padEnd(8)} ${i.gold.padEnd(24)} → ${i.predicted} (${i.score})`);
+    for (const i of r.results)
+      out.push(
+        `${i.gold === i.predicted ? ' ' : '✗'} ${i.id.padEnd(8)} ${i.gold.padEnd(24)} → ${i.predicted} (${i.score})`,
+      );
   }
-  out.push('', `accuracy ${a.accuracy.toFixed(3)}`, `polarity accuracy ${a.polarityAccuracy.toFixed(3)}`, `Cohen's kappa ${a.kappa.toFixed(3)}`, `items ${a.n}`);
+  out.push(
+    '',
+    `accuracy ${a.accuracy.toFixed(3)}`,
+    `polarity accuracy ${a.polarityAccuracy.toFixed(3)}`,
+    `Cohen's kappa ${a.kappa.toFixed(3)}`,
+    `items ${a.n}`,
+  );
   return `${out.join('\n')}\n`;
 }

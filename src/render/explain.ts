@@ -12,14 +12,23 @@ export function explainText(file: string, taggings: readonly ParagraphTagging[],
   for (const t of taggings) {
     const p = t.segment;
     const coded = t.codings.map((c) => c.code);
-    out.push(`${file}:${p.startPoint.line}:${p.startPoint.column} ${p.id} [${p.lang}] ${coded.length > 0 ? `→ ${coded.join(', ')}` : '→ (no code)'}`);
-    if (p.section.length > 0) out.push(`  section: ${p.section.join(' > ')}${t.leans.length > 0 ? ` (${t.leans.join(', ')})` : ''}`);
+    out.push(
+      `${file}:${p.startPoint.line}:${p.startPoint.column} ${p.id} [${p.lang}] ${coded.length > 0 ? `→ ${coded.join(', ')}` : '→ (no code)'}`,
+    );
+    if (p.section.length > 0)
+      out.push(`  section: ${p.section.join(' > ')}${t.leans.length > 0 ? ` (${t.leans.join(', ')})` : ''}`);
     out.push(`  “${clip(p.text, 160)}”`);
     for (const s of t.sentences) {
-      const cues = s.polarity.cues.map((c) => `${c.label}(${c.value > 0 ? '+' : ''}${c.value.toFixed(2)})`).join(' ');
-      out.push(`  ${s.segment.id} L${s.segment.startPoint.line} polarity ${s.polarity.value.toFixed(2)} → effective ${s.effective.toFixed(2)}${cues ? `: ${cues}` : ''}`);
+      const cues = s.polarity.cues
+        .map((c) => `${c.label}(${c.value > 0 ? '+' : ''}${c.value.toFixed(2)})`)
+        .join(' ');
+      out.push(
+        `  ${s.segment.id} L${s.segment.startPoint.line} polarity ${s.polarity.value.toFixed(2)} → effective ${s.effective.toFixed(2)}${cues ? `: ${cues}` : ''}`,
+      );
       for (const th of s.themes) {
-        out.push(`    ${th.code.padEnd(24)} ${th.score.toFixed(2)} = topic ${th.topicWeight.toFixed(2)} × ${th.factor.toFixed(2)}  ${th.matches.join(', ')}`);
+        out.push(
+          `    ${th.code.padEnd(24)} ${th.score.toFixed(2)} = topic ${th.topicWeight.toFixed(2)} × ${th.factor.toFixed(2)}  ${th.matches.join(', ')}`,
+        );
       }
     }
     for (const total of t.totals) {

@@ -9,7 +9,12 @@ export function quotesMarkdown(tables: Tables, book: Codebook, lang: 'fi' | 'en'
     const theme = book.themes.find((t) => t.code === count.code);
     const quotes = tables.quotes.filter((q) => q.code === count.code);
     lines.push(`## ${theme?.labels[lang] ?? count.label} (\`${count.code}\`)`, '');
-    lines.push(lang === 'en' ? `Mentioned in ${count.reports}/${total} reports.` : `Mainittu ${count.reports}/${total} raportissa.`, '');
+    lines.push(
+      lang === 'en'
+        ? `Mentioned in ${count.reports}/${total} reports.`
+        : `Mainittu ${count.reports}/${total} raportissa.`,
+      '',
+    );
     if (quotes.length === 0) lines.push(lang === 'en' ? '_No quotes._' : '_Ei sitaatteja._', '');
     for (const q of quotes) lines.push(`> ”${q.text}” (${q.alias})`, '');
   }

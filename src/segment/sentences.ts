@@ -36,7 +36,12 @@ export function splitSentences(text: string, lang = 'fi'): SentenceSpan[] {
       const prevText = flat.slice(prev.start, prev.end);
       // A "sentence" without a letter or digit (a closing "*" or quote) belongs to the one before.
       const noWords = !/[\p{L}\p{N}]/u.test(body);
-      if (noWords || ABBREVIATION.test(prevText.trimEnd()) || /^\s*[\p{Ll}\d]/u.test(body) || prevText.trim().length < 3) {
+      if (
+        noWords ||
+        ABBREVIATION.test(prevText.trimEnd()) ||
+        /^\s*[\p{Ll}\d]/u.test(body) ||
+        prevText.trim().length < 3
+      ) {
         prev.end = span.end;
         continue;
       }

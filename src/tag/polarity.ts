@@ -8,7 +8,7 @@
 import { type CueKey, cueEntries, SECTION_CUES } from '../language/cues.js';
 import { foldUmlauts } from '../language/fold.js';
 import { type Hit, type LemmaLookup, Lexicon } from '../language/lexicon.js';
-import { tokenize, type Token } from '../language/tokens.js';
+import { type Token, tokenize } from '../language/tokens.js';
 
 export interface PolarityCue {
   /** e.g. "+onnistui", "-viivästyi", "-ei+toimi", "+ei-ongelm". */
@@ -31,11 +31,27 @@ const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast
 const NO_LONGER = new Set(['enää', 'längre']);
 const REDUCER_WINDOW = 6;
 /** Verbs of occurring: "ei ollut", "ei ilmennyt", "fanns inte". */
-const EXISTENTIAL = /\b(ollut|olleet|ole|ilmennyt|ilmenneet|esiintynyt|esiintyneet|syntynyt|syntyneet|tullut|tulleet|havaittu|kohdattu|fanns|förekom|uppstod)\b/;
+const EXISTENTIAL =
+  /\b(ollut|olleet|ole|ilmennyt|ilmenneet|esiintynyt|esiintyneet|syntynyt|syntyneet|tullut|tulleet|havaittu|kohdattu|fanns|förekom|uppstod)\b/;
 /** Abessives that are not about something left undone. */
-const NOT_ABESSIVE_NEGATIVE = new Set(['huolimatta', 'riippumatta', 'epäilemättä', 'kiistämättä', 'lukuunottamatta', 'mainitsematta', 'sanomattakin', 'välttämättä', 'tietämättä', 'odottamatta']);
+const NOT_ABESSIVE_NEGATIVE = new Set([
+  'huolimatta',
+  'riippumatta',
+  'epäilemättä',
+  'kiistämättä',
+  'lukuunottamatta',
+  'mainitsematta',
+  'sanomattakin',
+  'välttämättä',
+  'tietämättä',
+  'odottamatta',
+]);
 
-export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', options: { fold?: boolean; lemmas?: LemmaLookup } = {}): SentencePolarity {
+export function sentencePolarity(
+  tokens: readonly Token[],
+  lang: 'fi' | 'sv',
+  options: { fold?: boolean; lemmas?: LemmaLookup } = {},
+): SentencePolarity {
   const hits = lexicons[lang].find(tokens, options);
   const byFirst = new Map<number, Hit<CueKey>[]>();
   for (const h of hits as Hit<CueKey>[]) {
@@ -46,10 +62,12 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
   const cues: PolarityCue[] = [];
   const consumed = new Set<number>();
   // Where the weight of a clause changes: after a contrast, and inside a concessive "vaikka" clause.
-  const contrastAt = hits.filter((h) => h.entry.key === 'contrast' && !/^(vaikka|även om|trots)$/.test(h.entry.label)).map((h) => h.first);
+  const contrastAt = hits
+    .filter((h) => h.entry.key === 'contrast' && !/^(vaikka|även om|trots)$/.test(h.entry.label))
+    .map((h) => h.first);
   const lastContrast = contrastAt.length > 0 ? Math.max(...contrastAt) : -1;
   const concessive = hits.filter((h) => /^(vaikka|även om|trots)$/.test(h.entry.label)).map((h) => h.first);
-  const commaAfter = (i: number) => tokens.findIndex((t, j) => j > i && /^,/.test(sliceAfter(tokens, j - 1)));
+  const commaAfter = (i: number) => tokens.findIndex((_, j) => j > i && /^,/.test(sliceAfter(tokens, j - 1)));
   const weightAt = (i: number): number => {
     for (const c of concessive) {
       const end = commaAfter(c);
@@ -72,17 +90,36 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
       // "ei enää tarvitse", "inte längre": something stopped being needed, a change for the better;
       // "ei enää tulosteta eikä postiteta": the coordinated "eikä" carries the same "no longer".
       const continuesNoLonger = noLonger && /kä$|ej heller/.test(h.entry.label);
-      if (NO_LONGER.has(next) || (next === 'tarvitse' && tokens[h.first + 2]?.lower === 'enää') || continuesNoLonger) {
+      if (
+        NO_LONGER.has(next) ||
+        (next === 'tarvitse' && tokens[h.first + 2]?.lower === 'enää') ||
+        continuesNoLonger
+      ) {
         noLonger = true;
-        cues.push({ label: `+${h.entry.label} ${continuesNoLonger ? '(enää)' : next}`, value: 0.8 * weightAt(h.first) });
-        for (let j = h.first + 1; j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j); j++) consumed.add(j);
+        cues.push({
+          label: `+${h.entry.label} ${continuesNoLonger ? '(enää)' : next}`,
+          value: 0.8 * weightAt(h.first),
+        });
+        for (
+          let j = h.first + 1;
+          j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
+          j++
+        )
+          consumed.add(j);
         continue;
       }
       let flipped = false;
-      for (let j = h.first + 1; j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j); j++) {
+      for (
+        let j = h.first + 1;
+        j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
+        j++
+      ) {
         for (const c of byFirst.get(j) ?? []) {
           if (c.entry.key === 'pos' && !consumed.has(j)) {
-            cues.push({ label: `-${h.entry.label} ${c.entry.label}`, value: -1.3 * c.entry.weight * weightAt(j) });
+            cues.push({
+              label: `-${h.entry.label} ${c.entry.label}`,
+              value: -1.3 * c.entry.weight * weightAt(j),
+            });
             consumed.add(j);
             flipped = true;
           } else if (c.entry.key === 'neg' && !consumed.has(j)) {
@@ -95,7 +132,15 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
       }
       // "Ongelmia ei ollut", "Viiveitä ei hankkeen aikana ilmennyt": Finnish puts the problem before the
       // negated existential verb; a problem word just before the negator, in its clause, is denied.
-      if (!flipped && EXISTENTIAL.test(tokens.slice(h.first + 1, h.first + 1 + NEGATION_WINDOW).map((t) => t.lower).join(' '))) {
+      if (
+        !flipped &&
+        EXISTENTIAL.test(
+          tokens
+            .slice(h.first + 1, h.first + 1 + NEGATION_WINDOW)
+            .map((t) => t.lower)
+            .join(' '),
+        )
+      ) {
         for (let j = h.first - 1; j >= Math.max(0, h.first - 3) && !clauseBreak(tokens, j + 1); j--) {
           const c = (byFirst.get(j) ?? []).find((x) => x.entry.key === 'neg');
           if (c && !consumed.has(j)) {
@@ -115,17 +160,29 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
   // "vähensi virheitä", "puutteelliset hakemukset vähenivät": less of a problem is a gain.
   for (const r of hits as Hit<CueKey>[]) {
     if (r.entry.key !== 'reducer') continue;
-    for (let j = Math.max(0, r.first - REDUCER_WINDOW); j <= Math.min(tokens.length - 1, r.first + REDUCER_WINDOW); j++) {
+    for (
+      let j = Math.max(0, r.first - REDUCER_WINDOW);
+      j <= Math.min(tokens.length - 1, r.first + REDUCER_WINDOW);
+      j++
+    ) {
       if (j === r.first || consumed.has(j) || !sameClause(tokens, r.first, j)) continue;
       const neg = (byFirst.get(j) ?? []).find((c) => c.entry.key === 'neg');
       if (!neg) continue;
       consumed.add(j);
-      cues.push({ label: `+${r.entry.label} ${neg.entry.label}`, value: 0.8 * neg.entry.weight * weightAt(j) });
+      cues.push({
+        label: `+${r.entry.label} ${neg.entry.label}`,
+        value: 0.8 * neg.entry.weight * weightAt(j),
+      });
     }
   }
   // "jäi saavuttamatta", "toteutumatta", "tekemättä": the abessive says something was not done.
   tokens.forEach((t, i) => {
-    if (/[^ ]{3,}(matta|mättä)$/.test(t.lower) && !NOT_ABESSIVE_NEGATIVE.has(t.lower) && !consumed.has(i) && !byFirst.has(i)) {
+    if (
+      /[^ ]{3,}(matta|mättä)$/.test(t.lower) &&
+      !NOT_ABESSIVE_NEGATIVE.has(t.lower) &&
+      !consumed.has(i) &&
+      !byFirst.has(i)
+    ) {
       cues.push({ label: `-${t.lower}`, value: -1.5 * weightAt(i) });
     }
   });
@@ -135,7 +192,9 @@ export function sentencePolarity(tokens: readonly Token[], lang: 'fi' | 'sv', op
   const chosen: Hit<CueKey>[] = [];
   const outcome = (hits as Hit<CueKey>[])
     .filter((h) => h.entry.key === 'pos' || h.entry.key === 'neg' || h.entry.key === 'counterfactual')
-    .sort((a, b) => b.last - b.first - (a.last - a.first) || b.entry.weight - a.entry.weight || a.first - b.first);
+    .sort(
+      (a, b) => b.last - b.first - (a.last - a.first) || b.entry.weight - a.entry.weight || a.first - b.first,
+    );
   for (const h of outcome) {
     let free = true;
     for (let i = h.first; i <= h.last; i++) if (covered.has(i)) free = false;

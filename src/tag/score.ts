@@ -7,7 +7,13 @@ import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Theme } from '../codebook/types.js';
 import type { LemmaLookup } from '../language/lexicon.js';
 import type { Coding, Segment } from '../types.js';
-import { type SectionLean, type SentencePolarity, sectionLeans, sentencePolarity, sentenceTokens } from './polarity.js';
+import {
+  type SectionLean,
+  type SentencePolarity,
+  sectionLeans,
+  sentencePolarity,
+  sentenceTokens,
+} from './polarity.js';
 import { topicEvidence } from './topics.js';
 
 export interface TagOptions {
@@ -26,7 +32,8 @@ const CONTEXT_SHARE = 0.4;
 const NEUTRAL_SUCCESS = 0.7;
 /** Budget, schedule, deliverables, contacts: topics are named there, findings rarely. */
 const DESCRIPTIVE_SECTION = 0.35;
-const RECORD = /\b\d{1,2}\.\d{1,2}\.(\d{2,4})?|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuussa\s+\d{4}|\d\s?(€|euroa?\b|eur\b)|\b(liit(e|teessä|teen)|bilaga|appendix)\s+\d|\b\d+\s?(kk|vuotta|kuukautta|månader|år)\b/iu;
+const RECORD =
+  /\b\d{1,2}\.\d{1,2}\.(\d{2,4})?|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuussa\s+\d{4}|\d\s?(€|euroa?\b|eur\b)|\b(liit(e|teessä|teen)|bilaga|appendix)\s+\d|\b\d+\s?(kk|vuotta|kuukautta|månader|år)\b/iu;
 const NEUTRAL_CHALLENGE = 0.4;
 
 export interface ThemeScore {
@@ -68,7 +75,11 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: TagOptions = {}): ParagraphTagging {
+export function tagParagraph(
+  p: Segment,
+  compiled: CompiledCodebook,
+  options: TagOptions = {},
+): ParagraphTagging {
   const lang = p.lang === 'sv' ? 'sv' : 'fi';
   const leans = sectionLeans(p.section, options.fold);
   const prior = (leans.has('success') ? SECTION_PRIOR : 0) - (leans.has('challenge') ? SECTION_PRIOR : 0);
@@ -97,7 +108,13 @@ export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: Ta
       const c = compiled.byCode.get(ev.code);
       if (!c) continue;
       const factor = agreementFactor(c.theme, effective) * damp;
-      themes.push({ code: ev.code, topicWeight: ev.weight, factor: round(factor), score: round(ev.weight * factor), matches: ev.matches });
+      themes.push({
+        code: ev.code,
+        topicWeight: ev.weight,
+        factor: round(factor),
+        score: round(ev.weight * factor),
+        matches: ev.matches,
+      });
     }
     // Same topic, opposite polarity: the theme the sentence's polarity agrees with takes the sentence,
     // whatever the other's term count; without any polarity, the stronger evidence does.
@@ -111,7 +128,8 @@ export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: Ta
       const pol = compiled.byCode.get(t.code)?.theme.polarity;
       if (pol === 'none') continue;
       const prev = best.get(topic);
-      if (!prev || (agrees(t) && !agrees(prev)) || (agrees(t) === agrees(prev) && t.score > prev.score)) best.set(topic, t);
+      if (!prev || (agrees(t) && !agrees(prev)) || (agrees(t) === agrees(prev) && t.score > prev.score))
+        best.set(topic, t);
     }
     const kept = themes.filter((t) => {
       const c = compiled.byCode.get(t.code);
@@ -163,6 +181,10 @@ export function tagParagraph(p: Segment, compiled: CompiledCodebook, options: Ta
   return { segment: p, leans: [...leans], sentences: taggings, totals, codings };
 }
 
-export function tagSegments(segments: readonly Segment[], compiled: CompiledCodebook, options: TagOptions = {}): ParagraphTagging[] {
+export function tagSegments(
+  segments: readonly Segment[],
+  compiled: CompiledCodebook,
+  options: TagOptions = {},
+): ParagraphTagging[] {
   return segments.map((s) => tagParagraph(s, compiled, options));
 }

@@ -34,7 +34,11 @@ export function topicEvidence(
     for (let i = hit.first; i <= hit.last; i++) {
       const key = `${hit.entry.key}@${i}`;
       const prev = best.get(key);
-      if (!prev || hit.entry.weight > prev.weight || (hit.entry.weight === prev.weight && hit.entry.label.length > prev.label.length)) {
+      if (
+        !prev ||
+        hit.entry.weight > prev.weight ||
+        (hit.entry.weight === prev.weight && hit.entry.label.length > prev.label.length)
+      ) {
         best.set(key, { label: hit.entry.label, weight: hit.entry.weight });
       }
     }
