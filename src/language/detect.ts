@@ -9,7 +9,7 @@ const FI = new Set(
   ),
 );
 const SV = new Set(
-  'och att det som är en ett för med på av inte till har var de den om men också kan ska skulle blev vara har hade från vid eller under efter kommunen kommunerna projektet inom samt detta dessa vi man när där'.split(
+  'och att det som är en ett för med på av inte till har var de den om men också kan ska skulle blev vara har hade från vid eller under efter kommunen kommunerna projektet inom samt detta dessa vi man när där i vilket vilka genom tack även sina sig mellan nu mer än kunde dess deras hos ut upp bara alla andra'.split(
     ' ',
   ),
 );
@@ -27,6 +27,8 @@ export function detectLanguage(tokens: readonly Token[], fallback: Language = 'f
     else if (/(ssa|ssä|sta|stä|lla|llä|lta|ltä|kin|ksi|mme|nsa|nsä)$/.test(t.lower) && t.lower.length > 5)
       fi += 0.5;
     if (/[å]/.test(t.lower)) sv += 0.5;
+    // Swedish endings: the definite plural and common derivations.
+    if (/(arna|erna|orna|ningen|ningar|heten|tion|ligt|ande|ende)$/.test(t.lower) && t.lower.length > 5) sv += 0.5;
   }
   const best = Math.max(fi, sv, en);
   if (best < 1.5) return fallback;

@@ -1,0 +1,65 @@
+// A Swedish paragraph gets the code its Finnish counterpart gets: the same findings, said in the other
+// national language, must count the same. Pairs written for this test (not from any gold file).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileCodebook } from '../src/codebook/compile.js';
+import { loadCodebook } from '../src/codebook/load.js';
+import { predict } from '../src/eval/evaluate.js';
+
+const bookFile = join(import.meta.dirname, '..', 'codebooks', 'digikannustin-2020.yaml');
+const loaded = loadCodebook(bookFile, readFileSync(bookFile, 'utf8'));
+if (!loaded.ok) throw new Error('default codebook does not load');
+const compiled = compileCodebook(loaded.value);
+
+const pairs: [string, string, string][] = [
+  [
+    'success.participation',
+    'Invånarenkäten fick över 500 svar, och invånarnas synpunkter togs med i planeringen av servicenätet.',
+    'Asukaskyselyyn tuli yli 500 vastausta, ja asukkaiden näkemykset otettiin mukaan palveluverkon suunnitteluun.',
+  ],
+  [
+    'success.understanding',
+    'Utbildningarna gav personalen en klarare bild av vad digitala verktyg kan betyda i det dagliga arbetet.',
+    'Koulutukset antoivat henkilöstölle selkeämmän kuvan siitä, mitä digitaaliset työvälineet voivat merkitä arjen työssä.',
+  ],
+  [
+    'success.efficiency',
+    'Tack vare e-tjänsten behöver ansökningarna inte längre matas in manuellt, vilket sparar flera arbetstimmar i veckan.',
+    'Sähköisen palvelun ansiosta hakemuksia ei enää tarvitse syöttää käsin, mikä säästää useita työtunteja viikossa.',
+  ],
+  [
+    'success.cooperation',
+    'Samarbetet mellan kommunerna fungerade mycket bra och nätverket fortsätter efter projektet.',
+    'Yhteistyö kuntien välillä toimi erittäin hyvin, ja verkosto jatkaa toimintaansa hankkeen jälkeen.',
+  ],
+  [
+    'challenge.cooperation',
+    'En av partnerkommunerna drog sig ur projektet och engagemanget hos de övriga var svagt.',
+    'Yksi kumppanikunnista vetäytyi hankkeesta, ja muiden sitoutuminen oli heikkoa.',
+  ],
+  [
+    'challenge.staffing',
+    'Projektledaren sade upp sig mitt under projektet och rekryteringen av en efterträdare drog ut på tiden.',
+    'Projektipäällikkö irtisanoutui kesken hankkeen, ja seuraajan rekrytointi venyi.',
+  ],
+  [
+    'challenge.vendors',
+    'Leverantören höll inte tidtabellen och integrationen levererades ett halvt år försenad.',
+    'Toimittaja ei pitänyt aikataulua, ja integraatio toimitettiin puoli vuotta myöhässä.',
+  ],
+  [
+    'challenge.mismatch',
+    'De nationella kraven passar dåligt för en liten kommun, och systemet kunde inte anpassas till våra arbetssätt.',
+    'Valtakunnalliset vaatimukset sopivat huonosti pienelle kunnalle, eikä järjestelmää voitu sovittaa toimintatapoihimme.',
+  ],
+];
+
+describe('Swedish and Finnish get the same codes', () => {
+  it.each(pairs)('%s', (code, sv, fi) => {
+    const s = predict({ id: 'sv', code, text: sv }, compiled);
+    const f = predict({ id: 'fi', code, text: fi }, compiled);
+    expect(s.predicted).toBe(code);
+    expect(f.predicted).toBe(code);
+  });
+});
