@@ -25,7 +25,7 @@ export function allowMatcher(list: AllowList): AllowMatcher {
     } else if (words.length > 0) lexicon.add(true, words.join(' '));
   }
   const allowsWord = (word: string): boolean => {
-    const lower = word.toLocaleLowerCase('fi');
+    const lower = word.toLowerCase();
     if (patterns.some((re) => new RegExp(`^(?:${re.source})$`, 'iu').test(word))) return true;
     if (lexicon.lookup(lower).length > 0) return true;
     const colon = lower.indexOf(':');
@@ -34,8 +34,8 @@ export function allowMatcher(list: AllowList): AllowMatcher {
     // "Wilma-ohjelmistoon", "IT-infraa": an allowed first part with lower-case rest.
     return (
       parts.length > 1 &&
-      lexicon.lookup((parts[0] ?? '').toLocaleLowerCase('fi')).length > 0 &&
-      parts.slice(1).every((p) => p === p.toLocaleLowerCase('fi'))
+      lexicon.lookup((parts[0] ?? '').toLowerCase()).length > 0 &&
+      parts.slice(1).every((p) => p === p.toLowerCase())
     );
   };
   return {

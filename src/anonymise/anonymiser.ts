@@ -82,7 +82,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
   function remember(original: string, span: Span) {
     // The inventory feeds the leak check of every output: an ordinary word in it ("KUNTIEN" from a
     // project title in capitals, a table heading caught fail-closed) would flag the codebook's own labels.
-    const common = (w: string) => vocabulary().isCommon(w.toLocaleLowerCase('fi'));
+    const common = (w: string) => vocabulary().isCommon(w.toLowerCase());
     // Fail-closed guesses ('name': a capitalised word nobody vouched for) are replaced in quotes but kept
     // out of the inventory: a wrong guess there ("Lainaukset", a table heading) would flag the tool's own
     // interface text in every output. Municipalities are checked from the gazetteer anyway.
@@ -124,7 +124,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       ...placeChecks(tokens),
       vocab,
     })) {
-      const key = (m.person.surname || m.person.firstNames.join(' ')).toLocaleLowerCase('fi');
+      const key = (m.person.surname || m.person.firstNames.join(' ')).toLowerCase();
       const known = persons.get(key);
       if (known) known.firstNames = [...new Set([...known.firstNames, ...m.person.firstNames])];
       else persons.set(key, m.person);
@@ -137,7 +137,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       const initials = t.text
         .split(/[-:]/u)
         .slice(0, 2)
-        .map((p) => p.charAt(0).toLocaleUpperCase('fi'));
+        .map((p) => p.charAt(0).toUpperCase());
       for (const abbr of [initials.join('-'), initials.join('')]) {
         if (abbr.length >= 2 && tokens.some((u) => u.text.split(':')[0] === abbr)) abbreviations.add(abbr);
       }
@@ -153,7 +153,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     for (const span of spans) {
       if (span.kind !== 'name') continue;
       const word = text.slice(span.start, span.end).replace(/:.*$/u, '');
-      if (word.length >= 4 && !vocab.isEveryday(word.toLocaleLowerCase('fi'))) names.add(word);
+      if (word.length >= 4 && !vocab.isEveryday(word.toLowerCase())) names.add(word);
     }
     ids.names = [...names];
     for (const span of spans) {

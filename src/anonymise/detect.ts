@@ -120,11 +120,11 @@ export function detect(
       kind: 'organisation',
       noun: 'yritys',
       infl: f.infl,
-      key: `org|${f.name.toLocaleLowerCase('fi')}`,
+      key: `org|${f.name.toLowerCase()}`,
     });
   }
   const firmLexicon = new Lexicon<string>();
-  for (const name of ids.firms) firmLexicon.add(name.toLocaleLowerCase('fi'), name);
+  for (const name of ids.firms) firmLexicon.add(name.toLowerCase(), name);
   matchLexicon(firmLexicon, (key, first, last, infl) =>
     add({ ...tokRange(first, last), kind: 'organisation', noun: 'yritys', infl, key: `org|${key}` }),
   );
@@ -132,7 +132,7 @@ export function detect(
   // 4. Projects: the report's own name, named projects and acronyms, with a following "-hanke".
   const projectLexicon = new Lexicon<string>();
   for (const name of [...ids.projectNames, ...ids.otherProjects])
-    projectLexicon.add(name.toLocaleLowerCase('fi'), name);
+    projectLexicon.add(name.toLowerCase(), name);
   matchLexicon(projectLexicon, (key, first, last, infl) => {
     const next = tokens[last + 1];
     const word =
@@ -155,7 +155,7 @@ export function detect(
       kind: 'project',
       noun: 'hanke',
       infl: p.infl,
-      key: `project|${p.name.toLocaleLowerCase('fi')}`,
+      key: `project|${p.name.toLowerCase()}`,
     });
   }
 
@@ -167,7 +167,7 @@ export function detect(
     for (const f of p.firstNames) firstNameLexicon.add(p, f);
   }
   const personKey = (p: LearnedPerson) =>
-    `person|${(p.surname || p.firstNames.join(' ')).toLocaleLowerCase('fi')}`;
+    `person|${(p.surname || p.firstNames.join(' ')).toLowerCase()}`;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
     if (!t.capitalised || !tokFree(i)) continue;
@@ -254,7 +254,7 @@ export function detect(
 
   // 8. Names the fail-closed rule caught elsewhere in the report, also at a sentence start.
   const nameLex = new Lexicon<string>();
-  for (const n of ids.names ?? []) nameLex.add(n.toLocaleLowerCase('fi'), n);
+  for (const n of ids.names ?? []) nameLex.add(n.toLowerCase(), n);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
     if (!t.capitalised || !tokFree(i)) continue;
@@ -523,7 +523,7 @@ export function detect(
         (p) =>
           /^\p{Lu}/u.test(p) &&
           p.length > 1 &&
-          !vocab.isCommon(p.toLocaleLowerCase('fi')) &&
+          !vocab.isCommon(p.toLowerCase()) &&
           !allow.allowsWord(p),
       );
   }
@@ -550,7 +550,7 @@ function nameKey(lower: string): string {
 
 function learnedByPrefix(persons: readonly LearnedPerson[], lower: string) {
   for (const p of persons) {
-    const s = p.surname.toLocaleLowerCase('fi');
+    const s = p.surname.toLowerCase();
     if (s.length < 6) continue;
     const stem = s.slice(0, s.length - 2);
     if (lower.startsWith(stem) && lower.length - s.length <= 4) return { value: p, infl: guessCase(lower) };

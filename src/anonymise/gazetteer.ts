@@ -39,7 +39,7 @@ export function gazetteer(): Gazetteer {
     if (finnish) for (const d of demonymsOf(name)) lexicon.add(demonym, d);
     else if (!name.includes(' ')) {
       // Swedish residents: närpesbo, närpesborna, vasabor.
-      const base = name.toLocaleLowerCase('sv');
+      const base = name.toLowerCase();
       for (const suffix of ['bo', 'bon', 'bor', 'borna', 'bornas', 'bos', 'are', 'arna'])
         lexicon.addForm(demonym, base + suffix, {
           case: 'nom',

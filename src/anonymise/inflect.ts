@@ -142,7 +142,7 @@ const LONG_END = /([aeiouyäö])\1$|(ie|uo|yö|[aeouäöy]i|[aeio]u|[äeiy]y)$/u
  * "mänttä-vilppula" → "mänttä-vilppula", "mänttä-vilppulassa".
  */
 export function stemsOf(nominative: string): Stem[] {
-  const w = nominative.toLocaleLowerCase('fi');
+  const w = nominative.toLowerCase();
   const cut = Math.max(w.lastIndexOf('-'), w.lastIndexOf(' ')) + 1;
   const prefix = w.slice(0, cut);
   const last = w.slice(cut);
@@ -349,7 +349,7 @@ function analyseBare<T>(word: string, lookup: StemLookup<T>): { value: T; infl: 
  * Uusimaa → Uudellamaalla, Isokyrö → Isossakyrössä. Returns those extra forms (empty for other names).
  */
 export function doubleInflectedForms(nominative: string): Map<string, Inflection> {
-  const w = nominative.toLocaleLowerCase('fi');
+  const w = nominative.toLowerCase();
   const m = /^(.*-)?(uusi|iso)(.{3,})$/u.exec(w);
   const out = new Map<string, Inflection>();
   if (!m) return out;
@@ -382,7 +382,7 @@ export function formsOf(nominative: string): Map<string, Inflection> {
  * Siikainen → siikaislainen, Karjala → karjalainen, Pohjois-Satakunta → pohjois-satakuntalainen.
  */
 export function demonymsOf(nominative: string): string[] {
-  const w = nominative.toLocaleLowerCase('fi');
+  const w = nominative.toLowerCase();
   const bases = new Set<string>([w]);
   if (w.endsWith('nen')) bases.add(`${w.slice(0, -3)}s`);
   else if (/[^aeiouyäö]i$/u.test(w)) {
@@ -402,7 +402,7 @@ export function demonymsOf(nominative: string): string[] {
 /** Case of an ending written after a colon, as in "Oy:n", "DVV:lle", "A4:ssä". */
 export function caseOfColonEnding(ending: string): Inflection {
   const x = ending
-    .toLocaleLowerCase('fi')
+    .toLowerCase()
     .replace(/[äöy]/g, (c) => (c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'));
   if (x === 'n') return { case: 'gen', number: 'sg' };
   if (x === 'ssa') return { case: 'iness', number: 'sg' };
@@ -420,7 +420,7 @@ export function caseOfColonEnding(ending: string): Inflection {
 
 /** Best guess of the case of a word whose stem is unknown (fail-closed names): "Trimblen" → genitive. */
 export function guessCase(word: string): Inflection {
-  const w = word.toLocaleLowerCase('fi');
+  const w = word.toLowerCase();
   const colon = w.lastIndexOf(':');
   if (colon > 0) return caseOfColonEnding(w.slice(colon + 1));
   const rules: [RegExp, Case][] = [

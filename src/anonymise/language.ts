@@ -13,7 +13,7 @@ const FI = new Set(
 export function paragraphLanguage(paragraph: string): 'fi' | 'sv' {
   let fi = 0;
   let sv = 0;
-  for (const w of paragraph.toLocaleLowerCase('fi').split(/[^\p{L}]+/u)) {
+  for (const w of paragraph.toLowerCase().split(/[^\p{L}]+/u)) {
     if (FI.has(w)) fi++;
     if (SV.has(w)) sv++;
   }

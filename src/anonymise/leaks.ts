@@ -34,7 +34,7 @@ function inventoryMatcher(inventory: readonly string[]): InventoryMatcher {
     const e = entry.trim();
     if (e.length < 3) continue;
     if (/[@/.]|\p{N}/u.test(e)) {
-      literals.push(e.toLocaleLowerCase('fi'));
+      literals.push(e.toLowerCase());
       const d = e.replace(/\D/g, '');
       if (d.length >= 7 && /^[+\d\s()-]+$/u.test(e)) digits.add(d);
       continue;
@@ -76,7 +76,7 @@ function scanText(
   matcher: InventoryMatcher,
   push: (s: number, e: number, k: Leak['kind']) => void,
 ) {
-  const lower = text.toLocaleLowerCase('fi');
+  const lower = text.toLowerCase();
   // Contact details are leaks wherever they appear; URLs only when the sources had them.
   for (const c of findContacts(text)) {
     if (c.kind === 'url') continue;
@@ -160,7 +160,7 @@ function foldedPlaces(): Map<string, EntityKind> {
   for (const { name, ref } of gazetteer().names) {
     if (ref.kind === 'locality') continue;
     const kind: EntityKind = ref.kind === 'region' ? 'region' : 'municipality';
-    const lower = name.toLocaleLowerCase('fi');
+    const lower = name.toLowerCase();
     for (const form of [lower, lower.replace(/[äå]/g, 'a').replace(/ö/g, 'o')]) {
       folded.set(form, kind);
       if (form.includes('-')) folded.set(form.replace(/-/g, '_'), kind);

@@ -30,15 +30,19 @@ interface Phrase<T> {
   last: Lexicon<T>;
 }
 
+/** Distinct words remembered per lexicon before the memo starts over (bounded memory on huge runs). */
+const MEMO_LIMIT = 100_000;
+
 export class Lexicon<T> {
   private readonly stems = new Map<string, StemEntry<T>[]>();
   private readonly exact = new Map<string, LexiconHit<T>[]>();
   private readonly phrases = new Map<string, Phrase<T>[]>();
   private size = 0;
+  private readonly memo = new Map<string, LexiconHit<T>[]>();
 
   /** Adds a name (any case, words separated by spaces) under `value`. */
   add(value: T, name: string): void {
-    const words = name.trim().toLocaleLowerCase('fi').split(/\s+/u).filter(Boolean);
+    const words = name.trim().toLowerCase().split(/\s+/u).filter(Boolean);
     if (words.length === 0) return;
     if (words.length > 1) {
       const last = new Lexicon<T>();
@@ -51,6 +55,7 @@ export class Lexicon<T> {
     const word = words[0] ?? '';
     const harmony = harmonyOf(word);
     for (const stem of stemsOf(word)) {
+      this.memo.clear();
       const list = this.stems.get(stem.stem) ?? [];
       if (!list.some((e) => e.value === value && e.stem.kind === stem.kind))
         list.push({ value, stem, harmony });
@@ -62,7 +67,8 @@ export class Lexicon<T> {
 
   /** Adds one exact word form. */
   addForm(value: T, form: string, infl: Inflection): void {
-    const key = form.toLocaleLowerCase('fi');
+    this.memo.clear();
+    const key = form.toLowerCase();
     const list = this.exact.get(key) ?? [];
     list.push({ value, infl });
     this.exact.set(key, list);
@@ -72,12 +78,17 @@ export class Lexicon<T> {
     return this.size;
   }
 
-  /** Readings of one word (lower-cased inside). */
+  /** Readings of one word (lower-cased inside). Memoised: reports repeat their words. */
   lookup(word: string): LexiconHit<T>[] {
-    const w = word.toLocaleLowerCase('fi');
+    const w = word.toLowerCase();
+    const cached = this.memo.get(w);
+    if (cached) return cached;
     const exact = this.exact.get(w);
     const found = analyse(w, (s) => this.stems.get(s));
-    return exact ? [...exact, ...found] : found;
+    const result = exact ? [...exact, ...found] : found;
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(w, result);
+    return result;
   }
 
   /** Names that start at token `i` of `words` (lower-case), longest first. */

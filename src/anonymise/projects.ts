@@ -28,7 +28,7 @@ export function projectNameFromTitle(text: string): string | undefined {
   const title = heading ? heading.replace(/[*_#`>]/gu, '').trim() : lines.find((l) => l.length > 0);
   if (!title) return undefined;
   const words = title.split(/\s+/u);
-  const end = words.findIndex((w) => hasProjectHead(w.toLocaleLowerCase('fi').replace(/[^\p{L}-]/gu, '')));
+  const end = words.findIndex((w) => hasProjectHead(w.toLowerCase().replace(/[^\p{L}-]/gu, '')));
   if (end < 0 || end > 7) return undefined;
   return words
     .slice(0, end + 1)
@@ -55,7 +55,7 @@ export function findNamedProjects(text: string, tokens: readonly WordToken[]): N
     // One token: "SataDigi-hankkeen".
     const parts = t.text.split('-');
     if (parts.length > 1) {
-      const infl = projectWordCase((parts[parts.length - 1] ?? '').toLocaleLowerCase('fi'));
+      const infl = projectWordCase((parts[parts.length - 1] ?? '').toLowerCase());
       const head = parts.slice(0, -1).join('-');
       if (infl && /\p{Lu}/u.test(head) && head.length > 1) {
         out.push({ first: t.index, last: t.index, name: head, infl });
@@ -85,9 +85,15 @@ export function findNamedProjects(text: string, tokens: readonly WordToken[]): N
 /** Acronyms defined in parentheses after a project's name: "Digitaaliset palvelut -hanke (DIPA)". */
 export function findProjectAcronyms(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/([^\n()]{3,160})\(\s*(\p{Lu}[\p{Lu}\p{N}-]{2,})\s*\)/gu)) {
-    const before = (m[1] ?? '').toLocaleLowerCase('fi');
-    if (before.split(/\s+/u).some((w) => hasProjectHead(w.replace(/[^\p{L}-]/gu, '')))) out.add(m[2] ?? '');
+  // Find "(ACRONYM)" first, then look back over the text before it: a leading [^\n()]{3,160} in one
+  // pattern backtracks at every position of a long report.
+  for (const m of text.matchAll(/\(\s*(\p{Lu}[\p{Lu}\p{N}-]{2,})\s*\)/gu)) {
+    const at = m.index ?? 0;
+    const window = text.slice(Math.max(0, at - 160), at);
+    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('('), window.lastIndexOf(')'));
+    const before = window.slice(cut + 1).toLowerCase();
+    if (before.length < 3) continue;
+    if (before.split(/\s+/u).some((w) => hasProjectHead(w.replace(/[^\p{L}-]/gu, '')))) out.add(m[1] ?? '');
   }
   return [...out].filter(Boolean);
 }

@@ -30,12 +30,12 @@ export function tokenize(text: string): WordToken[] {
     const letters = word.replace(/[^\p{L}]/gu, '');
     tokens.push({
       text: word,
-      lower: word.toLocaleLowerCase('fi'),
+      lower: word.toLowerCase(),
       start,
       end: start + word.length,
       index: tokens.length,
-      capitalised: first !== first.toLocaleLowerCase('fi'),
-      allCaps: letters.length >= 2 && letters === letters.toLocaleUpperCase('fi') && /\p{Lu}/u.test(letters),
+      capitalised: first !== first.toLowerCase(),
+      allCaps: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
       sentenceStart: false,
     });
   }

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
+import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -45,7 +46,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const tally: Tally = new ThemeTally(options.compiled.book);
   const codings: Coding[] = [];
-  const candidates: QuoteCandidate[] = [];
+  const pool = new CandidatePool(Math.max(1, options.quotesPerCode));
   const summaries: Omit<ReportSummary, 'alias'>[] = [];
   const sources: RunResult['sources'] = [];
   const folded: string[] = [];
@@ -71,8 +72,9 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     if (coded.folded) folded.push(doc.report);
     options.anonymiser.learn(doc.report, doc.text);
     tally.add(doc.report, coded.codings);
-    codings.push(...coded.codings);
-    candidates.push(...coded.candidates);
+    // Strings sliced from the report would keep its whole text alive; keep flat copies only.
+    for (const c of coded.codings) codings.push({ ...c, text: flat(c.text), section: flat(c.section) });
+    pool.add(coded.candidates.map((q) => ({ ...q, text: flat(q.text), section: flat(q.section) })));
     summaries.push({
       report: doc.report,
       path: doc.path,
@@ -89,7 +91,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   );
   const aliasOf = new Map(aliases.map((a) => [a.report, a.alias]));
   const ranked = rankQuotes(
-    candidates,
+    pool.all(),
     options.compiled.book.themes.map((t) => t.code),
     options.quotesPerCode,
   );
@@ -117,6 +119,11 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     droppedQuotes: dropped,
     folded,
   };
+}
+
+/** A copy of a string that does not share memory with the string it was sliced from. */
+function flat(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 export function outPath(out: string, name: string): string {

@@ -69,8 +69,8 @@ export function morphologyFor(choice: MorphologyChoice): Morphology {
     if (hit) return hit;
     const out = new Set<string>();
     for (const a of voikko.analyse(lower)) {
-      out.add(a.baseform.toLocaleLowerCase('fi'));
-      for (const p of a.parts) out.add(p.toLocaleLowerCase('fi'));
+      out.add(a.baseform.toLowerCase());
+      for (const p of a.parts) out.add(p.toLowerCase());
     }
     hit = [...out];
     if (cache.size < 100_000) cache.set(lower, hit);

@@ -67,7 +67,7 @@ function isVowel(c: string | undefined): boolean {
  * A trailing "*" in the codebook means: the author gives the stem, use it as is.
  */
 export function finnishStems(lemma: string): string[] {
-  const l = lemma.toLocaleLowerCase('fi');
+  const l = lemma.toLowerCase();
   if (l.endsWith('*')) return [l.slice(0, -1)];
   const out = new Set<string>([l]);
   const last = l.slice(-1);

@@ -75,7 +75,7 @@ export class Lexicon<K extends string = string> {
       entry,
       forms: entry.words.map((w) => {
         // "hyvin=": an indeclinable word (adverb, particle) that must not prefix-match (hyvinvointi).
-        const lemma = w.toLocaleLowerCase('fi').replace(/[*=]$/, '');
+        const lemma = w.toLowerCase().replace(/[*=]$/, '');
         const exact = w.endsWith('=') || (!w.endsWith('*') && lemma.length <= 3);
         return { stems: exact ? [lemma] : stemsFor(w, lang), lemma, exact, explicit: w.endsWith('*') };
       }),

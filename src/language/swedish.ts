@@ -4,11 +4,11 @@ import snowball from 'snowball-stemmers';
 const stemmer = snowball.newStemmer('swedish');
 
 export function swedishStem(word: string): string {
-  return stemmer.stem(word.toLocaleLowerCase('sv'));
+  return stemmer.stem(word.toLowerCase());
 }
 
 export function swedishStems(lemma: string): string[] {
-  const l = lemma.toLocaleLowerCase('sv');
+  const l = lemma.toLowerCase();
   if (l.endsWith('*')) return [l.slice(0, -1)];
   const s = swedishStem(l);
   // Snowball strips derivational suffixes too (färdighet → färd, enhetlig → enhet): such a stem would match

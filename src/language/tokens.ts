@@ -16,7 +16,7 @@ export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = base + (m.index ?? 0);
-    tokens.push({ text: m[0], lower: m[0].toLocaleLowerCase('fi'), start, end: start + m[0].length });
+    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length });
   }
   return tokens;
 }

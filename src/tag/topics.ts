@@ -50,7 +50,7 @@ export function topicEvidence(
     for (const p of c.patterns) {
       p.re.lastIndex = 0;
       const m = p.re.exec(text);
-      if (m) add(c.theme.code, `pattern:${m[0].toLocaleLowerCase('fi')}`, PATTERN_WEIGHT);
+      if (m) add(c.theme.code, `pattern:${m[0].toLowerCase()}`, PATTERN_WEIGHT);
     }
   }
   const vetoed = new Set(compiled.exclusions[lang].find(tokens, options).map((h) => h.entry.key));
