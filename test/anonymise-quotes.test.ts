@@ -7,7 +7,7 @@ const anonymiser = defaultAnonymiser();
 const ids = emptyIdentifiers('quotes');
 
 const CASES: [string, string][] = [
-  ['Kankaanpäässä teetettiin uudet pohjat.', '[kunnassa] teetettiin uudet pohjat.'],
+  ['Kankaanpäässä teetettiin uudet pohjat.', '[Kunnassa] teetettiin uudet pohjat.'],
   ['Palautetta tuli Kankaanpäähän ja Pomarkkuun.', 'Palautetta tuli [kuntaan] ja [kuntaan].'],
   ['Koulutuksen piti kankaanpääläinen Pauli Pukaralammi.', 'Koulutuksen piti [kuntalainen] [henkilö].'],
   ['Kiitos Virtaselle ja Korhosen tiimille.', 'Kiitos [henkilölle] ja [henkilön] tiimille.'],

@@ -107,6 +107,6 @@ describe('anonymising seed 001', () => {
     const out = anonymiser.anonymise('Kankaanpäässä ja Pomarkussa, sitten taas Kankaanpäähän.', ids, {
       numbered: true,
     }).text;
-    expect(out).toBe('[kunta A:ssa] ja [kunta D:ssä], sitten taas [kunta A:han].');
+    expect(out).toBe('[Kunta A:ssa] ja [kunta D:ssä], sitten taas [kunta A:han].');
   });
 });

@@ -52,6 +52,12 @@ export function emptyIdentifiers(report: string): ReportIdentifiers {
   };
 }
 
+/** Whether offset `at` begins a sentence: only white space since the text's start or a full stop. */
+function sentenceStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at);
+  return at === 0 || /(^|[.!?]["”»)]?)\s+$/u.test(before) || /^\s*$/.test(text.slice(0, at));
+}
+
 export function createAnonymiser(allowList: AllowList, options: AnonymiserOptions = {}): Anonymiser {
   const allow = allowMatcher(allowList);
   const seen = new Set<string>();
@@ -69,7 +75,9 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       const original = text.slice(span.start, span.end);
       const lang = opts.lang ?? langAt(span.start);
       const letter = opts.numbered && span.key ? letterOf(ids, span.key) : undefined;
-      const ph = placeholder(span.noun, span.infl, lang, letter) + (span.joiner ?? '');
+      const plain = placeholder(span.noun, span.infl, lang, letter) + (span.joiner ?? '');
+      // At the start of a sentence the placeholder reads as its first word: "[Kunnassa] järjestettiin…".
+      const ph = sentenceStart(text, span.start) ? plain.replace(/^\[(\p{Ll})/u, (_, c: string) => `[${c.toUpperCase()}`) : plain;
       out += text.slice(cursor, span.start) + ph;
       cursor = span.end;
       replacements.push({ start: span.start, end: span.end, original, placeholder: ph, kind: span.kind });
