@@ -6,7 +6,7 @@ import { loadCodebook } from '../codebook/load.js';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 import { readText } from '../io/read-text.js';
 import type { LemmaLookup } from '../language/lexicon.js';
-import { loadVoikko } from '../language/voikko.js';
+import { loadVoikko, type Voikko } from '../language/voikko.js';
 
 export class UsageError extends Error {}
 
@@ -45,6 +45,8 @@ export type MorphologyChoice = 'auto' | 'snowball' | 'voikko';
 export interface Morphology {
   name: 'snowball' | 'voikko';
   lemmas?: LemmaLookup;
+  /** The analyser itself, for the anonymiser's proper-noun classes. */
+  voikko?: Voikko;
   note?: string;
 }
 
@@ -76,5 +78,5 @@ export function morphologyFor(choice: MorphologyChoice): Morphology {
     if (cache.size < 100_000) cache.set(lower, hit);
     return hit;
   };
-  return { name: 'voikko', lemmas };
+  return { name: 'voikko', lemmas, voikko };
 }

@@ -2,7 +2,7 @@
 // Exit 0 done; 1 done with input problems under --strict; 2 usage or codebook error.
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { createAnonymiser, findLeaks } from '../anonymise/index.js';
+import { createAnonymiser, findLeaks, properNounFromVoikko } from '../anonymise/index.js';
 import { OUTPUT_FORMATS, type OutputFormat, renderOutputs, SHAREABLE, writeOutputs } from '../app/outputs.js';
 import { quoteAnonymiser } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
@@ -102,8 +102,10 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       printDiagnostics(allow.diagnostics);
       throw new UsageError('allow-list is not valid');
     }
+    // With Voikko, its proper-noun classes (etunimi, sukunimi, paikannimi) back the name lists.
+    const properNoun = morphology.voikko ? { properNoun: properNounFromVoikko(morphology.voikko) } : {};
     const anonymiser = quoteAnonymiser(
-      createAnonymiser(allow.value),
+      createAnonymiser(allow.value, properNoun),
       flags.numbered ? { numbered: true } : {},
     );
     let progress: ReturnType<typeof createProgress> | undefined;
