@@ -57,12 +57,12 @@ export function compileCodebook(book: Codebook): CompiledCodebook {
     themes,
     byCode: new Map(themes.map((c) => [c.theme.code, c])),
     terms: {
-      fi: new Lexicon(entries(book.themes, termsOf('fi')), 'fi'),
-      sv: new Lexicon(entries(book.themes, termsOf('sv')), 'sv'),
+      fi: new Lexicon(entries(book.themes, termsOf('fi')), 'fi', 2),
+      sv: new Lexicon(entries(book.themes, termsOf('sv')), 'sv', 2),
     },
     exclusions: {
-      fi: new Lexicon(entries(book.themes, wordExclusions), 'fi'),
-      sv: new Lexicon(entries(book.themes, wordExclusions), 'sv'),
+      fi: new Lexicon(entries(book.themes, wordExclusions), 'fi', 2),
+      sv: new Lexicon(entries(book.themes, wordExclusions), 'sv', 2),
     },
   };
 }

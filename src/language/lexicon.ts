@@ -44,7 +44,8 @@ interface Compiled<K extends string> {
 
 const MIN_INFIX = 6;
 const SHORT_STEM = 4;
-const SHORT_MAX_ENDING = 5;
+/** A stem of under four letters matches only words at most this much longer (työ: työtä, not työntekijä). */
+const SHORT_MAX_ENDING = 4;
 
 function stemsFor(word: string, lang: LexiconLanguage): string[] {
   if (lang === 'sv') return swedishStems(word);
@@ -55,7 +56,7 @@ function stemsFor(word: string, lang: LexiconLanguage): string[] {
 
 function wordMatchesAt(token: string, stem: string, at: number): boolean {
   if (!token.startsWith(stem, at)) return false;
-  if (at === 0) return stem.length >= SHORT_STEM || token.length - stem.length <= SHORT_MAX_ENDING - 2;
+  if (at === 0) return stem.length >= SHORT_STEM || token.length - stem.length <= SHORT_MAX_ENDING;
   // Compound head: only long stems, and not straddling a hyphenless join of two short bits.
   return stem.length >= MIN_INFIX && at >= 3;
 }
@@ -67,16 +68,21 @@ export class Lexicon<K extends string = string> {
   private readonly byLemma = new Map<string, Compiled<K>[]>();
   private readonly exactWords = new Map<string, Compiled<K>[]>();
 
+  /**
+   * @param exactUpTo words this short match only themselves: 3 for cue words (ei, en, men), 2 for theme
+   *   terms, whose three-letter lemmas inflect (iso kaupunki → isoissa kaupungeissa; työ → työtä).
+   */
   constructor(
     entries: LexiconEntry<K>[],
     readonly lang: LexiconLanguage,
+    exactUpTo = 3,
   ) {
     this.compiled = entries.map((entry) => ({
       entry,
       forms: entry.words.map((w) => {
         // "hyvin=": an indeclinable word (adverb, particle) that must not prefix-match (hyvinvointi).
         const lemma = w.toLowerCase().replace(/[*=]$/, '');
-        const exact = w.endsWith('=') || (!w.endsWith('*') && lemma.length <= 3);
+        const exact = w.endsWith('=') || (!w.endsWith('*') && lemma.length <= exactUpTo);
         return { stems: exact ? [lemma] : stemsFor(w, lang), lemma, exact, explicit: w.endsWith('*') };
       }),
     }));
