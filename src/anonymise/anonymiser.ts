@@ -52,6 +52,10 @@ export function emptyIdentifiers(report: string): ReportIdentifiers {
   };
 }
 
+function copy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
 /** Whether offset `at` begins a sentence: only white space since the text's start or a full stop. */
 function sentenceStart(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 4), at);
@@ -95,12 +99,13 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     // out of the inventory: a wrong guess there ("Lainaukset", a table heading) would flag the tool's own
     // interface text in every output. Municipalities are checked from the gazetteer anyway.
     if (span.kind === 'name') return;
-    seen.add(original);
+    // Copies, not slices: a slice keeps the whole source text alive as long as the inventory lives.
+    seen.add(copy(original));
     // Multi-word originals also leave their words, so a surname alone is still found later.
     if (span.kind === 'person' || span.kind === 'organisation' || span.kind === 'project') {
       for (const w of original.split(/\s+/u)) {
         const word = w.replace(/:.*$/u, '');
-        if (word.length > 2 && /^\p{Lu}/u.test(word) && !common(word)) seen.add(word);
+        if (word.length > 2 && /^\p{Lu}/u.test(word) && !common(word)) seen.add(copy(word));
       }
     }
   }
@@ -169,9 +174,9 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       remember(text.slice(span.start, span.end), span);
     }
     for (const p of ids.persons) {
-      if (p.surname) seen.add(p.surname);
+      if (p.surname) seen.add(copy(p.surname));
     }
-    for (const name of [...ids.projectNames, ...ids.otherProjects, ...ids.firms]) seen.add(name);
+    for (const name of [...ids.projectNames, ...ids.otherProjects, ...ids.firms]) seen.add(copy(name));
     return ids;
   };
 

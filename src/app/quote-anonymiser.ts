@@ -20,7 +20,8 @@ export function quoteAnonymiser(
   const self: QuoteAnonymiser = {
     redacted: 0,
     learn(report, text) {
-      ids.set(report, anonymiser.scanReport(report, text));
+      // A JSON copy: names sliced from the report would otherwise keep its whole text alive for the run.
+      ids.set(report, JSON.parse(JSON.stringify(anonymiser.scanReport(report, text))) as ReportIdentifiers);
     },
     quote(report, text) {
       if (text.trim() === '') return text;
