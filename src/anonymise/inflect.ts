@@ -396,6 +396,8 @@ export function demonymsOf(nominative: string): string[] {
     if (/l[aä]$/u.test(b)) out.add(`${b}${harmonyOf(b) === 'back' ? 'inen' : 'inen'}`); // karjala-inen
   }
   if (w.endsWith('nen')) out.delete(`${w}${harmonyOf(w) === 'back' ? 'lainen' : 'läinen'}`);
+  // Länsi-Uusimaa → länsiuusimaalainen, Pohjois-Satakunta → pohjoissatakuntalainen: the hyphen goes.
+  for (const d of [...out]) if (d.includes('-')) out.add(d.replace(/-/g, ''));
   return [...out];
 }
 
