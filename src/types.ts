@@ -93,6 +93,11 @@ export interface ThemeCount {
   reports: number;
   segments: number;
   shareOfReports: number;
+  /**
+   * This theme's reports as a share of all its siblings' (same parent, or all main themes): the
+   * distribution seed 004's slides show ("23 % / 31 % / 32 % / 14 %"), where a report may count twice.
+   */
+  shareAmongSiblings: number;
 }
 
 export interface Quote {

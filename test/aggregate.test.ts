@@ -111,8 +111,22 @@ describe('ThemeTally', () => {
       reports: 2,
       segments: 3,
       shareOfReports: 0.6667,
+      shareAmongSiblings: 0.6667,
     });
     expect(tally().counts('sv')[0]?.label).toBe('fi:osaaminen'); // no sv label: falls back to fi
+  });
+
+  it('gives each theme its share of the mentions among its siblings, as seed 004 charts main themes', () => {
+    expect(
+      tally()
+        .counts()
+        .map((c) => [c.code, c.shareAmongSiblings]),
+    ).toEqual([
+      ['osaaminen', 0.6667], // main themes: osaaminen 2 reports, tieto 1
+      ['osaaminen.henkilo', 1],
+      ['osaaminen.henkilo.digi', 1],
+      ['tieto', 0.3333],
+    ]);
   });
 
   it('builds the report × theme matrix, sorted by report, with a zero for every code', () => {

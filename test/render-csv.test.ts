@@ -68,7 +68,7 @@ describe('CSV renderers: encoding and header', () => {
       codingsCsv,
       'report,segment,section,start_line,end_line,code,polarity,theme,score,matches,text',
     ],
-    ['theme counts', themeCountsCsv, 'code,polarity,theme,label,reports,segments,share_of_reports'],
+    ['theme counts', themeCountsCsv, 'code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings'],
     ['quotes', quotesCsv, 'code,rank,alias,section,score,quote'],
     ['aliases', aliasesCsv, 'alias,report,path'],
   ])('%s: header in a fixed order', (_name, render, header) => {
@@ -99,14 +99,15 @@ describe('CSV renderers: numbers and delimiters', () => {
         reports: 3,
         segments: 7,
         shareOfReports: 0.6,
+        shareAmongSiblings: 0.5,
       },
     ],
   });
 
   it.each([
-    [',', 'success.cooperation,success,cooperation,"Yhteistyö, verkostot",3,7,0.600'],
-    [';', 'success.cooperation;success;cooperation;Yhteistyö, verkostot;3;7;0,600'],
-    ['\t', 'success.cooperation\tsuccess\tcooperation\tYhteistyö, verkostot\t3\t7\t0.600'],
+    [',', 'success.cooperation,success,cooperation,"Yhteistyö, verkostot",3,7,0.600,0.500'],
+    [';', 'success.cooperation;success;cooperation;Yhteistyö, verkostot;3;7;0,600;0,500'],
+    ['\t', 'success.cooperation\tsuccess\tcooperation\tYhteistyö, verkostot\t3\t7\t0.600\t0.500'],
   ] as const)('delimiter %j: decimals and quoting follow it', (delimiter, row) => {
     expect(lines(themeCountsCsv(counts, { delimiter }))[1]).toBe(row);
   });

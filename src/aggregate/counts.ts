@@ -58,9 +58,16 @@ export class ThemeTally {
   }
 
   counts(lang: 'fi' | 'en' | 'sv' = 'fi'): ThemeCount[] {
+    const siblingTotal = new Map<string, number>();
+    for (const t of this.book.themes) {
+      const key = t.parent ?? '';
+      siblingTotal.set(key, (siblingTotal.get(key) ?? 0) + (this.reportsWith.get(t.code) ?? 0));
+    }
     return this.book.themes.map((t) => {
       const reports = this.reportsWith.get(t.code) ?? 0;
+      const siblings = siblingTotal.get(t.parent ?? '') ?? 0;
       return {
+        shareAmongSiblings: siblings === 0 ? 0 : Math.round((reports / siblings) * 10000) / 10000,
         code: t.code,
         polarity: t.polarity,
         theme: t.topic,

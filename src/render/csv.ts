@@ -11,7 +11,8 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-type Cell = string | number;
+/** A number always written with three decimals (shares: 0.000, 0.600, 1.000), never as an integer. */
+type Cell = string | number | { fixed: number };
 
 function table(header: string[], rows: Cell[][], options: CsvOptions): string {
   const delimiter = options.delimiter ?? ',';
@@ -19,13 +20,15 @@ function table(header: string[], rows: Cell[][], options: CsvOptions): string {
   // A text cell that a spreadsheet would read as a formula (=, +, -, @; a list item "- ...") gets an
   // apostrophe in front, the OWASP guard against CSV injection: Excel then shows it as text.
   const fmt = (v: Cell) =>
-    typeof v === 'number'
-      ? Number.isInteger(v)
-        ? String(v)
-        : v.toFixed(3).replace('.', decimal)
-      : /^[=+\-@\t\r]/.test(v)
-        ? `'${v}`
-        : v;
+    typeof v === 'object'
+      ? v.fixed.toFixed(3).replace('.', decimal)
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? String(v)
+          : v.toFixed(3).replace('.', decimal)
+        : /^[=+\-@\t\r]/.test(v)
+          ? `'${v}`
+          : v;
   const body = stringify([header, ...rows.map((r) => r.map(fmt))], {
     delimiter,
     record_delimiter: 'unix',
@@ -90,10 +93,11 @@ export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string
     c.label,
     c.reports,
     c.segments,
-    c.shareOfReports,
+    { fixed: c.shareOfReports },
+    { fixed: c.shareAmongSiblings },
   ]);
   return table(
-    ['code', 'polarity', 'theme', 'label', 'reports', 'segments', 'share_of_reports'],
+    ['code', 'polarity', 'theme', 'label', 'reports', 'segments', 'share_of_reports', 'share_among_siblings'],
     rows,
     options,
   );

@@ -81,6 +81,7 @@ export function countFor(tables: Tables, theme: Theme): ThemeCount {
       reports: 0,
       segments: 0,
       shareOfReports: 0,
+      shareAmongSiblings: 0,
     }
   );
 }
