@@ -107,7 +107,9 @@ describe('analyse reports/', () => {
     expect(head('codings.csv')).toBe(
       'report,segment,section,start_line,end_line,code,polarity,theme,score,matches,text',
     );
-    expect(head('theme_counts.csv')).toBe('code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings');
+    expect(head('theme_counts.csv')).toBe(
+      'code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings',
+    );
     expect(head('report_themes.csv')?.startsWith('report,success.participation,')).toBe(true);
     expect(head('aliases.csv')).toBe('alias,report,path');
   });

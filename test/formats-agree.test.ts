@@ -22,7 +22,8 @@ async function doc(name: string): Promise<SourceDocument> {
 }
 
 /** Heading labels without markdown or numbering noise. */
-const headings = (d: SourceDocument) => d.blocks.filter((b) => b.kind === 'heading').map((b) => (b.label ?? '').replace(/\s+/g, ' ').trim());
+const headings = (d: SourceDocument) =>
+  d.blocks.filter((b) => b.kind === 'heading').map((b) => (b.label ?? '').replace(/\s+/g, ' ').trim());
 
 /** Per code, the number of coded paragraphs and whether the report has it. */
 function codeProfile(d: SourceDocument): Record<string, number> {
@@ -43,7 +44,8 @@ describe.each(['ylasavo-sahkoinen-asiointi', 'raportti'])('%s as md, docx and pd
     for (const other of [`${base}.docx`, `${base}.pdf`]) {
       const p = codeProfile(await doc(other));
       expect(Object.keys(p).sort(), other).toEqual(Object.keys(md).sort());
-      for (const [code, n] of Object.entries(md)) expect(Math.abs((p[code] ?? 0) - n), `${other} ${code}`).toBeLessThanOrEqual(1);
+      for (const [code, n] of Object.entries(md))
+        expect(Math.abs((p[code] ?? 0) - n), `${other} ${code}`).toBeLessThanOrEqual(1);
     }
   });
 });

@@ -68,7 +68,11 @@ describe('CSV renderers: encoding and header', () => {
       codingsCsv,
       'report,segment,section,start_line,end_line,code,polarity,theme,score,matches,text',
     ],
-    ['theme counts', themeCountsCsv, 'code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings'],
+    [
+      'theme counts',
+      themeCountsCsv,
+      'code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings',
+    ],
     ['quotes', quotesCsv, 'code,rank,alias,section,score,quote'],
     ['aliases', aliasesCsv, 'alias,report,path'],
   ])('%s: header in a fixed order', (_name, render, header) => {

@@ -81,7 +81,9 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       const letter = opts.numbered && span.key ? letterOf(ids, span.key) : undefined;
       const plain = placeholder(span.noun, span.infl, lang, letter) + (span.joiner ?? '');
       // At the start of a sentence the placeholder reads as its first word: "[Kunnassa] järjestettiin…".
-      const ph = sentenceStart(text, span.start) ? plain.replace(/^\[(\p{Ll})/u, (_, c: string) => `[${c.toUpperCase()}`) : plain;
+      const ph = sentenceStart(text, span.start)
+        ? plain.replace(/^\[(\p{Ll})/u, (_, c: string) => `[${c.toUpperCase()}`)
+        : plain;
       out += text.slice(cursor, span.start) + ph;
       cursor = span.end;
       replacements.push({ start: span.start, end: span.end, original, placeholder: ph, kind: span.kind });

@@ -166,8 +166,7 @@ export function detect(
     if (p.surname) personLexicon.add(p, p.surname);
     for (const f of p.firstNames) firstNameLexicon.add(p, f);
   }
-  const personKey = (p: LearnedPerson) =>
-    `person|${(p.surname || p.firstNames.join(' ')).toLowerCase()}`;
+  const personKey = (p: LearnedPerson) => `person|${(p.surname || p.firstNames.join(' ')).toLowerCase()}`;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
     if (!t.capitalised || !tokFree(i)) continue;
@@ -520,11 +519,7 @@ export function detect(
     return word
       .split(/[-:]/u)
       .filter(
-        (p) =>
-          /^\p{Lu}/u.test(p) &&
-          p.length > 1 &&
-          !vocab.isCommon(p.toLowerCase()) &&
-          !allow.allowsWord(p),
+        (p) => /^\p{Lu}/u.test(p) && p.length > 1 && !vocab.isCommon(p.toLowerCase()) && !allow.allowsWord(p),
       );
   }
 }

@@ -403,9 +403,7 @@ export function demonymsOf(nominative: string): string[] {
 
 /** Case of an ending written after a colon, as in "Oy:n", "DVV:lle", "A4:ssä". */
 export function caseOfColonEnding(ending: string): Inflection {
-  const x = ending
-    .toLowerCase()
-    .replace(/[äöy]/g, (c) => (c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'));
+  const x = ending.toLowerCase().replace(/[äöy]/g, (c) => (c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'));
   if (x === 'n') return { case: 'gen', number: 'sg' };
   if (x === 'ssa') return { case: 'iness', number: 'sg' };
   if (x === 'sta') return { case: 'elat', number: 'sg' };

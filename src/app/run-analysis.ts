@@ -3,9 +3,9 @@
 // A report that fails becomes a diagnostic; the run goes on. Only the report's codings, quote candidates
 // and (for the QDA export) its text are kept between reports.
 import { join } from 'node:path';
+import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
-import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Diagnostic } from '../diagnostics.js';

@@ -28,7 +28,8 @@ export function detectLanguage(tokens: readonly Token[], fallback: Language = 'f
       fi += 0.5;
     if (/[å]/.test(t.lower)) sv += 0.5;
     // Swedish endings: the definite plural and common derivations.
-    if (/(arna|erna|orna|ningen|ningar|heten|tion|ligt|ande|ende)$/.test(t.lower) && t.lower.length > 5) sv += 0.5;
+    if (/(arna|erna|orna|ningen|ningar|heten|tion|ligt|ande|ende)$/.test(t.lower) && t.lower.length > 5)
+      sv += 0.5;
   }
   const best = Math.max(fi, sv, en);
   if (best < 1.5) return fallback;
