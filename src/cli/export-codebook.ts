@@ -1,13 +1,12 @@
 // `analyse export-codebook`: the codebook alone on stdout, as REFI-QDA (.qdc, for ATLAS.ti, NVivo, MAXQDA,
 // QDA Miner), or normalised YAML or JSON. Exit code 2 when the codebook cannot be read or is invalid.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
-import { loadCodebook } from '../codebook/load.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import type { Codebook } from '../codebook/types.js';
 import { renderCodebookJson, renderCodebookYaml } from '../render/codebook-file.js';
 import { renderQdc } from '../render/qdc.js';
 import type { UiLang } from '../render/ui-strings.js';
+import { codebookFrom, UsageError } from './context.js';
 
 /** The bundled default codebook (src/cli or dist/cli → ../../codebooks). */
 export const DEFAULT_CODEBOOK = fileURLToPath(
@@ -37,25 +36,16 @@ export function registerExportCodebook(program: Command): void {
       'after',
       '\nExample:\n  $ analyse export-codebook --format qdc > digikannustin.qdc\n  $ analyse export-codebook --codebook codebooks/kuntaliitto-2025.yaml --format json\n',
     )
-    .action((options: ExportOptions) => {
-      let text: string;
+    .action(async (options: ExportOptions) => {
+      let codebook: Codebook;
       try {
-        text = readFileSync(options.codebook, 'utf8').replace(/^\uFEFF/, '');
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`analyse: cannot read codebook ${options.codebook}: ${reason}\n`);
+        codebook = (await codebookFrom(options.codebook)).book;
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        process.stderr.write(`analyse: ${e.message}\n`);
         process.exitCode = 2;
         return;
       }
-      const loaded = loadCodebook(options.codebook, text);
-      for (const d of loaded.diagnostics ?? [])
-        if (loaded.ok) process.stderr.write(`${formatDiagnostic(d)}\n`);
-      if (!loaded.ok) {
-        for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const codebook = loaded.value;
       const output =
         options.format === 'qdc'
           ? renderQdc(codebook, options.lang)
