@@ -1,23 +1,10 @@
-// Finnish or Swedish placeholders, decided per paragraph from function words (bilingual reports mix).
-const SV = new Set(
-  'och att det som är en ett för med på av inte till har var de den om men också kan ska inom samt detta dessa vi när där kommunen projektet'.split(
-    ' ',
-  ),
-);
-const FI = new Set(
-  'ja on ei että oli ovat sekä myös kuin tai mutta se ne joka jotka jossa kun jos olla ollut hankkeen kunnan kuntien tämä nämä lisäksi kanssa'.split(
-    ' ',
-  ),
-);
+import { detectLanguage } from '../language/detect.js';
+import { tokenize } from '../language/tokens.js';
 
+// Finnish or Swedish placeholders, decided per paragraph from function words (bilingual reports mix).
+/** The coder's own paragraph language detection, so placeholders and coding agree on the language. */
 export function paragraphLanguage(paragraph: string): 'fi' | 'sv' {
-  let fi = 0;
-  let sv = 0;
-  for (const w of paragraph.toLowerCase().split(/[^\p{L}]+/u)) {
-    if (FI.has(w)) fi++;
-    if (SV.has(w)) sv++;
-  }
-  return sv > fi ? 'sv' : 'fi';
+  return detectLanguage(tokenize(paragraph), 'fi') === 'sv' ? 'sv' : 'fi';
 }
 
 /** Language of the paragraph around each offset, computed once per paragraph. */

@@ -1,6 +1,7 @@
 // What every subcommand needs: the codebook (exit 2 on any problem), the morphology in use, and the
 // stream manners (colour only on a TTY and never with NO_COLOR).
 import { Chalk } from 'chalk';
+import { type Command, Option } from 'commander';
 import { type CompiledCodebook, compileCodebook } from '../codebook/compile.js';
 import { loadCodebook } from '../codebook/load.js';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
@@ -79,4 +80,16 @@ export function morphologyFor(choice: MorphologyChoice): Morphology {
     return hit;
   };
   return { name: 'voikko', lemmas, voikko };
+}
+
+/** The options every coding command shares: which codebook, which morphology, which threshold. */
+export function withCodingOptions(command: Command, defaultCodebook: string, threshold: number): Command {
+  return command
+    .option('-c, --codebook <file>', 'codebook (YAML)', defaultCodebook)
+    .addOption(
+      new Option('--morphology <kind>', 'Finnish morphology')
+        .choices(['auto', 'snowball', 'voikko'])
+        .default('auto'),
+    )
+    .option('--threshold <score>', 'minimum paragraph score for a code', String(threshold));
 }

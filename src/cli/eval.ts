@@ -12,17 +12,14 @@ import {
   morphologyFor,
   printDiagnostics,
   UsageError,
+  withCodingOptions,
 } from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 
 export function registerEval(program: Command): void {
-  program
-    .command('eval <gold>')
+  withCodingOptions(program.command('eval <gold>'), DEFAULT_CODEBOOK, DEFAULT_THRESHOLD)
     .description('measure the coding against a gold file (YAML list of id, code, text)')
-    .option('-c, --codebook <file>', 'codebook (YAML)', DEFAULT_CODEBOOK)
     .option('--json', 'print the figures as JSON on stdout')
-    .option('--morphology <kind>', 'auto, snowball or voikko', 'auto')
-    .option('--threshold <score>', 'minimum paragraph score for a code', String(DEFAULT_THRESHOLD))
     .option('--items', 'list every item with its prediction')
     .addHelpText(
       'after',

@@ -11,17 +11,14 @@ import {
   morphologyFor,
   printDiagnostics,
   UsageError,
+  withCodingOptions,
 } from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 
 export function registerExplain(program: Command): void {
-  program
-    .command('explain <file>')
+  withCodingOptions(program.command('explain <file>'), DEFAULT_CODEBOOK, DEFAULT_THRESHOLD)
     .description("show each paragraph's score per code and the terms and cues behind it")
-    .option('-c, --codebook <file>', 'codebook (YAML)', DEFAULT_CODEBOOK)
     .option('-l, --line <n>', 'only the paragraph at this line')
-    .option('--morphology <kind>', 'auto, snowball or voikko', 'auto')
-    .option('--threshold <score>', 'minimum paragraph score for a code', String(DEFAULT_THRESHOLD))
     .addHelpText('after', '\nExample:\n  $ analyse explain reports/ylasavo-sahkoinen-asiointi.md --line 42\n')
     .action(
       async (

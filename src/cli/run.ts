@@ -17,6 +17,7 @@ import {
   morphologyFor,
   printDiagnostics,
   UsageError,
+  withCodingOptions,
 } from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 import { createProgress } from './progress.js';
@@ -38,18 +39,15 @@ interface RunFlags {
 }
 
 export function registerRun(program: Command): void {
-  program
-    .command('run [paths...]', { isDefault: true })
+  withCodingOptions(
+    program.command('run [paths...]', { isDefault: true }),
+    DEFAULT_CODEBOOK,
+    DEFAULT_THRESHOLD,
+  )
     .description('analyse the reports in the given folders and files (the default command)')
     .option('-o, --out <dir>', 'output folder', 'out')
-    .option('-c, --codebook <file>', 'codebook (YAML)', DEFAULT_CODEBOOK)
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--strict', 'exit 1 when any report could not be read')
-    .addOption(
-      new Option('--morphology <kind>', 'Finnish morphology')
-        .choices(['auto', 'snowball', 'voikko'])
-        .default('auto'),
-    )
     .addOption(
       new Option('--lang <lang>', 'language of labels in the outputs')
         .choices(['fi', 'en', 'sv'])
@@ -62,7 +60,6 @@ export function registerRun(program: Command): void {
     )
     .option('--numbered', 'number anonymised entities within a report ([kunta A], [kunta B])')
     .option('--quotes <n>', 'quotes per code', '5')
-    .option('--threshold <score>', 'minimum paragraph score for a code', String(DEFAULT_THRESHOLD))
     .option('--formats <list>', `outputs to write (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
     .option(
       '--allow-list <file>',
