@@ -534,8 +534,11 @@ export const SECTION_CUES: Record<'success' | 'challenge' | 'descriptive', strin
     'effekter',
   ],
   challenge: [
-    'riski*',
-    'riskit',
+    // "Ohjaus ja riskien hallinta" is the template's umbrella heading for steering and risk management;
+    // only realised risks ("Toteutuneet riskit") say what went wrong.
+    'toteutuneet riskit',
+    'toteutunut riski',
+    'riskien toteutuminen',
     'haaste*',
     'ongelm*',
     'kehittämiskohte*',
@@ -543,7 +546,7 @@ export const SECTION_CUES: Record<'success' | 'challenge' | 'descriptive', strin
     'vaikeu*',
     'puuttee*',
     'utmaning*',
-    'risker',
+    'realiserade risker',
     'problem*',
     'svårighet*',
   ],

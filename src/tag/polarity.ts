@@ -30,6 +30,8 @@ const NEGATION_WINDOW = 4;
 const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast', 'enbart']);
 const NO_LONGER = new Set(['enää', 'längre']);
 const REDUCER_WINDOW = 6;
+/** Words placing a clause before the project: its negation describes the old state. */
+const FORMERLY = new Set(['aiemmin', 'aikaisemmin', 'tidigare', 'förut']);
 /** Verbs of occurring: "ei ollut", "ei ilmennyt", "fanns inte". */
 const EXISTENTIAL =
   /\b(ollut|olleet|ole|ilmennyt|ilmenneet|esiintynyt|esiintyneet|syntynyt|syntyneet|tullut|tulleet|havaittu|kohdattu|fanns|förekom|uppstod)\b/;
@@ -100,6 +102,18 @@ export function sentencePolarity(
           label: `+${h.entry.label} ${continuesNoLonger ? '(enää)' : next}`,
           value: 0.8 * weightAt(h.first),
         });
+        for (
+          let j = h.first + 1;
+          j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
+          j++
+        )
+          consumed.add(j);
+        continue;
+      }
+      // "eivät aiemmin olleet työskennelleet yhdessä", "mikä ei aiemmin olisi ollut mahdollista": a negation
+      // of the state before the project tells of a change for the better.
+      if (clauseWords(tokens, h.first).some((w) => FORMERLY.has(w))) {
+        cues.push({ label: `+${h.entry.label} (aiemmin)`, value: 0.6 * weightAt(h.first) });
         for (
           let j = h.first + 1;
           j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
@@ -212,6 +226,15 @@ export function sentencePolarity(
   const value = cues.reduce((s, c) => s + c.value, 0);
   const descriptive = hits.some((h) => h.entry.key === 'descriptive');
   return { value: Math.round(value * 100) / 100, cues, descriptive };
+}
+
+/** The lower-cased words of the clause around token i. */
+function clauseWords(tokens: readonly Token[], i: number): string[] {
+  let a = i;
+  while (a > 0 && !clauseBreak(tokens, a)) a--;
+  let b = i;
+  while (b + 1 < tokens.length && !clauseBreak(tokens, b + 1)) b++;
+  return tokens.slice(a, b + 1).map((t) => t.lower);
 }
 
 /** Whether clause punctuation stands between token j-1 and token j. */
