@@ -1,0 +1,34 @@
+// Reading a report: a file that cannot be read is a diagnostic with its reason, never a throw.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { looksLikeMarkdown, readReport } from '../src/io/read-report.js';
+
+describe('readReport', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'analyse-read-'));
+
+  it('names an unreadable file (here: a folder where a file should be) with the reason', async () => {
+    const path = join(dir, 'not-a-file.md');
+    mkdirSync(path);
+    const r = await readReport(path);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ file: path, ruleId: 'read/unreadable' });
+  });
+
+  it('names a missing file', async () => {
+    const r = await readReport(join(dir, 'missing.txt'));
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.ruleId)).toEqual(['read/unreadable']);
+  });
+
+  it('reads a .txt that is Markdown in all but name through the Markdown parser', async () => {
+    const path = join(dir, 'raportti.txt');
+    writeFileSync(path, '## 1. Johdanto\n\nTeksti.\n\n## 2. Tulokset\n\n- kohta\n');
+    const r = await readReport(path);
+    expect(r.ok && r.value.blocks.filter((b) => b.kind === 'heading').map((b) => b.label)).toEqual([
+      '1. Johdanto',
+      '2. Tulokset',
+    ]);
+    expect(looksLikeMarkdown('Otsikko\n\nTeksti # ei otsikko')).toBe(false);
+  });
+});
