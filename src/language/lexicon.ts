@@ -35,7 +35,12 @@ interface WordForm {
   exact: boolean;
   /** The author gave a stem ("tehost*"): it prefixes the word or its lemma. */
   explicit: boolean;
+  /** A verb's stems only begin words: a verb is no compound head ("oivall-" is not in "hallinnoivalle"). */
+  prefixOnly: boolean;
 }
+
+/** Finnish verb infinitives: -aa/-ää, vowel + da/ta, -lla/-sta, -ua/-yä (sujua, kehittyä). */
+const VERB = /(aa|ää|[aeiouyäö](da|dä|ta|tä)|[^aeiouyäö](lla|llä|nna|nnä|rra|rrä|sta|stä)|[uy][aä])$/;
 
 interface Compiled<K extends string> {
   entry: LexiconEntry<K>;
@@ -83,7 +88,13 @@ export class Lexicon<K extends string = string> {
         // "hyvin=": an indeclinable word (adverb, particle) that must not prefix-match (hyvinvointi).
         const lemma = w.toLowerCase().replace(/[*=]$/, '');
         const exact = w.endsWith('=') || (!w.endsWith('*') && lemma.length <= exactUpTo);
-        return { stems: exact ? [lemma] : stemsFor(w, lang), lemma, exact, explicit: w.endsWith('*') };
+        return {
+          stems: exact ? [lemma] : stemsFor(w, lang),
+          lemma,
+          exact,
+          explicit: w.endsWith('*'),
+          prefixOnly: lang === 'fi' && VERB.test(lemma) && lemma.length >= 5,
+        };
       }),
     }));
     for (const c of this.compiled) {
@@ -135,7 +146,7 @@ export class Lexicon<K extends string = string> {
     for (let at = 0; at + 3 <= word.length; at++) {
       if (at > 0 && at < 3) continue;
       for (const { c, stem } of index.get(word.slice(at, at + 3)) ?? []) {
-        if (!wordMatchesAt(word, stem, at)) continue;
+        if (!wordMatchesAt(word, stem, at) || (at > 0 && c.forms[0]?.prefixOnly)) continue;
         // An analyser that knows the word vetoes a surface match its lemmas do not bear out.
         if (
           at > 0 &&

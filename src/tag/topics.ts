@@ -12,6 +12,16 @@ export interface TopicEvidence {
 
 const PATTERN_WEIGHT = 1.5;
 
+/** Two single-word terms of one root: a common beginning of six letters and three quarters of the shorter. */
+function sameRoot(a: string, b: string): boolean {
+  if (a.includes(' ') || b.includes(' ')) return false;
+  const x = a.replace(/[*=]$/, '');
+  const y = b.replace(/[*=]$/, '');
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n >= 6 && n >= 0.75 * Math.min(x.length, y.length);
+}
+
 export function topicEvidence(
   text: string,
   tokens: readonly Token[],
@@ -43,8 +53,16 @@ export function topicEvidence(
       }
     }
   }
-  for (const [key, b] of [...best.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    add(key.slice(0, key.lastIndexOf('@')), `term:${b.label}`, b.weight);
+  // One concept is one piece of evidence per sentence: "koulutus" and "kouluttaa", "osallistua" and
+  // "osallistaminen" are one root; of a family only the strongest term counts.
+  const chosen = [...best.entries()]
+    .map(([key, b]) => ({ code: key.slice(0, key.lastIndexOf('@')), ...b }))
+    .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
+  const kept: { code: string; label: string }[] = [];
+  for (const c of chosen) {
+    if (kept.some((k) => k.code === c.code && k.label !== c.label && sameRoot(k.label, c.label))) continue;
+    kept.push(c);
+    add(c.code, `term:${c.label}`, c.weight);
   }
   for (const c of compiled.themes) {
     for (const p of c.patterns) {
