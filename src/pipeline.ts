@@ -5,8 +5,8 @@ import { type QuoteCandidate, quoteCandidates } from './aggregate/quote-text.js'
 import type { CompiledCodebook } from './codebook/compile.js';
 import { showsUmlautLoss } from './language/fold.js';
 import type { LemmaLookup } from './language/lexicon.js';
-import { reportLanguage, segmentDocument } from './segment/segment.js';
-import { type ParagraphTagging, tagSegments } from './tag/score.js';
+import { paragraphSegments, reportLanguage } from './segment/segment.js';
+import { type ParagraphTagging, tagParagraph } from './tag/score.js';
 import type { Coding, Language, Segment, SourceDocument } from './types.js';
 
 export interface CodeOptions {
@@ -14,12 +14,17 @@ export interface CodeOptions {
   threshold?: number;
   /** Fold ä/ö/å: 'auto' decides per report from the text (OCR umlaut loss). */
   fold?: boolean | 'auto';
+  /** Keep every segment and its tagging (explain, tests); a run keeps only codings and quote candidates. */
+  keep?: boolean;
 }
 
 export interface CodedReport {
   doc: SourceDocument;
   lang: Language;
   folded: boolean;
+  /** Number of paragraph segments. */
+  paragraphs: number;
+  /** Segments and taggings, only with `keep`. */
   segments: Segment[];
   taggings: ParagraphTagging[];
   codings: Coding[];
@@ -31,7 +36,6 @@ export function codeDocument(
   compiled: CompiledCodebook,
   options: CodeOptions = {},
 ): CodedReport {
-  const segments = segmentDocument(doc);
   const lang = reportLanguage(doc);
   const folded =
     options.fold === 'auto' || options.fold === undefined
@@ -42,7 +46,26 @@ export function codeDocument(
     ...(options.lemmas && !folded ? { lemmas: options.lemmas } : {}),
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
   };
-  const taggings = tagSegments(segments, compiled, tagOptions);
-  const codings = taggings.flatMap((t) => t.codings);
-  return { doc, lang, folded, segments, taggings, codings, candidates: quoteCandidates(taggings) };
+  const out: CodedReport = {
+    doc,
+    lang,
+    folded,
+    paragraphs: 0,
+    segments: [],
+    taggings: [],
+    codings: [],
+    candidates: [],
+  };
+  // Paragraph by paragraph: only what the run needs survives the loop, unless asked to keep it all.
+  for (const segment of paragraphSegments(doc)) {
+    const tagging = tagParagraph(segment, compiled, tagOptions);
+    out.paragraphs++;
+    out.codings.push(...tagging.codings);
+    out.candidates.push(...quoteCandidates([tagging]));
+    if (options.keep) {
+      out.segments.push(segment);
+      out.taggings.push(tagging);
+    }
+  }
+  return out;
 }

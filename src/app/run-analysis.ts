@@ -80,7 +80,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
       path: doc.path,
       format: doc.format,
       lang: coded.lang,
-      paragraphs: coded.segments.length,
+      paragraphs: coded.paragraphs,
       codedParagraphs: new Set(coded.codings.map((c) => c.segment)).size,
     });
     if (options.keepSources) sources.push({ report: doc.report, path: doc.path, text: doc.text });

@@ -35,6 +35,7 @@ export function registerExplain(program: Command): void {
           }
           const threshold = Number(flags.threshold);
           const coded = codeDocument(read.value, compiled, {
+            keep: true,
             threshold,
             ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}),
           });

@@ -29,15 +29,20 @@ export function reportLanguage(doc: SourceDocument): Language {
 }
 
 export function segmentDocument(doc: SourceDocument): Segment[] {
+  return [...paragraphSegments(doc)];
+}
+
+/** Paragraph segments one at a time: a 50 MB report is tagged without holding all its segments. */
+export function* paragraphSegments(doc: SourceDocument): Generator<Segment> {
   const index = new LineIndex(doc.text);
   const paths = sectionPaths(doc.blocks);
   const mainLang = reportLanguage(doc);
-  const out: Segment[] = [];
   let n = 0;
-  doc.blocks.forEach((block, i) => {
-    if (!CODED_KINDS.has(block.kind)) return;
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const block = doc.blocks[i] as Block;
+    if (!CODED_KINDS.has(block.kind)) continue;
     const text = doc.text.slice(block.start, block.end);
-    if (text.trim() === '') return;
+    if (text.trim() === '') continue;
     n++;
     const id = `p${n}`;
     const lang = detectLanguage(tokenize(text), mainLang);
@@ -59,7 +64,7 @@ export function segmentDocument(doc: SourceDocument): Segment[] {
         lang,
       };
     });
-    out.push({
+    yield {
       id,
       report: doc.report,
       kind: 'paragraph',
@@ -72,7 +77,6 @@ export function segmentDocument(doc: SourceDocument): Segment[] {
       blockKind: block.kind,
       lang,
       sentences,
-    });
-  });
-  return out;
+    };
+  }
 }
