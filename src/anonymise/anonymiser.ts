@@ -147,6 +147,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     ids.persons = [...persons.values()];
     // Abbreviations of hyphenated places used in the report ("P-S" for Pohjois-Satakunta).
     const abbreviations = new Set<string>();
+    const heads = new Set(tokens.map((u) => u.text.split(':')[0]));
     for (const t of tokens) {
       if (!t.text.includes('-') || !places.lookup(t.lower).some((h) => !h.value.demonym)) continue;
       const initials = t.text
@@ -154,7 +155,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
         .slice(0, 2)
         .map((p) => p.charAt(0).toUpperCase());
       for (const abbr of [initials.join('-'), initials.join('')]) {
-        if (abbr.length >= 2 && tokens.some((u) => u.text.split(':')[0] === abbr)) abbreviations.add(abbr);
+        if (abbr.length >= 2 && heads.has(abbr)) abbreviations.add(abbr);
       }
     }
     ids.placeAbbreviations = [...abbreviations];
