@@ -231,3 +231,19 @@ describe.skipIf(!seedPresent)('parseMarkdown on seed 001 (Pohjois-Satakunta fina
     expect(segmentDocument(doc).some((s) => s.text.includes('.....'))).toBe(false);
   });
 });
+
+describe('parseMarkdown: long reports in pieces', () => {
+  it('gives the same blocks whether parsed whole or cut before headings', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const sample = readFileSync(
+      join(import.meta.dirname, '..', 'reports', 'ylasavo-sahkoinen-asiointi.md'),
+      'utf8',
+    );
+    const text = Array.from({ length: 12 }, (_, i) => sample.replace(/^# /m, `# ${i} `)).join('\n\n');
+    const whole = parseMarkdown(text, 'x', 'x.md', Number.POSITIVE_INFINITY);
+    const pieces = parseMarkdown(text, 'x', 'x.md', 20_000);
+    expect(pieces.blocks).toEqual(whole.blocks);
+    expect(whole.blocks.length).toBeGreaterThan(100);
+  });
+});

@@ -65,10 +65,42 @@ function collect(nodes: RootContent[], out: Block[], inQuote: boolean): void {
   }
 }
 
-export function parseMarkdown(text: string, report: string, path: string): SourceDocument {
-  const tree = processor.parse(text) as Root;
+/** Chunk size above which a long report is parsed piece by piece (its syntax tree would not fit). */
+const CHUNK = 1 << 20;
+
+/**
+ * Where a long text may be cut for parsing: before an ATX heading that follows a blank line, outside a
+ * fenced code block, so that no block spans two pieces.
+ */
+function chunkStarts(text: string, chunk: number): number[] {
+  const starts = [0];
+  if (text.length <= chunk) return starts;
+  let fenced = false;
+  let last = 0;
+  for (const m of text.matchAll(/\n(```|~~~|\n#{1,6} )/g)) {
+    const at = (m.index ?? 0) + 1;
+    if (m[1] === '```' || m[1] === '~~~') {
+      fenced = !fenced;
+      continue;
+    }
+    if (!fenced && at - last >= chunk) {
+      starts.push(at);
+      last = at;
+    }
+  }
+  return starts;
+}
+
+export function parseMarkdown(text: string, report: string, path: string, chunk = CHUNK): SourceDocument {
   const raw: Block[] = [];
-  collect(tree.children, raw, false);
+  const starts = chunkStarts(text, chunk);
+  starts.forEach((start, k) => {
+    const end = starts[k + 1] ?? text.length;
+    const tree = processor.parse(text.slice(start, end)) as Root;
+    const blocks: Block[] = [];
+    collect(tree.children, blocks, false);
+    for (const b of blocks) raw.push(start === 0 ? b : { ...b, start: b.start + start, end: b.end + start });
+  });
   const blocks = markTableOfContents(text, joinBrokenParagraphs(text, raw));
   const title = blocks.find((b) => b.kind === 'heading')?.label;
   return { report, path, format: 'markdown', text, blocks, ...(title ? { title } : {}) };
