@@ -80,6 +80,16 @@ export function sentencePolarity(
   };
 
   const negatorAt = new Set<number>();
+  /** The words a negator governs (to the clause end, at most NEGATION_WINDOW) yield no cue of their own. */
+  const consumeScope = (negator: number) => {
+    for (
+      let j = negator + 1;
+      j <= negator + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
+      j++
+    ) {
+      consumed.add(j);
+    }
+  };
   let noLonger = false;
   for (const h of hits as Hit<CueKey>[]) {
     const key = h.entry.key;
@@ -102,24 +112,14 @@ export function sentencePolarity(
           label: `+${h.entry.label} ${continuesNoLonger ? '(enää)' : next}`,
           value: 0.8 * weightAt(h.first),
         });
-        for (
-          let j = h.first + 1;
-          j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
-          j++
-        )
-          consumed.add(j);
+        consumeScope(h.first);
         continue;
       }
       // "eivät aiemmin olleet työskennelleet yhdessä", "mikä ei aiemmin olisi ollut mahdollista": a negation
       // of the state before the project tells of a change for the better.
       if (clauseWords(tokens, h.first).some((w) => FORMERLY.has(w))) {
         cues.push({ label: `+${h.entry.label} (aiemmin)`, value: 0.6 * weightAt(h.first) });
-        for (
-          let j = h.first + 1;
-          j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
-          j++
-        )
-          consumed.add(j);
+        consumeScope(h.first);
         continue;
       }
       let flipped = false;
