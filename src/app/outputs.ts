@@ -36,6 +36,8 @@ export interface RenderOptions {
   lang: 'fi' | 'en' | 'sv';
   csv: CsvOptions;
   sources: { report: string; path: string; text: string }[];
+  /** Files the caller writes itself, streamed during the run (codings.csv). */
+  streamed?: readonly string[];
 }
 
 export async function renderOutputs(
@@ -46,7 +48,7 @@ export async function renderOutputs(
   const files = new Map<string, string | Uint8Array>();
   const f = options.formats;
   if (f.has('csv')) {
-    files.set('codings.csv', codingsCsv(tables, options.csv));
+    if (!options.streamed?.includes('codings.csv')) files.set('codings.csv', codingsCsv(tables, options.csv));
     files.set('report_themes.csv', reportThemesCsv(tables, book, options.csv));
     files.set('theme_counts.csv', themeCountsCsv(tables, options.csv));
     files.set('quotes.csv', quotesCsv(tables, options.csv));

@@ -10,7 +10,7 @@ import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findReports } from '../io/find-reports.js';
-import { readReport } from '../io/read-report.js';
+import { readReport, reportKey } from '../io/read-report.js';
 import type { LemmaLookup } from '../language/lexicon.js';
 import { codeDocument } from '../pipeline.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
@@ -27,6 +27,10 @@ export interface RunOptions {
   anonymiser: QuoteAnonymiser;
   /** Keep report texts for the REFI-QDA export. */
   keepSources: boolean;
+  /** Keep every coding in memory (xlsx and qdpx need them); otherwise they only pass through onCodings. */
+  keepCodings: boolean;
+  /** Each report's codings, in their final order, as soon as the report is coded (codings.csv streams). */
+  onCodings?: (codings: readonly Coding[]) => void;
   onReport?: (path: string) => void;
   onStart?: (total: number) => void;
 }
@@ -39,6 +43,8 @@ export interface RunResult {
   found: number;
   droppedQuotes: QuoteCandidate[];
   folded: string[];
+  /** Codings of the run, kept or not. */
+  codingCount: number;
 }
 
 export async function runAnalysis(options: RunOptions): Promise<RunResult> {
@@ -50,9 +56,19 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const summaries: Omit<ReportSummary, 'alias'>[] = [];
   const sources: RunResult['sources'] = [];
   const folded: string[] = [];
-  const seenKeys = new Map<string, number>();
+  let codingCount = 0;
   options.onStart?.(found.files.length);
-  for (const path of found.files) {
+  // Report keys first (two files with one name in different folders keep distinct keys: a, a~2), then
+  // the reports in key order, so that rows streamed out per report are already in their final order.
+  const seenKeys = new Map<string, number>();
+  const keyed = found.files.map((path) => {
+    const base = reportKey(path);
+    const n = (seenKeys.get(base) ?? 0) + 1;
+    seenKeys.set(base, n);
+    return { path, key: n > 1 ? `${base}~${n}` : base };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { path, key } of keyed) {
     const read = await readReport(path);
     options.onReport?.(path);
     if (!read.ok) {
@@ -61,10 +77,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     }
     if (read.diagnostics) diagnostics.push(...read.diagnostics);
     const doc = read.value;
-    // Two files with one name in different folders (a.md, x/a.md) keep distinct keys.
-    const n = (seenKeys.get(doc.report) ?? 0) + 1;
-    seenKeys.set(doc.report, n);
-    if (n > 1) doc.report = `${doc.report}~${n}`;
+    doc.report = key;
     const coded = codeDocument(doc, options.compiled, {
       ...(options.lemmas ? { lemmas: options.lemmas } : {}),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
@@ -72,8 +85,15 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     if (coded.folded) folded.push(doc.report);
     options.anonymiser.learn(doc.report, doc.text);
     tally.add(doc.report, coded.codings);
-    // Strings sliced from the report would keep its whole text alive; keep flat copies only.
-    for (const c of coded.codings) codings.push({ ...c, text: flat(c.text), section: flat(c.section) });
+    codingCount += coded.codings.length;
+    const ordered = [...coded.codings].sort(
+      (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
+    options.onCodings?.(ordered);
+    // Kept only for the exports that need every coding (xlsx, qdpx); strings sliced from the report
+    // would keep its whole text alive, so flat copies.
+    if (options.keepCodings)
+      for (const c of ordered) codings.push({ ...c, text: flat(c.text), section: flat(c.section) });
     pool.add(coded.candidates.map((q) => ({ ...q, text: flat(q.text), section: flat(q.section) })));
     summaries.push({
       report: doc.report,
@@ -118,6 +138,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     found: found.files.length,
     droppedQuotes: dropped,
     folded,
+    codingCount,
   };
 }
 

@@ -8,6 +8,8 @@ import { quoteAnonymiser } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
 import { loadAllowList } from '../io/load-allow-list.js';
 import { MANIFEST_FILE, renderManifest } from '../io/manifest.js';
+import { Spool } from '../io/spool.js';
+import { codingsCsvHead, codingsCsvRows } from '../render/csv.js';
 import { DEFAULT_THRESHOLD } from '../tag/score.js';
 import { INVENTORY_FILE } from './check-leaks.js';
 import {
@@ -76,6 +78,7 @@ export function registerRun(program: Command): void {
 
 async function run(paths: string[], flags: RunFlags): Promise<number> {
   const c = colours(process.stderr);
+  let spool: Spool | undefined;
   try {
     if (paths.length === 0)
       throw new UsageError('no reports given: name a folder or files, e.g. `analyse reports/`');
@@ -107,6 +110,10 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     );
     let progress: ReturnType<typeof createProgress> | undefined;
     const started = Date.now();
+    const csv = { delimiter: flags.delimiter === 'tab' ? '\t' : (flags.delimiter as ',' | ';') } as const;
+    // codings.csv streams out report by report (10,000 reports make hundreds of thousands of rows).
+    spool = formats.has('csv') ? new Spool(join(flags.out, 'codings.csv')) : undefined;
+    spool?.write(codingsCsvHead(csv));
     const result = await runAnalysis({
       paths,
       out: flags.out,
@@ -117,6 +124,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       quotesPerCode,
       anonymiser,
       keepSources: formats.has('qdpx'),
+      keepCodings: formats.has('xlsx') || formats.has('qdpx'),
+      onCodings: (codings) => spool?.write(codingsCsvRows(codings, csv)),
       onStart: (total) => {
         progress = createProgress(process.stderr, total, 'analyse');
       },
@@ -131,8 +140,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const files = await renderOutputs(result.tables, compiled.book, {
       formats: formats as Set<OutputFormat>,
       lang: flags.lang,
-      csv: { delimiter: flags.delimiter === 'tab' ? '\t' : (flags.delimiter as ',' | ';') },
+      csv,
       sources: result.sources,
+      streamed: spool ? ['codings.csv'] : [],
     });
     // The leak check runs on what is about to be shared; a leaking quote was already redacted or dropped,
     // so a hit here means a renderer let something through: say so loudly.
@@ -142,19 +152,17 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       anonymiser.inventory(),
     );
     files.set(INVENTORY_FILE, `${JSON.stringify([...new Set(anonymiser.inventory())].sort(), null, 0)}\n`);
-    files.set(
-      MANIFEST_FILE,
-      renderManifest(
-        [...files.keys()].filter((f) => !f.startsWith('.')),
-        SHAREABLE,
-      ),
-    );
+    const own = [...files.keys(), ...(spool ? ['codings.csv'] : [])].filter((f) => !f.startsWith('.'));
+    files.set(MANIFEST_FILE, renderManifest(own, SHAREABLE));
     const written = await writeOutputs(flags.out, files);
+    spool?.commit();
+    if (spool) written.push('codings.csv');
+    written.sort();
     const summary: RunSummary = {
       reports: result.tables.reports.length,
       failed: result.diagnostics.filter((d) => d.severity === 'error').length,
       segments: result.tables.reports.reduce((n, r) => n + r.paragraphs, 0),
-      codings: result.tables.codings.length,
+      codings: result.codingCount,
       morphology: morphology.name,
       ocrFolded: result.folded,
       quotes: result.tables.quotes.length,
@@ -174,6 +182,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     if (leaks.length > 0) return 1;
     return flags.strict && summary.failed > 0 ? 1 : 0;
   } catch (e) {
+    spool?.abort();
     if (e instanceof UsageError) {
       process.stderr.write(`${c.red('analyse:')} ${e.message}\n`);
       return 2;

@@ -3,7 +3,7 @@
 // Excel expects; otherwise a point.
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/types.js';
-import type { Tables } from '../types.js';
+import type { Coding, Tables } from '../types.js';
 
 export interface CsvOptions {
   delimiter?: ',' | ';' | '\t';
@@ -14,7 +14,8 @@ export interface CsvOptions {
 /** A number always written with three decimals (shares: 0.000, 0.600, 1.000), never as an integer. */
 type Cell = string | number | { fixed: number };
 
-function table(header: string[], rows: Cell[][], options: CsvOptions): string {
+/** Rows without header or BOM: a streamed table (codings.csv) is written report by report. */
+function records(rows: Cell[][], options: CsvOptions): string {
   const delimiter = options.delimiter ?? ',';
   const decimal = delimiter === ';' ? ',' : '.';
   // A text cell that a spreadsheet would read as a formula (=, +, -, @; a list item "- ...") gets an
@@ -29,12 +30,54 @@ function table(header: string[], rows: Cell[][], options: CsvOptions): string {
         : /^[=+\-@\t\r]/.test(v)
           ? `'${v}`
           : v;
-  const body = stringify([header, ...rows.map((r) => r.map(fmt))], {
-    delimiter,
-    record_delimiter: 'unix',
-    quoted_match: /^'[=+\-@\t\r]/,
-  });
-  return (options.bom === false ? '' : '\uFEFF') + body;
+  return stringify(
+    rows.map((r) => r.map(fmt)),
+    { delimiter, record_delimiter: 'unix', quoted_match: /^'[=+\-@\t\r]/ },
+  );
+}
+
+function table(header: string[], rows: Cell[][], options: CsvOptions): string {
+  return (options.bom === false ? '' : '\uFEFF') + records([header, ...rows], options);
+}
+
+const CODINGS_HEADER = [
+  'report',
+  'segment',
+  'section',
+  'start_line',
+  'end_line',
+  'code',
+  'polarity',
+  'theme',
+  'score',
+  'matches',
+  'text',
+];
+
+function codingRow(c: Coding): Cell[] {
+  return [
+    c.report,
+    c.segment,
+    c.section,
+    c.startLine,
+    c.endLine,
+    c.code,
+    c.polarity,
+    c.theme,
+    c.score,
+    c.matches.join('; '),
+    c.text.replace(/\s+/g, ' ').trim(),
+  ];
+}
+
+/** The head of a streamed codings.csv (BOM and header row). */
+export function codingsCsvHead(options: CsvOptions = {}): string {
+  return table(CODINGS_HEADER, [], options);
+}
+
+/** Rows of codings.csv for one report's codings, in the order given. */
+export function codingsCsvRows(codings: readonly Coding[], options: CsvOptions = {}): string {
+  return records(codings.map(codingRow), options);
 }
 
 const byReportThenPosition = (a: { report: string; start: number; code: string }, b: typeof a) =>
@@ -45,38 +88,7 @@ const byReportThenPosition = (a: { report: string; start: number; code: string }
       : a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 export function codingsCsv(tables: Tables, options: CsvOptions = {}): string {
-  const rows = [...tables.codings]
-    .sort(byReportThenPosition)
-    .map((c) => [
-      c.report,
-      c.segment,
-      c.section,
-      c.startLine,
-      c.endLine,
-      c.code,
-      c.polarity,
-      c.theme,
-      c.score,
-      c.matches.join('; '),
-      c.text.replace(/\s+/g, ' ').trim(),
-    ]);
-  return table(
-    [
-      'report',
-      'segment',
-      'section',
-      'start_line',
-      'end_line',
-      'code',
-      'polarity',
-      'theme',
-      'score',
-      'matches',
-      'text',
-    ],
-    rows,
-    options,
-  );
+  return table(CODINGS_HEADER, [...tables.codings].sort(byReportThenPosition).map(codingRow), options);
 }
 
 export function reportThemesCsv(tables: Tables, book: Codebook, options: CsvOptions = {}): string {
