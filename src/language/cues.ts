@@ -10,6 +10,17 @@ type CueTable = Record<CueKey, string[]>;
 
 const FI: CueTable = {
   pos: [
+    'otettiin mukaan',
+    'otettiin huomioon',
+    'huomioitiin',
+    'selkeämp*',
+    'selkeämm*',
+    'auttoi',
+    'auttoivat',
+    'auttanut',
+    'lyhenty*',
+    'lyheni',
+    'lyhensi',
     'onnistu*^1.5',
     'onnistuneesti=^1.5',
     'menestyks*',
@@ -156,6 +167,11 @@ const FI: CueTable = {
     'ketterästi=',
   ],
   neg: [
+    'vetäyty*',
+    'keskeyt*',
+    'nosti kustannuksia^1.5',
+    'kustannukset nousivat^1.5',
+    'odottamattoma*',
     'ongelm*^1.5',
     'haaste^1.5',
     'haasteelli*^1.5',
@@ -360,6 +376,10 @@ const FI: CueTable = {
     'muuten=',
   ],
   descriptive: [
+    'tavoitteena oli',
+    'tavoitteena on',
+    'tarkoituksena oli',
+    'riskeiksi',
     'tuotoksina',
     'tuotoksia ovat',
     'hankittiin',
@@ -381,6 +401,11 @@ const FI: CueTable = {
 
 const SV: CueTable = {
   pos: [
+    'hjälpte',
+    'klarare bild',
+    'tydligare bild',
+    'togs med',
+    'kortare',
     'lyckades^1.5',
     'lyckad*^1.5',
     'lyckat',
@@ -429,6 +454,12 @@ const SV: CueTable = {
     'konstruktiv*',
   ],
   neg: [
+    'drog sig ur^1.5',
+    'svag*',
+    'dålig*',
+    'tog flera månader',
+    'tog lång tid',
+    'slutade',
     'problem*^1.5',
     'utmaning*^1.5',
     'utmanande',

@@ -30,6 +30,10 @@ const SECTION_PRIOR = 0.8;
 const CONTEXT_SHARE = 0.4;
 /** A topic named without any sign of how it went: descriptive more often than a finding. */
 const NEUTRAL_SUCCESS = 0.7;
+/** A success paragraph with no outcome word at all. */
+const SILENT_SUCCESS = 0.75;
+/** A challenge paragraph with no word of trouble: only terms that are troubles themselves (sairausloma) carry it. */
+const SILENT_CHALLENGE = 0.5;
 /** Budget, schedule, deliverables, contacts: topics are named there, findings rarely. */
 const DESCRIPTIVE_SECTION = 0.35;
 const RECORD =
@@ -95,6 +99,9 @@ export function tagParagraph(
     };
   });
   const total = analysed.reduce((sum, a) => sum + a.polarity.value, 0);
+  // A paragraph without a single word of how anything went (no cue in any sentence) records rather than
+  // reports: both successes and challenges weigh less without one.
+  const silent = analysed.every((a) => a.polarity.cues.length === 0);
   const taggings: SentenceTagging[] = analysed.map((a) => {
     const context = Math.max(-1.5, Math.min(1.5, CONTEXT_SHARE * (total - a.polarity.value)));
     const effective = round(a.polarity.value + context + prior);
@@ -107,7 +114,15 @@ export function tagParagraph(
     for (const ev of a.evidence.values()) {
       const c = compiled.byCode.get(ev.code);
       if (!c) continue;
-      const factor = agreementFactor(c.theme, effective) * damp;
+      const silence =
+        silent && prior === 0
+          ? c.theme.polarity === 'challenge'
+            ? SILENT_CHALLENGE
+            : c.theme.polarity === 'success'
+              ? SILENT_SUCCESS
+              : 1
+          : 1;
+      const factor = agreementFactor(c.theme, effective) * damp * silence;
       themes.push({
         code: ev.code,
         topicWeight: ev.weight,
