@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { type Command, Option } from 'commander';
 import { type CompiledCodebook, compileCodebook } from '../codebook/compile.js';
 import { loadCodebook } from '../codebook/load.js';
-import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic, type Result } from '../diagnostics.js';
 import { readText } from '../io/read-text.js';
 import type { LemmaLookup } from '../language/lexicon.js';
 import { loadVoikko, type Voikko } from '../language/voikko.js';
@@ -26,19 +26,17 @@ export function printDiagnostics(list: readonly Diagnostic[]): void {
   }
 }
 
+/** The value of a Result; otherwise prints its diagnostics and throws a UsageError (exit 2). */
+export function valueOr<T>(result: Result<T>, message: string): T {
+  if (result.ok) return result.value;
+  printDiagnostics(result.diagnostics);
+  throw new UsageError(message);
+}
+
 /** Loads and compiles a codebook; on any problem prints file:line:col diagnostics and throws UsageError. */
 export async function codebookFrom(file: string): Promise<CompiledCodebook> {
-  const text = await readText(file);
-  if (!text.ok) {
-    printDiagnostics(text.diagnostics);
-    throw new UsageError(`cannot read codebook ${file}`);
-  }
-  const loaded = loadCodebook(file, text.value);
-  if (!loaded.ok) {
-    printDiagnostics(loaded.diagnostics);
-    throw new UsageError(`codebook ${file} is not valid`);
-  }
-  return compileCodebook(loaded.value);
+  const text = valueOr(await readText(file), `cannot read codebook ${file}`);
+  return compileCodebook(valueOr(loadCodebook(file, text), `codebook ${file} is not valid`));
 }
 
 export type MorphologyChoice = 'auto' | 'snowball' | 'voikko';

@@ -10,8 +10,8 @@ import {
   codebookFrom,
   type MorphologyChoice,
   morphologyFor,
-  printDiagnostics,
   UsageError,
+  valueOr,
   withCodingOptions,
 } from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
@@ -39,17 +39,9 @@ export function registerEval(program: Command): void {
         try {
           const compiled = await codebookFrom(flags.codebook);
           const morphology = morphologyFor(flags.morphology);
-          const text = await readText(gold);
-          if (!text.ok) {
-            printDiagnostics(text.diagnostics);
-            throw new UsageError(`cannot read ${gold}`);
-          }
-          const items = loadGold(gold, text.value);
-          if (!items.ok) {
-            printDiagnostics(items.diagnostics);
-            throw new UsageError(`${gold} is not a gold file`);
-          }
-          const r = evaluate(items.value, compiled, {
+          const text = valueOr(await readText(gold), `cannot read ${gold}`);
+          const items = valueOr(loadGold(gold, text), `${gold} is not a gold file`);
+          const r = evaluate(items, compiled, {
             threshold: Number(flags.threshold),
             ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}),
           });

@@ -9,8 +9,8 @@ import {
   codebookFrom,
   type MorphologyChoice,
   morphologyFor,
-  printDiagnostics,
   UsageError,
+  valueOr,
   withCodingOptions,
 } from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
@@ -28,13 +28,9 @@ export function registerExplain(program: Command): void {
         try {
           const compiled = await codebookFrom(flags.codebook);
           const morphology = morphologyFor(flags.morphology);
-          const read = await readReport(file);
-          if (!read.ok) {
-            printDiagnostics(read.diagnostics);
-            throw new UsageError(`cannot analyse ${file}`);
-          }
+          const doc = valueOr(await readReport(file), `cannot analyse ${file}`);
           const threshold = Number(flags.threshold);
-          const coded = codeDocument(read.value, compiled, {
+          const coded = codeDocument(doc, compiled, {
             keep: true,
             threshold,
             ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}),

@@ -19,6 +19,7 @@ import {
   morphologyFor,
   printDiagnostics,
   UsageError,
+  valueOr,
   withCodingOptions,
 } from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
@@ -97,15 +98,14 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       throw new UsageError('--quotes must be a whole number and --threshold a positive number');
     const compiled = await codebookFrom(flags.codebook);
     const morphology = morphologyFor(flags.morphology);
-    const allow = await loadAllowList(flags.allowList ?? join(flags.codebook, '..', 'allow-list.yaml'));
-    if (!allow.ok) {
-      printDiagnostics(allow.diagnostics);
-      throw new UsageError('allow-list is not valid');
-    }
+    const allow = valueOr(
+      await loadAllowList(flags.allowList ?? join(flags.codebook, '..', 'allow-list.yaml')),
+      'allow-list is not valid',
+    );
     // With Voikko, its proper-noun classes (etunimi, sukunimi, paikannimi) back the name lists.
     const properNoun = morphology.voikko ? { properNoun: properNounFromVoikko(morphology.voikko) } : {};
     const anonymiser = quoteAnonymiser(
-      createAnonymiser(allow.value, properNoun),
+      createAnonymiser(allow, properNoun),
       flags.numbered ? { numbered: true } : {},
     );
     let progress: ReturnType<typeof createProgress> | undefined;
