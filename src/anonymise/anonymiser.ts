@@ -1,6 +1,7 @@
 // The anonymiser: learns a report's own identifiers (scanReport), replaces identifiers in any text from
 // it with case-keeping placeholders (anonymise), and remembers every identifier it saw (inventory) for
 // the leak check.
+import { detach } from '../detach.js';
 import { allowMatcher } from './allow.js';
 import { detect, placeChecks, type Span } from './detect.js';
 import { gazetteer } from './gazetteer.js';
@@ -52,10 +53,6 @@ export function emptyIdentifiers(report: string): ReportIdentifiers {
   };
 }
 
-function copy(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
-
 /** Whether offset `at` begins a sentence: only white space since the text's start or a full stop. */
 function sentenceStart(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 4), at);
@@ -102,12 +99,12 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     // interface text in every output. Municipalities are checked from the gazetteer anyway.
     if (span.kind === 'name') return;
     // Copies, not slices: a slice keeps the whole source text alive as long as the inventory lives.
-    seen.add(copy(original));
+    seen.add(detach(original));
     // Multi-word originals also leave their words, so a surname alone is still found later.
     if (span.kind === 'person' || span.kind === 'organisation' || span.kind === 'project') {
       for (const w of original.split(/\s+/u)) {
         const word = w.replace(/:.*$/u, '');
-        if (word.length > 2 && /^\p{Lu}/u.test(word) && !common(word)) seen.add(copy(word));
+        if (word.length > 2 && /^\p{Lu}/u.test(word) && !common(word)) seen.add(detach(word));
       }
     }
   }
@@ -177,9 +174,9 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       remember(text.slice(span.start, span.end), span);
     }
     for (const p of ids.persons) {
-      if (p.surname) seen.add(copy(p.surname));
+      if (p.surname) seen.add(detach(p.surname));
     }
-    for (const name of [...ids.projectNames, ...ids.otherProjects, ...ids.firms]) seen.add(copy(name));
+    for (const name of [...ids.projectNames, ...ids.otherProjects, ...ids.firms]) seen.add(detach(name));
     return ids;
   };
 

@@ -1,13 +1,9 @@
-// The main job, `analyse <paths>`: find → read → parse → segment → tag (per report, streamed), then
-// aggregate → anonymise quotes → render → write, then the leak check on what was written.
-// A report that fails becomes a diagnostic; the run goes on. Only the report's codings, quote candidates
-// and (for the QDA export) its text are kept between reports.
-import { join } from 'node:path';
 import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
 import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
+import { detach } from '../detach.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findReports } from '../io/find-reports.js';
 import { readReport, reportKey } from '../io/read-report.js';
@@ -93,8 +89,8 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     // Kept only for the exports that need every coding (xlsx, qdpx); strings sliced from the report
     // would keep its whole text alive, so flat copies.
     if (options.keepCodings)
-      for (const c of ordered) codings.push({ ...c, text: flat(c.text), section: flat(c.section) });
-    pool.add(coded.candidates.map((q) => ({ ...q, text: flat(q.text), section: flat(q.section) })));
+      for (const c of ordered) codings.push({ ...c, text: detach(c.text), section: detach(c.section) });
+    pool.add(coded.candidates.map((q) => ({ ...q, text: detach(q.text), section: detach(q.section) })));
     summaries.push({
       report: doc.report,
       path: doc.path,
@@ -140,13 +136,4 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     folded,
     codingCount,
   };
-}
-
-/** A copy of a string that does not share memory with the string it was sliced from. */
-function flat(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
-
-export function outPath(out: string, name: string): string {
-  return join(out, name);
 }

@@ -1,9 +1,9 @@
 // A file written piece by piece into a temporary file beside its target, then renamed over it: a table
 // too large to hold (codings.csv of 10,000 reports) streams out while the run goes on, and an interrupted
 // run still leaves the previous file whole.
-import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { tempPathBeside } from './write-atomic.js';
 
 export class Spool {
   private fd: number | undefined;
@@ -11,7 +11,7 @@ export class Spool {
 
   constructor(readonly target: string) {
     mkdirSync(dirname(target), { recursive: true });
-    this.tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    this.tmp = tempPathBeside(target);
     this.fd = openSync(this.tmp, 'w');
   }
 

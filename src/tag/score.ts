@@ -195,11 +195,3 @@ export function tagParagraph(
     });
   return { segment: p, leans: [...leans], sentences: taggings, totals, codings };
 }
-
-export function tagSegments(
-  segments: readonly Segment[],
-  compiled: CompiledCodebook,
-  options: TagOptions = {},
-): ParagraphTagging[] {
-  return segments.map((s) => tagParagraph(s, compiled, options));
-}
