@@ -80,6 +80,8 @@ export interface Coding {
   /** Top-level theme (topic) the code belongs to. */
   theme: string;
   score: number;
+  /** Probability in [0, 1] that an evaluator would accept this coding (the fitted model's output). */
+  confidence: number;
   /** Terms, patterns and polarity cues that fired, e.g. "term:yhteistyö", "cue:-neg:ei toiminut". */
   matches: string[];
   text: string;
@@ -109,6 +111,7 @@ export interface Quote {
   startLine: number;
   endLine: number;
   score: number;
+  confidence: number;
   /** Anonymised text, ready to paste. */
   text: string;
 }

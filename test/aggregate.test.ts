@@ -56,6 +56,7 @@ function coding(report: string, segment: string, code: string): Coding {
     polarity: 'none',
     theme: code.split('.')[0] ?? code,
     score: 2,
+    confidence: 0.8,
     matches: [],
     text: 't',
   };
@@ -155,6 +156,7 @@ function candidate(report: string, code: string, score: number, startLine = 1): 
     report,
     code,
     score,
+    confidence: 0.8,
     section: 'S',
     startLine,
     endLine: startLine,

@@ -102,7 +102,7 @@ describe('renderXlsx', () => {
       5,
       'success.participation',
     ]);
-    expect(codings.getCell('K2').alignment?.wrapText).toBe(true);
+    expect(codings.getCell('L2').alignment?.wrapText).toBe(true);
     expect(quotes.rowCount).toBe(1 + sampleTables.quotes.length);
     const participation = [2, 3].map((r) => rowValues(quotes, r));
     expect(participation.map((r) => r[2])).toEqual([1, 2]);

@@ -6,6 +6,7 @@ export interface QuoteCandidate {
   report: string;
   code: string;
   score: number;
+  confidence: number;
   section: string;
   startLine: number;
   endLine: number;
@@ -61,6 +62,7 @@ export function quoteCandidates(taggings: readonly ParagraphTagging[]): QuoteCan
         report: c.report,
         code: c.code,
         score: c.score,
+        confidence: c.confidence,
         section: c.section,
         startLine: s0.startPoint.line,
         endLine: s1.endPoint.line,

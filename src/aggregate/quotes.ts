@@ -71,6 +71,7 @@ export function toQuotes(
       startLine: c.startLine,
       endLine: c.endLine,
       score: c.score,
+      confidence: c.confidence,
       text,
     });
   }

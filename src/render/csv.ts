@@ -50,6 +50,7 @@ const CODINGS_HEADER = [
   'polarity',
   'theme',
   'score',
+  'confidence',
   'matches',
   'text',
 ];
@@ -65,6 +66,7 @@ function codingRow(c: Coding): Cell[] {
     c.polarity,
     c.theme,
     c.score,
+    { fixed: c.confidence },
     c.matches.join('; '),
     c.text.replace(/\s+/g, ' ').trim(),
   ];

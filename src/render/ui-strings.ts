@@ -27,6 +27,7 @@ export interface UiStrings {
   theme: string;
   mainTheme: string;
   score: string;
+  confidence: string;
   matches: string;
   text: string;
   quote: string;
@@ -86,6 +87,7 @@ const fi: UiStrings = {
   theme: 'Teema',
   mainTheme: 'Pääteema',
   score: 'Pisteet',
+  confidence: 'Varmuus',
   matches: 'Osumat',
   text: 'Teksti',
   quote: 'Lainaus',
@@ -153,6 +155,7 @@ const en: UiStrings = {
   theme: 'Theme',
   mainTheme: 'Main theme',
   score: 'Score',
+  confidence: 'Confidence',
   matches: 'Matches',
   text: 'Text',
   quote: 'Quote',
@@ -219,6 +222,7 @@ const sv: UiStrings = {
   theme: 'Tema',
   mainTheme: 'Huvudtema',
   score: 'Poäng',
+  confidence: 'Säkerhet',
   matches: 'Träffar',
   text: 'Text',
   quote: 'Citat',

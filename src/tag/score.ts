@@ -189,6 +189,8 @@ export function tagParagraph(
         polarity: theme.polarity,
         theme: theme.topic,
         score: t.score,
+        // Interim: a monotone map of the score until the fitted model (issue 9) replaces it.
+        confidence: round(1 - Math.exp(-t.score / 2)),
         matches,
         text: p.text,
       };
