@@ -27,9 +27,7 @@ for (const r of rows) {
 }
 
 const titleCase = (s) =>
-  s
-    .toLocaleLowerCase('fi')
-    .replace(/(^|[-\s])(\p{L})/gu, (_, sep, ch) => sep + ch.toLocaleUpperCase('fi'));
+  s.toLocaleLowerCase('fi').replace(/(^|[-\s])(\p{L})/gu, (_, sep, ch) => sep + ch.toLocaleUpperCase('fi'));
 
 const municipalNames = new Set();
 for (const m of municipalities.values()) {

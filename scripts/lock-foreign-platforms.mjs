@@ -13,9 +13,18 @@ const packages = lock.packages;
 
 function platformOf(name) {
   const n = name.toLowerCase();
-  const os = ['darwin', 'win32', 'android', 'freebsd', 'openbsd', 'openharmony', 'linux', 'netbsd', 'sunos', 'aix'].find(
-    (o) => n.includes(o),
-  );
+  const os = [
+    'darwin',
+    'win32',
+    'android',
+    'freebsd',
+    'openbsd',
+    'openharmony',
+    'linux',
+    'netbsd',
+    'sunos',
+    'aix',
+  ].find((o) => n.includes(o));
   const cpu = ['arm64', 'x64', 'ia32', 'arm', 'loong64', 'riscv64', 'ppc64', 's390x', 'mips64el'].find((c) =>
     new RegExp(`(^|[-/])${c}([-.]|$)`).test(n.replace(/-(gnu|musl|msvc|eabi|gnueabihf|musleabihf)\b/g, '')),
   );
@@ -37,10 +46,17 @@ for (const [path, entry] of Object.entries(packages)) {
     // Only packages bound to another platform: anything else missing is a real problem to see.
     if (!platform.os) continue;
     const version = String(range).replace(/^[~^=]/, '');
-    packages[`node_modules/${dep}`] = { version, ...(entry.dev ? { dev: true } : {}), optional: true, ...platform };
+    packages[`node_modules/${dep}`] = {
+      version,
+      ...(entry.dev ? { dev: true } : {}),
+      optional: true,
+      ...platform,
+    };
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`lock-foreign-platforms: ${added} entries added`);

@@ -2,16 +2,12 @@
 // that the aggregate stage ranks. Pure: no files, no console.
 
 import { type QuoteCandidate, quoteCandidates } from './aggregate/quote-text.js';
-import type { CompiledCodebook } from './codebook/compile.js';
 import { showsUmlautLoss } from './language/fold.js';
-import type { LemmaLookup } from './language/lexicon.js';
 import { paragraphSegments, reportLanguage } from './segment/segment.js';
-import { type ParagraphTagging, tagParagraph } from './tag/score.js';
+import { type CodingContext, type ParagraphTagging, tagParagraph } from './tag/paragraph.js';
 import type { Coding, Language, Segment, SourceDocument } from './types.js';
 
 export interface CodeOptions {
-  lemmas?: LemmaLookup;
-  threshold?: number;
   /** Fold ä/ö/å: 'auto' decides per report from the text (OCR umlaut loss). */
   fold?: boolean | 'auto';
   /** Keep every segment and its tagging (explain, tests); a run keeps only codings and quote candidates. */
@@ -33,7 +29,7 @@ export interface CodedReport {
 
 export function codeDocument(
   doc: SourceDocument,
-  compiled: CompiledCodebook,
+  context: CodingContext,
   options: CodeOptions = {},
 ): CodedReport {
   const lang = reportLanguage(doc);
@@ -41,11 +37,7 @@ export function codeDocument(
     options.fold === 'auto' || options.fold === undefined
       ? lang === 'fi' && showsUmlautLoss(doc.text)
       : options.fold;
-  const tagOptions = {
-    fold: folded,
-    ...(options.lemmas && !folded ? { lemmas: options.lemmas } : {}),
-    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
-  };
+  const ctx: CodingContext = { ...context, fold: folded };
   const out: CodedReport = {
     doc,
     lang,
@@ -58,7 +50,7 @@ export function codeDocument(
   };
   // Paragraph by paragraph: only what the run needs survives the loop, unless asked to keep it all.
   for (const segment of paragraphSegments(doc)) {
-    const tagging = tagParagraph(segment, compiled, tagOptions);
+    const tagging = tagParagraph(segment, ctx);
     out.paragraphs++;
     out.codings.push(...tagging.codings);
     out.candidates.push(...quoteCandidates([tagging]));

@@ -1,6 +1,6 @@
 // Quote candidates: for each coding, the sentences of the paragraph that carry the code's evidence (at most
 // three, contiguous), with markdown markup removed so the quote reads as prose.
-import type { ParagraphTagging } from '../tag/score.js';
+import type { ParagraphTagging } from '../tag/paragraph.js';
 
 export interface QuoteCandidate {
   report: string;

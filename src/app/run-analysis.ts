@@ -7,8 +7,8 @@ import { detach } from '../detach.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findReports } from '../io/find-reports.js';
 import { readReport, reportKey } from '../io/read-report.js';
-import type { LemmaLookup } from '../language/lexicon.js';
 import { codeDocument } from '../pipeline.js';
+import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
 
@@ -16,8 +16,8 @@ export interface RunOptions {
   paths: string[];
   out: string;
   compiled: CompiledCodebook;
-  lemmas?: LemmaLookup;
-  threshold?: number;
+  /** The coder: codebook, rules, fitted model (app/coding-setup.ts). */
+  coding: CodingContext;
   lang: 'fi' | 'en' | 'sv';
   quotesPerCode: number;
   anonymiser: QuoteAnonymiser;
@@ -74,10 +74,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     if (read.diagnostics) diagnostics.push(...read.diagnostics);
     const doc = read.value;
     doc.report = key;
-    const coded = codeDocument(doc, options.compiled, {
-      ...(options.lemmas ? { lemmas: options.lemmas } : {}),
-      ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
-    });
+    const coded = codeDocument(doc, options.coding);
     if (coded.folded) folded.push(doc.report);
     options.anonymiser.learn(doc.report, doc.text);
     tally.add(doc.report, coded.codings);

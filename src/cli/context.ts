@@ -2,12 +2,15 @@
 // stream manners (colour only on a TTY and never with NO_COLOR).
 import { Chalk } from 'chalk';
 import { type Command, Option } from 'commander';
+import { type CodingSetup, codingSetup } from '../app/coding-setup.js';
 import { type CompiledCodebook, compileCodebook } from '../codebook/compile.js';
 import { loadCodebook } from '../codebook/load.js';
 import { type Diagnostic, formatDiagnostic, type Result } from '../diagnostics.js';
+import { readRules } from '../io/read-rules.js';
 import { readText } from '../io/read-text.js';
-import type { LemmaLookup } from '../language/lexicon.js';
+import type { LemmaLookup } from '../language/matcher.js';
 import { loadVoikko, type Voikko } from '../language/voikko.js';
+import type { Rules } from '../rules/compile.js';
 
 export class UsageError extends Error {}
 
@@ -33,10 +36,55 @@ export function valueOr<T>(result: Result<T>, message: string): T {
   throw new UsageError(message);
 }
 
+let rules: Rules | undefined;
+
+/** The shipped rules (rules/<lang>/*.yaml); a broken rule file is a usage error with its place. */
+export function rulesOrExit(): Rules {
+  rules ??= valueOr(readRules(), 'the rule files are not valid');
+  return rules;
+}
+
 /** Loads and compiles a codebook; on any problem prints file:line:col diagnostics and throws UsageError. */
 export async function codebookFrom(file: string): Promise<CompiledCodebook> {
   const text = valueOr(await readText(file), `cannot read codebook ${file}`);
-  return compileCodebook(valueOr(loadCodebook(file, text), `codebook ${file} is not valid`));
+  return compileCodebook(valueOr(loadCodebook(file, text), `codebook ${file} is not valid`), rulesOrExit());
+}
+
+export interface CodingFlags {
+  codebook: string;
+  morphology: MorphologyChoice;
+  threshold?: string;
+  learnFrom?: string[];
+}
+
+/** A confidence threshold in (0, 1), or undefined for the model's own. */
+export function thresholdOf(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const t = Number(raw);
+  if (!(t > 0 && t < 1))
+    throw new UsageError(`--threshold must be a confidence between 0 and 1 (e.g. 0.6), not "${raw}"`);
+  return t;
+}
+
+/** The codebook, morphology and fitted model every coding command uses. */
+export async function codingFrom(
+  flags: CodingFlags,
+): Promise<{ setup: CodingSetup; morphology: Morphology; compiled: CompiledCodebook }> {
+  const compiled = await codebookFrom(flags.codebook);
+  const morphology = morphologyFor(flags.morphology);
+  const threshold = thresholdOf(flags.threshold);
+  const setup = valueOr(
+    await codingSetup({
+      codebookPath: flags.codebook,
+      compiled,
+      rules: rulesOrExit(),
+      ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}),
+      learnFrom: flags.learnFrom ?? [],
+      ...(threshold !== undefined ? { threshold } : {}),
+    }),
+    'cannot fit the coding model',
+  );
+  return { setup, morphology, compiled };
 }
 
 export type MorphologyChoice = 'auto' | 'snowball' | 'voikko';
@@ -80,8 +128,10 @@ export function morphologyFor(choice: MorphologyChoice): Morphology {
   return { name: 'voikko', lemmas, voikko };
 }
 
-/** The options every coding command shares: which codebook, which morphology, which threshold. */
-export function withCodingOptions(command: Command, defaultCodebook: string, threshold: number): Command {
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The options every coding command shares: codebook, morphology, threshold, what to learn from. */
+export function withCodingOptions(command: Command, defaultCodebook: string): Command {
   return command
     .option('-c, --codebook <file>', 'codebook (YAML)', defaultCodebook)
     .addOption(
@@ -89,5 +139,14 @@ export function withCodingOptions(command: Command, defaultCodebook: string, thr
         .choices(['auto', 'snowball', 'voikko'])
         .default('auto'),
     )
-    .option('--threshold <score>', 'minimum paragraph score for a code', String(threshold));
+    .option(
+      '--threshold <confidence>',
+      "minimum confidence for a code, between 0 and 1 (default: the fitted model's)",
+    )
+    .option(
+      '--learn-from <file>',
+      'also fit the coding model on this gold file (id, code, text); repeatable',
+      collect,
+      [],
+    );
 }

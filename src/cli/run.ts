@@ -10,13 +10,11 @@ import { loadAllowList } from '../io/load-allow-list.js';
 import { MANIFEST_FILE, renderManifest } from '../io/manifest.js';
 import { Spool } from '../io/spool.js';
 import { codingsCsvHead, codingsCsvRows } from '../render/csv.js';
-import { DEFAULT_THRESHOLD } from '../tag/score.js';
 import { INVENTORY_FILE } from './check-leaks.js';
 import {
-  codebookFrom,
+  codingFrom,
   colours,
   type MorphologyChoice,
-  morphologyFor,
   printDiagnostics,
   UsageError,
   valueOr,
@@ -36,17 +34,14 @@ interface RunFlags {
   delimiter: string;
   numbered?: boolean;
   quotes: string;
-  threshold: string;
+  threshold?: string;
+  learnFrom?: string[];
   formats: string;
   allowList?: string;
 }
 
 export function registerRun(program: Command): void {
-  withCodingOptions(
-    program.command('run [paths...]', { isDefault: true }),
-    DEFAULT_CODEBOOK,
-    DEFAULT_THRESHOLD,
-  )
+  withCodingOptions(program.command('run [paths...]', { isDefault: true }), DEFAULT_CODEBOOK)
     .description('analyse the reports in the given folders and files (the default command)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--json', 'print the run summary as JSON on stdout')
@@ -93,11 +88,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       if (!(OUTPUT_FORMATS as readonly string[]).includes(f))
         throw new UsageError(`unknown format "${f}" in --formats`);
     const quotesPerCode = Number.parseInt(flags.quotes, 10);
-    const threshold = Number(flags.threshold);
-    if (!(quotesPerCode >= 0) || !(threshold > 0))
-      throw new UsageError('--quotes must be a whole number and --threshold a positive number');
-    const compiled = await codebookFrom(flags.codebook);
-    const morphology = morphologyFor(flags.morphology);
+    if (!(quotesPerCode >= 0)) throw new UsageError('--quotes must be a whole number');
+    const { setup, morphology, compiled } = await codingFrom(flags);
+    for (const n of setup.notes) process.stderr.write(`${c.dim(`note: ${n}`)}\n`);
     const allow = valueOr(
       await loadAllowList(flags.allowList ?? join(flags.codebook, '..', 'allow-list.yaml')),
       'allow-list is not valid',
@@ -118,8 +111,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       paths,
       out: flags.out,
       compiled,
-      ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}),
-      threshold,
+      coding: setup.context,
       lang: flags.lang,
       quotesPerCode,
       anonymiser,

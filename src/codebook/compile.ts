@@ -1,14 +1,17 @@
-// Compiles a validated codebook into matchers: one lexicon per language over every theme's terms,
-// patterns and exclusions as regular expressions. Done once per run.
-import { Lexicon, type LexiconEntry } from '../language/lexicon.js';
-import { parseTerm } from './term.js';
+// Compiles a validated codebook into matchers: one pattern matcher per language over every theme's terms
+// (the tool's one pattern language, src/language/pattern.ts, inflected through the rules' morphology),
+// regular expressions on a linear-time engine, and exclusions. Done once per run.
+import { type MatchEntry, PatternMatcher } from '../language/matcher.js';
+import { parsePattern } from '../language/pattern.js';
+import type { Rules } from '../rules/compile.js';
+import { compileRegex, type SafeRegex } from './regex.js';
 import type { Codebook, Theme } from './types.js';
 
 export interface CompiledTheme {
   theme: Theme;
-  patterns: { source: string; re: RegExp }[];
-  /** Exclusions written as regular expressions (/.../); word exclusions live in the lexicons. */
-  exclusionPatterns: { source: string; re: RegExp }[];
+  patterns: SafeRegex[];
+  /** Exclusions written as regular expressions (/.../); word exclusions live in the matchers. */
+  exclusionPatterns: SafeRegex[];
 }
 
 export interface CompiledCodebook {
@@ -16,53 +19,46 @@ export interface CompiledCodebook {
   themes: CompiledTheme[];
   byCode: Map<string, CompiledTheme>;
   /** Theme terms, keyed by code. */
-  terms: Record<'fi' | 'sv', Lexicon>;
+  terms: Record<'fi' | 'sv', PatternMatcher>;
   /** Word exclusions, keyed by code. */
-  exclusions: Record<'fi' | 'sv', Lexicon>;
+  exclusions: Record<'fi' | 'sv', PatternMatcher>;
 }
 
-function regex(p: string): { source: string; re: RegExp } {
-  const body = p.startsWith('/') && p.endsWith('/') && p.length > 1 ? p.slice(1, -1) : p;
-  return { source: p, re: new RegExp(body, 'giu') };
+function regexes(list: readonly string[]): SafeRegex[] {
+  // The loader has rejected patterns RE2 cannot compile; anything left unparsable is skipped.
+  return list.flatMap((p) => {
+    const r = compileRegex(p);
+    return r.ok ? [r.value] : [];
+  });
 }
 
-function entries(themes: Theme[], pick: (t: Theme) => string[]): LexiconEntry[] {
-  const out: LexiconEntry[] = [];
+function entries(themes: readonly Theme[], pick: (t: Theme) => string[]): MatchEntry[] {
+  const out: MatchEntry[] = [];
   for (const t of themes) {
     for (const raw of pick(t)) {
-      const term = parseTerm(raw);
-      if (term)
-        out.push({
-          key: t.code,
-          label: raw.replace(/\^[\d.]+$/, ''),
-          weight: term.weight,
-          words: term.words,
-        });
+      const parsed = parsePattern(raw);
+      if (parsed.ok) out.push({ key: t.code, pattern: parsed.pattern });
     }
   }
   return out;
 }
 
-export function compileCodebook(book: Codebook): CompiledCodebook {
+export function compileCodebook(book: Codebook, rules: Rules): CompiledCodebook {
   const themes = book.themes.map((theme) => ({
     theme,
-    patterns: theme.patterns.map(regex),
-    exclusionPatterns: theme.exclusions.filter((e) => e.startsWith('/')).map(regex),
+    patterns: regexes(theme.patterns),
+    exclusionPatterns: regexes(theme.exclusions.filter((e) => e.startsWith('/'))),
   }));
   const wordExclusions = (t: Theme) => t.exclusions.filter((e) => !e.startsWith('/'));
-  // English terms join both lexicons: reports borrow English words (chat, feedback) in either language.
+  // English terms join both matchers: reports borrow English words (chat, feedback) in either language.
   const termsOf = (lang: 'fi' | 'sv') => (t: Theme) => [...(t.terms[lang] ?? []), ...(t.terms.en ?? [])];
+  const matcher = (lang: 'fi' | 'sv', pick: (t: Theme) => string[]) =>
+    new PatternMatcher(entries(book.themes, pick), lang, rules[lang].endings, 2);
   return {
     book,
     themes,
     byCode: new Map(themes.map((c) => [c.theme.code, c])),
-    terms: {
-      fi: new Lexicon(entries(book.themes, termsOf('fi')), 'fi', 2),
-      sv: new Lexicon(entries(book.themes, termsOf('sv')), 'sv', 2),
-    },
-    exclusions: {
-      fi: new Lexicon(entries(book.themes, wordExclusions), 'fi', 2),
-      sv: new Lexicon(entries(book.themes, wordExclusions), 'sv', 2),
-    },
+    terms: { fi: matcher('fi', termsOf('fi')), sv: matcher('sv', termsOf('sv')) },
+    exclusions: { fi: matcher('fi', wordExclusions), sv: matcher('sv', wordExclusions) },
   };
 }

@@ -1,9 +1,12 @@
 // Loads a codebook in three stages, each reporting every problem with file:line:col:
 //   1. YAML syntax, 2. schema (unknown keys rejected, kinds checked), 3. meaning (unique codes,
 //   patterns compile, term weights valid). Returns a Result; never throws.
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
-import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Result } from '../diagnostics.js';
+import { parsePattern } from '../language/pattern.js';
 import type { Polarity } from '../types.js';
+import { type Checker, parseYaml } from '../yaml-checker.js';
+import { compileRegex } from './regex.js';
 import {
   CODE_PATTERN,
   CODEBOOK_FIELDS,
@@ -15,91 +18,22 @@ import {
   TERM_LANGUAGES,
   THEME_FIELDS,
 } from './schema.js';
-import { parseTerm } from './term.js';
 import type { Codebook, Labels, Theme } from './types.js';
 
-class Checker {
-  readonly diagnostics: Diagnostic[] = [];
-  constructor(
-    readonly file: string,
-    private readonly lines: LineCounter,
-  ) {}
-
-  error(node: Node | undefined, ruleId: string, reason: string): void {
-    const offset = node?.range?.[0] ?? 0;
-    const pos = this.lines.linePos(offset);
-    this.diagnostics.push(diagnostic(this.file, ruleId, reason, { line: pos.line, column: pos.col, offset }));
-  }
-
-  place(node: Node | undefined): { line: number; column: number } {
-    const pos = this.lines.linePos(node?.range?.[0] ?? 0);
-    return { line: pos.line, column: pos.col };
-  }
-
-  /** Checks a map's keys against a field table; returns key → value node for the known ones. */
-  fields(map: YAMLMap, spec: Record<string, FieldSpec>, what: string): Map<string, Node> {
-    const found = new Map<string, Node>();
-    for (const pair of map.items) {
-      const key = pair.key as Node;
-      const name = isScalar(key) ? String(key.value) : '';
-      if (!(name in spec)) {
-        const known = Object.keys(spec).join(', ');
-        this.error(
-          key,
-          'codebook/unknown-key',
-          `Unknown key "${name}" in ${what} (expected one of: ${known})`,
-        );
-        continue;
-      }
-      found.set(name, pair.value as Node);
-    }
-    for (const [name, field] of Object.entries(spec)) {
-      if (field.required && !found.has(name)) {
-        this.error(map, 'codebook/missing-key', `Missing required key "${name}" in ${what}`);
-      }
-    }
-    return found;
-  }
-
-  string(node: Node | undefined, what: string): string | undefined {
-    // A missing key was already reported by fields(); say nothing more about it.
-    if (node === undefined) return undefined;
-    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '')
-      return node.value.trim();
-    this.error(node, 'codebook/expected-string', `${what} must be a non-empty string`);
+function labelMap(checker: Checker, node: Node | undefined, what: string): Labels | undefined {
+  if (!isMap(node)) {
+    checker.error(node, `${checker.prefix}/expected-map`, `${what} must be a map of languages (fi, en, sv)`);
     return undefined;
   }
-
-  stringList(node: Node | undefined, what: string): string[] {
-    if (node === undefined || (isScalar(node) && node.value === null)) return [];
-    if (!isSeq(node)) {
-      this.error(node, 'codebook/expected-list', `${what} must be a list of strings`);
-      return [];
-    }
-    const out: string[] = [];
-    for (const item of node.items) {
-      const s = this.string(item as Node, `Each item of ${what}`);
-      if (s !== undefined) out.push(s);
-    }
-    return out;
-  }
-
-  labels(node: Node | undefined, what: string): Labels | undefined {
-    if (!isMap(node)) {
-      this.error(node, 'codebook/expected-map', `${what} must be a map of languages (fi, en, sv)`);
-      return undefined;
-    }
-    const spec = Object.fromEntries(LABEL_LANGUAGES.map((l) => [l, { kind: 'string' } as FieldSpec]));
-    for (const l of REQUIRED_LABELS) (spec[l] as FieldSpec).required = true;
-    const f = this.fields(node, spec, what);
-    const fi = this.string(f.get('fi'), `${what}.fi`);
-    const en = this.string(f.get('en'), `${what}.en`);
-    const sv = f.has('sv') ? this.string(f.get('sv'), `${what}.sv`) : undefined;
-    if (fi === undefined || en === undefined) return undefined;
-    return sv === undefined ? { fi, en } : { fi, en, sv };
-  }
+  const spec = Object.fromEntries(LABEL_LANGUAGES.map((l) => [l, { kind: 'string' } as FieldSpec]));
+  for (const l of REQUIRED_LABELS) (spec[l] as FieldSpec).required = true;
+  const f = checker.fields(node, spec, what);
+  const fi = checker.string(f.get('fi'), `${what}.fi`);
+  const en = checker.string(f.get('en'), `${what}.en`);
+  const sv = f.has('sv') ? checker.string(f.get('sv'), `${what}.sv`) : undefined;
+  if (fi === undefined || en === undefined) return undefined;
+  return sv === undefined ? { fi, en } : { fi, en, sv };
 }
-
 function load(checker: Checker, root: Node): Codebook | undefined {
   if (!isMap(root)) {
     checker.error(
@@ -111,7 +45,7 @@ function load(checker: Checker, root: Node): Codebook | undefined {
   }
   const f = checker.fields(root, CODEBOOK_FIELDS, 'the codebook');
   const id = checker.string(f.get('id'), 'id');
-  const title = checker.labels(f.get('title'), 'title');
+  const title = labelMap(checker, f.get('title'), 'title');
   const polarityNode = f.get('polarity');
   const polarity =
     isScalar(polarityNode) && typeof polarityNode.value === 'boolean' ? polarityNode.value : undefined;
@@ -143,7 +77,7 @@ function themeList(
     }
     const f = checker.fields(t, THEME_FIELDS, 'a theme');
     const code = checker.string(f.get('code'), 'code');
-    const labels = checker.labels(f.get('labels'), `labels of ${code ?? 'a theme'}`);
+    const labels = labelMap(checker, f.get('labels'), `labels of ${code ?? 'a theme'}`);
     const description = checker.string(f.get('description'), `description of ${code ?? 'a theme'}`);
     const polarity = themePolarity(checker, f.get('polarity'), parent, polar);
     const terms = termMap(checker, f.get('terms'));
@@ -209,12 +143,9 @@ function termMap(checker: Checker, node: Node | undefined): Record<string, strin
     if (isSeq(list)) {
       list.items.forEach((item, i) => {
         const raw = out[lang]?.[i];
-        if (raw !== undefined && parseTerm(raw) === undefined) {
-          checker.error(
-            item as Node,
-            'codebook/bad-term',
-            `Term "${raw}" is not valid (words, each optionally ending in * or =, and an optional ^weight)`,
-          );
+        const parsed = raw === undefined ? undefined : parsePattern(raw);
+        if (parsed && !parsed.ok) {
+          checker.error(item as Node, 'codebook/bad-term', `Term "${raw}" is not valid: ${parsed.reason}`);
         }
       });
     }
@@ -252,38 +183,23 @@ function checkMeaning(checker: Checker, book: Codebook): void {
       checker.error(node, 'codebook/duplicate-code', `Code "${theme.code}" is defined twice`);
     seen.add(theme.code);
     for (const p of [...theme.patterns, ...theme.exclusions.filter((e) => e.startsWith('/'))]) {
-      const source = p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : p;
-      try {
-        new RegExp(source, 'iu');
-      } catch (e) {
+      const compiled = compileRegex(p);
+      if (!compiled.ok)
         checker.error(
           node,
           'codebook/bad-pattern',
-          `Pattern ${p} of ${theme.code} does not compile: ${(e as Error).message}`,
+          `Pattern ${p} of ${theme.code} is not a linear-time (RE2) regular expression: ${compiled.reason}`,
         );
-      }
     }
   }
 }
 
 export function loadCodebook(file: string, text: string): Result<Codebook> {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const checker = new Checker(file, lines);
   // Stage 1: syntax.
-  for (const e of doc.errors) {
-    const pos = lines.linePos(e.pos[0]);
-    checker.diagnostics.push(
-      diagnostic(file, 'codebook/yaml', e.message.split('\n')[0] ?? e.code, {
-        line: pos.line,
-        column: pos.col,
-        offset: e.pos[0],
-      }),
-    );
-  }
+  const { root, checker } = parseYaml(file, text, 'codebook');
   if (checker.diagnostics.length > 0) return { ok: false, diagnostics: checker.diagnostics };
   // Stage 2: schema.
-  const book = load(checker, doc.contents as Node);
+  const book = load(checker, root as Node);
   if (book === undefined || checker.diagnostics.length > 0)
     return { ok: false, diagnostics: checker.diagnostics };
   // Stage 3: meaning.

@@ -1,8 +1,8 @@
-// analyse eval: each gold item is coded as a report of its own; the prediction is the code with the
-// highest summed score over the item's paragraphs, or 'none' when nothing is coded.
-import type { CompiledCodebook } from '../codebook/compile.js';
-import { parseText } from '../parse/text.js';
-import { type CodeOptions, codeDocument } from '../pipeline.js';
+// analyse eval: each gold item is coded as one paragraph (the unit the evaluator coded). The prediction is
+// the most confident code when it reaches the threshold, else 'none'; `top` is the most confident code
+// whatever its confidence (agreement when abstaining is not allowed, e.g. quotes that all carry a code).
+import { itemSegment } from '../learn/items.js';
+import { type CodingContext, tagParagraph } from '../tag/paragraph.js';
 import type { GoldItem } from './gold.js';
 import { type Agreement, agreement } from './metrics.js';
 
@@ -10,40 +10,56 @@ export interface ItemResult {
   id: string;
   gold: string;
   predicted: string;
-  score: number;
-  scores: Record<string, number>;
+  top: string;
+  confidence: number;
+  confidences: Record<string, number>;
 }
 
-export function predict(item: GoldItem, compiled: CompiledCodebook, options: CodeOptions = {}): ItemResult {
-  const doc = parseText(item.text, item.id, item.id);
-  const coded = codeDocument(doc, compiled, options);
-  const sums: Record<string, number> = {};
-  for (const c of coded.codings) sums[c.code] = Math.round(((sums[c.code] ?? 0) + c.score) * 1000) / 1000;
-  let predicted = 'none';
-  let best = 0;
-  for (const [code, s] of Object.entries(sums).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (s > best) {
-      best = s;
-      predicted = code;
-    }
-  }
-  return { id: item.id, gold: item.code, predicted, score: best, scores: sums };
+export function predict(item: GoldItem, context: CodingContext): ItemResult {
+  const tagging = tagParagraph(itemSegment(item.text, item.id), context);
+  const best = tagging.totals[0];
+  const threshold = context.threshold ?? context.model.threshold;
+  const confidences: Record<string, number> = {};
+  for (const t of tagging.totals) confidences[t.code] = Math.round(t.confidence * 1000) / 1000;
+  return {
+    id: item.id,
+    gold: item.code,
+    predicted: best && best.confidence >= threshold ? best.code : 'none',
+    top: best?.code ?? 'none',
+    confidence: Math.round((best?.confidence ?? 0) * 1000) / 1000,
+    confidences,
+  };
 }
 
-export function evaluate(
-  items: readonly GoldItem[],
-  compiled: CompiledCodebook,
-  options: CodeOptions = {},
-): { results: ItemResult[]; agreement: Agreement } {
-  const results = items.map((i) => predict(i, compiled, options));
-  const codes = [...compiled.book.themes.map((t) => t.code), 'none'];
+export interface Evaluation {
+  results: ItemResult[];
+  agreement: Agreement;
+  /** Agreement of the most confident code, abstention not allowed. */
+  forced: Agreement;
+}
+
+export function evaluate(items: readonly GoldItem[], context: CodingContext): Evaluation {
+  const results = items.map((i) => predict(i, context));
+  return summarise(
+    results,
+    context.compiled.book.themes.map((t) => t.code),
+  );
+}
+
+export function summarise(results: ItemResult[], codes: readonly string[]): Evaluation {
   const used = new Set([...results.map((r) => r.gold), ...results.map((r) => r.predicted)]);
+  const labels = [...codes, 'none'].filter((c) => used.has(c));
   return {
     results,
     agreement: agreement(
       results.map((r) => r.gold),
       results.map((r) => r.predicted),
-      codes.filter((c) => used.has(c) || c === 'none'),
+      labels,
+    ),
+    forced: agreement(
+      results.map((r) => r.gold),
+      results.map((r) => r.top),
+      [...codes].filter((c) => used.has(c) || results.some((r) => r.top === c)),
     ),
   };
 }

@@ -7,6 +7,10 @@ export interface GoldItem {
   code: string;
   text: string;
   lang?: string;
+  /** Other codes the passage legitimately supports (training only). */
+  also?: string[];
+  /** Heading path of the passage ("3. Toteutus > 3.2 Riskit"), when known. */
+  section?: string;
 }
 
 export function loadGold(file: string, text: string): Result<GoldItem[]> {
@@ -37,6 +41,8 @@ export function loadGold(file: string, text: string): Result<GoldItem[]> {
       code: obj.code,
       text: obj.text,
       ...(typeof obj.lang === 'string' ? { lang: obj.lang } : {}),
+      ...(Array.isArray(obj.also) ? { also: obj.also.map(String) } : {}),
+      ...(typeof obj.section === 'string' ? { section: obj.section } : {}),
     });
   }
   if (problems.length > 0) return { ok: false, diagnostics: problems };

@@ -82,8 +82,8 @@ export function finnishStems(lemma: string): string[] {
     // vaihtuvuus → vaihtuvuu- (vaihtuvuuden, vaihtuvuutta); valmius → valmiu- (valmiuden, valmiutta)
     out.add(l.slice(0, -1));
   } else if (/(^|[^uy])[uyoö]s$/.test(l) && l.length >= 5) {
-    // sopimus → sopimuk-, ymmärrys → ymmärryk-, kokous → kokouk-, kuvaus → kuvauk-
-    out.add(`${l.slice(0, -1)}k`);
+    // sopimus → sopimuks-, ymmärrys → ymmärryks-, kokous → kokouks-, kuvaus → kuvauks-
+    out.add(`${l.slice(0, -1)}ks`);
   } else if (/[^aeiouyäö][aäe]s$/.test(l)) {
     // asukas → asukka-, rikas → rikka-; kirves → kirvee-
     const b = l.slice(0, -2);

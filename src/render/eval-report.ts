@@ -27,7 +27,7 @@ export function evalText(
     out.push('', 'Items:');
     for (const i of r.results)
       out.push(
-        `${i.gold === i.predicted ? ' ' : '✗'} ${i.id.padEnd(8)} ${i.gold.padEnd(24)} → ${i.predicted} (${i.score})`,
+        `${i.gold === i.predicted ? ' ' : '✗'} ${i.id.padEnd(8)} ${i.gold.padEnd(24)} → ${i.predicted} (${i.confidence})`,
       );
   }
   out.push(

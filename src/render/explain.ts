@@ -1,14 +1,24 @@
-// analyse explain: for each paragraph (and its sentences) every code's score and the terms and cues behind
-// it, so an evaluator can check a surprising coding in seconds.
-import type { ParagraphTagging } from '../tag/score.js';
+// analyse explain: for each paragraph the cues of each sentence, and for each theme with any evidence the
+// model's confidence and what made it — every feature's value, its fitted weight and its contribution to
+// the logit — so an evaluator can check a surprising coding in seconds.
+import type { CodingModel } from '../tag/model.js';
+import type { ParagraphTagging } from '../tag/paragraph.js';
 
 function clip(s: string, n: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 }
 
-export function explainText(file: string, taggings: readonly ParagraphTagging[], threshold: number): string {
+const num = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;
+
+export function explainText(
+  file: string,
+  taggings: readonly ParagraphTagging[],
+  model: CodingModel,
+  threshold: number,
+): string {
   const out: string[] = [];
+  const weight = new Map(model.features.map((f, i) => [f, model.weights[i] ?? 0]));
   for (const t of taggings) {
     const p = t.segment;
     const coded = t.codings.map((c) => c.code);
@@ -16,26 +26,39 @@ export function explainText(file: string, taggings: readonly ParagraphTagging[],
       `${file}:${p.startPoint.line}:${p.startPoint.column} ${p.id} [${p.lang}] ${coded.length > 0 ? `→ ${coded.join(', ')}` : '→ (no code)'}`,
     );
     if (p.section.length > 0)
-      out.push(`  section: ${p.section.join(' > ')}${t.leans.length > 0 ? ` (${t.leans.join(', ')})` : ''}`);
+      out.push(
+        `  section: ${p.section.join(' > ')}${t.section.labels.length > 0 ? ` (${t.section.labels.join(', ')})` : ''}`,
+      );
     out.push(`  “${clip(p.text, 160)}”`);
     for (const s of t.sentences) {
-      const cues = s.polarity.cues
-        .map((c) => `${c.label}(${c.value > 0 ? '+' : ''}${c.value.toFixed(2)})`)
-        .join(' ');
-      out.push(
-        `  ${s.segment.id} L${s.segment.startPoint.line} polarity ${s.polarity.value.toFixed(2)} → effective ${s.effective.toFixed(2)}${cues ? `: ${cues}` : ''}`,
+      const c = s.evidence.cues;
+      const events = c.events.map(
+        (e) => `${e.direction > 0 ? '+' : '-'}${e.label}${e.background ? ' (background)' : ''}`,
       );
-      for (const th of s.themes) {
-        out.push(
-          `    ${th.code.padEnd(24)} ${th.score.toFixed(2)} = topic ${th.topicWeight.toFixed(2)} × ${th.factor.toFixed(2)}  ${th.matches.join(', ')}`,
-        );
-      }
+      const flags = (['goal', 'recommendation', 'hindsight', 'record'] as const).filter((k) => c[k]);
+      const topics = s.themes.map((th) => `${th.code} ${th.matches.join(', ')}`);
+      out.push(
+        `  ${s.segment.id} L${s.segment.startPoint.line}${events.length > 0 ? ` cues: ${events.join('; ')}` : ''}${flags.length > 0 ? ` [${flags.join(', ')}]` : ''}`,
+      );
+      for (const topic of topics) out.push(`    ${topic}`);
     }
-    for (const total of t.totals) {
-      const mark = total.score >= threshold ? (coded.includes(total.code) ? '✓' : '·') : ' ';
-      out.push(`  ${mark} ${total.code.padEnd(24)} ${total.score.toFixed(2)}`);
+    for (const d of t.totals) {
+      const mark = d.confidence >= threshold ? '✓' : ' ';
+      out.push(
+        `  ${mark} ${d.code.padEnd(24)} confidence ${d.confidence.toFixed(3)} (logit ${num(d.logit)})`,
+      );
+      const parts = Object.entries(d.contributions)
+        .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+        .map(([f, c]) => {
+          const v = (d.features as Record<string, number>)[f] ?? 0;
+          return `${f} ${v.toFixed(2)}×${(weight.get(f) ?? 0).toFixed(2)}=${num(c)}`;
+        });
+      if (parts.length > 0) out.push(`      ${parts.join('  ')}`);
     }
     out.push('');
   }
-  return out.join('\n');
+  out.push(
+    `model: ${model.codebook}, threshold ${threshold}, strong ≥ ${model.strong}, fitted on ${model.fitted.items} items (${model.fitted.sources.length} sources, λ ${model.fitted.lambda})`,
+  );
+  return `${out.join('\n')}\n`;
 }

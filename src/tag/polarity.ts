@@ -1,289 +1,253 @@
-// Polarity read from the text: what a sentence says about how something went.
-//   outcome cues        onnistui, sujui hyvin, parani / ongelma, viivästyi, puute
-//   negation            "ei onnistunut", "eivät olleet halukkaita" turn a positive cue or a verb negative;
-//                       "ei ongelmia", "ilman viiveitä" turn a negative cue positive
-//   contrast            after "mutta", "kuitenkin", "toisaalta" the clause weighs more; a "vaikka" clause less
-//   counterfactual      "olisi tarvittu", "olisi vaatinut": something was missing
-//   section             a paragraph under "Toteutuneet riskit" or "Onnistumiset" leans that way
-import { type CueKey, cueEntries, SECTION_CUES } from '../language/cues.js';
-import { foldUmlauts } from '../language/fold.js';
-import { type Hit, type LemmaLookup, Lexicon } from '../language/lexicon.js';
-import { type Token, tokenize } from '../language/tokens.js';
+// Polarity read from the text: what a sentence says about how something went, as a list of cue events. The
+// rules (rules/<lang>/*.yaml) say which words are which kind of cue; this file holds only the mechanics of
+// the kinds: how far a negation reaches, which clause is background, what a reducer or "no longer" does.
+// How much each kind of event counts is not decided here: the events become features of a fitted model.
+//   outcome        "onnistui" (+), "viivästyi" (−); one cue per word, the longest pattern wins
+//   negation       "ei onnistunut" (negated +), "ei ongelmia", "ongelmia ei ilmennyt" (negated −),
+//                  "ei enää tarvitse" (no longer: +), "eivät aiemmin" (former state: +), a bare negated
+//                  verb ("ei vastannut": a weak −); "ilman" negates without being trouble itself
+//   reducer        "vähensi virheitä": less of a problem (+)
+//   counterfactual "olisi tarvittu" (−: something was missing)
+//   background     a concessive clause ("vaikka …,") and what stands before a contrast ("…, mutta")
 
-export interface PolarityCue {
-  /** e.g. "+onnistui", "-viivästyi", "-ei+toimi", "+ei-ongelm". */
+import type { Hit, MatchOptions } from '../language/matcher.js';
+import type { Token } from '../language/tokens.js';
+import { tokenize } from '../language/tokens.js';
+import type { CueKey, LanguageRules } from '../rules/compile.js';
+
+export type EventKind =
+  | 'pos'
+  | 'neg'
+  | 'negated-pos'
+  | 'negated-neg'
+  | 'no-longer'
+  | 'former-state'
+  | 'reduced'
+  | 'counterfactual'
+  | 'bare-negation';
+
+export interface CueEvent {
+  kind: EventKind;
+  /** +1: reads as a success; −1: as a problem. */
+  direction: 1 | -1;
+  /** The pattern's weight from the rule file. */
+  weight: number;
+  /** In a concessive clause or before a contrast: background to the sentence's point. */
+  background: boolean;
+  /** e.g. "onnistua", "ei + onnistua", "vähentää + virhe". */
   label: string;
-  value: number;
+  /** Token index of the cue. */
+  at: number;
 }
 
-export interface SentencePolarity {
-  /** Positive: reads as a success; negative: as a challenge. */
-  value: number;
-  cues: PolarityCue[];
-  /** The sentence reads as a record (signed, procured, consisted of, is attached) rather than a finding. */
-  descriptive: boolean;
+export interface SentenceCues {
+  events: CueEvent[];
+  record: boolean;
+  goal: boolean;
+  recommendation: boolean;
+  hindsight: boolean;
 }
 
-const lexicons = { fi: new Lexicon(cueEntries('fi'), 'fi'), sv: new Lexicon(cueEntries('sv'), 'sv') };
-const NEGATION_WINDOW = 4;
-/** "ei vain/ainoastaan ... vaan myös" is not a negation of the outcome. */
-const NOT_ONLY = new Set(['vain', 'ainoastaan', 'pelkästään', 'bara', 'endast', 'enbart']);
-const NO_LONGER = new Set(['enää', 'längre']);
-const REDUCER_WINDOW = 6;
-/** Words placing a clause before the project: its negation describes the old state. */
-const FORMERLY = new Set(['aiemmin', 'aikaisemmin', 'tidigare', 'förut']);
-/** Verbs of occurring: "ei ollut", "ei ilmennyt", "fanns inte". */
-const EXISTENTIAL =
-  /\b(ollut|olleet|ole|ilmennyt|ilmenneet|esiintynyt|esiintyneet|syntynyt|syntyneet|tullut|tulleet|havaittu|kohdattu|fanns|förekom|uppstod)\b/;
-/** Abessives that are not about something left undone. */
-const NOT_ABESSIVE_NEGATIVE = new Set([
-  'huolimatta',
-  'riippumatta',
-  'epäilemättä',
-  'kiistämättä',
-  'lukuunottamatta',
-  'mainitsematta',
-  'sanomattakin',
-  'välttämättä',
-  'tietämättä',
-  'odottamatta',
-]);
+/** The words a negation governs: up to the clause end, at most this many (a syntactic bound). */
+const NEGATION_SCOPE = 4;
+/** A reducer governs the outcome words of its clause within this many words either side. */
+const REDUCER_SCOPE = 6;
+/** "Ongelmia ei ollut": the problem word stands at most this many words before the negator. */
+const FRONTED_SCOPE = 3;
 
-export function sentencePolarity(
+export function sentenceCues(
   tokens: readonly Token[],
-  lang: 'fi' | 'sv',
-  options: { fold?: boolean; lemmas?: LemmaLookup } = {},
-): SentencePolarity {
-  const hits = lexicons[lang].find(tokens, options);
-  const byFirst = new Map<number, Hit<CueKey>[]>();
-  for (const h of hits as Hit<CueKey>[]) {
-    const list = byFirst.get(h.first) ?? [];
+  rules: LanguageRules,
+  options: MatchOptions = {},
+): SentenceCues {
+  const hits = rules.cues.find(tokens, options) as Hit<CueKey>[];
+  const excepted = new Set<number>();
+  for (const h of hits)
+    if (h.entry.key === 'exception') for (let i = h.first; i <= h.last; i++) excepted.add(i);
+  const at = new Map<number, Hit<CueKey>[]>();
+  for (const h of hits) {
+    const list = at.get(h.first) ?? [];
     list.push(h);
-    byFirst.set(h.first, list);
+    at.set(h.first, list);
   }
-  const cues: PolarityCue[] = [];
+  const has = (i: number, key: CueKey) => (at.get(i) ?? []).find((h) => h.entry.key === key);
+  const isOutcome = (h: Hit<CueKey>) =>
+    (h.entry.key === 'pos' || h.entry.key === 'neg' || h.entry.key === 'counterfactual') &&
+    !excepted.has(h.first);
+  const background = backgroundOf(tokens, hits);
+  const events: CueEvent[] = [];
   const consumed = new Set<number>();
-  // Where the weight of a clause changes: after a contrast, and inside a concessive "vaikka" clause.
-  const contrastAt = hits
-    .filter((h) => h.entry.key === 'contrast' && !/^(vaikka|även om|trots)$/.test(h.entry.label))
-    .map((h) => h.first);
-  const lastContrast = contrastAt.length > 0 ? Math.max(...contrastAt) : -1;
-  const concessive = hits.filter((h) => /^(vaikka|även om|trots)$/.test(h.entry.label)).map((h) => h.first);
-  const commaAfter = (i: number) => tokens.findIndex((_, j) => j > i && /^,/.test(sliceAfter(tokens, j - 1)));
-  const weightAt = (i: number): number => {
-    for (const c of concessive) {
-      const end = commaAfter(c);
-      if (i > c && (end === -1 || i < end)) return 0.6;
-    }
-    if (lastContrast >= 0) return i > lastContrast ? 1.3 : 0.75;
-    return 1;
-  };
+  const push = (kind: EventKind, direction: 1 | -1, weight: number, label: string, i: number) =>
+    events.push({ kind, direction, weight, background: background(i), label, at: i });
 
-  const negatorAt = new Set<number>();
-  /** The words a negator governs (to the clause end, at most NEGATION_WINDOW) yield no cue of their own. */
-  const consumeScope = (negator: number) => {
-    for (
-      let j = negator + 1;
-      j <= negator + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
-      j++
-    ) {
-      consumed.add(j);
-    }
-  };
+  const negators = hits
+    .filter((h) => h.entry.key === 'negator' || h.entry.key === 'quiet-negator')
+    .sort((a, b) => a.first - b.first);
+  const seen = new Set<number>();
   let noLonger = false;
-  for (const h of hits as Hit<CueKey>[]) {
-    const key = h.entry.key;
-    if (key === 'negator') {
-      // "eivätkä" matches both eivät and eivätkä: one negation per token.
-      if (negatorAt.has(h.first)) continue;
-      negatorAt.add(h.first);
-      const next = tokens[h.first + 1]?.lower ?? '';
-      if (NOT_ONLY.has(next)) continue;
-      // "ei enää tarvitse", "inte längre": something stopped being needed, a change for the better;
-      // "ei enää tulosteta eikä postiteta": the coordinated "eikä" carries the same "no longer".
-      const continuesNoLonger = noLonger && /kä$|ej heller/.test(h.entry.label);
-      if (
-        NO_LONGER.has(next) ||
-        (next === 'tarvitse' && tokens[h.first + 2]?.lower === 'enää') ||
-        continuesNoLonger
-      ) {
-        noLonger = true;
-        cues.push({
-          label: `+${h.entry.label} ${continuesNoLonger ? '(enää)' : next}`,
-          value: 0.8 * weightAt(h.first),
-        });
-        consumeScope(h.first);
-        continue;
-      }
-      // "eivät aiemmin olleet työskennelleet yhdessä", "mikä ei aiemmin olisi ollut mahdollista": a negation
-      // of the state before the project tells of a change for the better.
-      if (clauseWords(tokens, h.first).some((w) => FORMERLY.has(w))) {
-        cues.push({ label: `+${h.entry.label} (aiemmin)`, value: 0.6 * weightAt(h.first) });
-        consumeScope(h.first);
-        continue;
-      }
-      let flipped = false;
+  for (const n of negators) {
+    if (seen.has(n.first)) continue;
+    seen.add(n.first);
+    const label = n.entry.pattern.label;
+    if (has(n.first + 1, 'not-only')) continue;
+    const scope = scopeOf(tokens, n.first);
+    // "ei enää tarvitse", "ei tarvitse enää", and the "eikä" that continues it: a need that stopped.
+    const continues = noLonger && /kä$|heller$/.test(tokens[n.first]?.lower ?? '');
+    if (scope.slice(0, 2).some((j) => has(j, 'no-longer')) || continues) {
+      noLonger = true;
+      push('no-longer', 1, 1, `${label} + enää`, n.first);
+      for (const j of scope) consumed.add(j);
+      continue;
+    }
+    if (clauseOf(tokens, n.first).some((j) => has(j, 'former-state'))) {
+      push('former-state', 1, 1, `${label} + aiemmin`, n.first);
+      for (const j of scope) consumed.add(j);
+      continue;
+    }
+    let flipped = false;
+    for (const j of scope) {
+      const cue = (at.get(j) ?? []).filter(isOutcome).sort((a, b) => b.last - a.last)[0];
+      if (!cue || consumed.has(j) || cue.entry.key === 'counterfactual') continue;
+      const positive = cue.entry.key === 'pos';
+      push(
+        positive ? 'negated-pos' : 'negated-neg',
+        positive ? -1 : 1,
+        cue.entry.pattern.weight,
+        `${label} + ${cue.entry.pattern.label}`,
+        j,
+      );
+      for (let k = cue.first; k <= cue.last; k++) consumed.add(k);
+      flipped = true;
+      break;
+    }
+    // "Ongelmia ei ollut", "Viiveitä ei hankkeen aikana ilmennyt": a problem fronted before a negated
+    // verb of occurring is denied.
+    if (!flipped && scope.some((j) => has(j, 'existential'))) {
       for (
-        let j = h.first + 1;
-        j <= h.first + NEGATION_WINDOW && j < tokens.length && !clauseBreak(tokens, j);
-        j++
+        let j = n.first - 1;
+        j >= Math.max(0, n.first - FRONTED_SCOPE) && !breakBefore(tokens, j + 1);
+        j--
       ) {
-        for (const c of byFirst.get(j) ?? []) {
-          if (c.entry.key === 'pos' && !consumed.has(j)) {
-            cues.push({
-              label: `-${h.entry.label} ${c.entry.label}`,
-              value: -1.3 * c.entry.weight * weightAt(j),
-            });
-            consumed.add(j);
-            flipped = true;
-          } else if (c.entry.key === 'neg' && !consumed.has(j)) {
-            cues.push({ label: `+${h.entry.label} ${c.entry.label}`, value: 0.6 * weightAt(j) });
-            consumed.add(j);
-            flipped = true;
-          }
+        const cue = (at.get(j) ?? []).find((h) => h.entry.key === 'neg' && isOutcome(h));
+        if (cue && !consumed.has(j)) {
+          push('negated-neg', 1, cue.entry.pattern.weight, `${cue.entry.pattern.label} + ${label}`, j);
+          consumed.add(j);
+          flipped = true;
+          break;
         }
-        if (flipped) break;
-      }
-      // "Ongelmia ei ollut", "Viiveitä ei hankkeen aikana ilmennyt": Finnish puts the problem before the
-      // negated existential verb; a problem word just before the negator, in its clause, is denied.
-      if (
-        !flipped &&
-        EXISTENTIAL.test(
-          tokens
-            .slice(h.first + 1, h.first + 1 + NEGATION_WINDOW)
-            .map((t) => t.lower)
-            .join(' '),
-        )
-      ) {
-        for (let j = h.first - 1; j >= Math.max(0, h.first - 3) && !clauseBreak(tokens, j + 1); j--) {
-          const c = (byFirst.get(j) ?? []).find((x) => x.entry.key === 'neg');
-          if (c && !consumed.has(j)) {
-            cues.push({ label: `+${c.entry.label} ${h.entry.label}`, value: 0.6 * weightAt(j) });
-            consumed.add(j);
-            flipped = true;
-            break;
-          }
-        }
-      }
-      // A bare negated verb ("toimittaja ei vastannut") is itself a mild sign of trouble in report voice.
-      if (!flipped && h.entry.label !== 'ilman' && h.entry.label !== 'utan') {
-        cues.push({ label: `-${h.entry.label}`, value: -0.6 * weightAt(h.first) });
       }
     }
+    if (!flipped && n.entry.key === 'negator') push('bare-negation', -1, 1, label, n.first);
   }
-  // "vähensi virheitä", "puutteelliset hakemukset vähenivät": less of a problem is a gain.
-  for (const r of hits as Hit<CueKey>[]) {
+  // "vähensi virheitä", "virheet vähenivät": a reducer turns the problem words of its clause into gains.
+  for (const r of hits) {
     if (r.entry.key !== 'reducer') continue;
     for (
-      let j = Math.max(0, r.first - REDUCER_WINDOW);
-      j <= Math.min(tokens.length - 1, r.first + REDUCER_WINDOW);
+      let j = Math.max(0, r.first - REDUCER_SCOPE);
+      j <= Math.min(tokens.length - 1, r.first + REDUCER_SCOPE);
       j++
     ) {
       if (j === r.first || consumed.has(j) || !sameClause(tokens, r.first, j)) continue;
-      const neg = (byFirst.get(j) ?? []).find((c) => c.entry.key === 'neg');
-      if (!neg) continue;
-      consumed.add(j);
-      cues.push({
-        label: `+${r.entry.label} ${neg.entry.label}`,
-        value: 0.8 * neg.entry.weight * weightAt(j),
-      });
+      const cue = (at.get(j) ?? []).find((h) => h.entry.key === 'neg' && isOutcome(h));
+      if (!cue) continue;
+      for (let k = cue.first; k <= cue.last; k++) consumed.add(k);
+      push(
+        'reduced',
+        1,
+        cue.entry.pattern.weight,
+        `${r.entry.pattern.label} + ${cue.entry.pattern.label}`,
+        j,
+      );
     }
   }
-  // "jäi saavuttamatta", "toteutumatta", "tekemättä": the abessive says something was not done.
-  tokens.forEach((t, i) => {
-    if (
-      /[^ ]{3,}(matta|mättä)$/.test(t.lower) &&
-      !NOT_ABESSIVE_NEGATIVE.has(t.lower) &&
-      !consumed.has(i) &&
-      !byFirst.has(i)
-    ) {
-      cues.push({ label: `-${t.lower}`, value: -1.5 * weightAt(i) });
-    }
-  });
-  // One token is one cue, and the longest cue wins: "hitaasti" matches hidas, hitaa* and hitaasti; in
-  // "ratkotaan ongelmia" the phrase (positive) covers "ongelm*" (negative).
+  // Plain outcome cues: one per word, the longest pattern first ("ratkaistiin ongelmat" covers "ongelma").
   const covered = new Set<number>();
-  const chosen: Hit<CueKey>[] = [];
-  const outcome = (hits as Hit<CueKey>[])
-    .filter((h) => h.entry.key === 'pos' || h.entry.key === 'neg' || h.entry.key === 'counterfactual')
+  const outcome = hits
+    .filter(isOutcome)
     .sort(
-      (a, b) => b.last - b.first - (a.last - a.first) || b.entry.weight - a.entry.weight || a.first - b.first,
+      (a, b) =>
+        b.last - b.first - (a.last - a.first) ||
+        b.entry.pattern.weight - a.entry.pattern.weight ||
+        a.first - b.first,
     );
+  const chosen: Hit<CueKey>[] = [];
   for (const h of outcome) {
     let free = true;
-    for (let i = h.first; i <= h.last; i++) if (covered.has(i)) free = false;
+    for (let i = h.first; i <= h.last; i++) if (covered.has(i) || consumed.has(i)) free = false;
     if (!free) continue;
     for (let i = h.first; i <= h.last; i++) covered.add(i);
     chosen.push(h);
   }
   for (const h of chosen.sort((a, b) => a.first - b.first)) {
-    if (consumed.has(h.first)) continue;
-    const w = weightAt(h.first);
-    if (h.entry.key === 'pos') cues.push({ label: `+${h.entry.label}`, value: h.entry.weight * w });
-    else if (h.entry.key === 'neg') cues.push({ label: `-${h.entry.label}`, value: -h.entry.weight * w });
-    else if (h.entry.key === 'counterfactual') cues.push({ label: `-${h.entry.label}`, value: -1 * w });
+    const kind = h.entry.key === 'pos' ? 'pos' : h.entry.key === 'neg' ? 'neg' : 'counterfactual';
+    push(kind, kind === 'pos' ? 1 : -1, h.entry.pattern.weight, h.entry.pattern.label, h.first);
   }
-  const value = cues.reduce((s, c) => s + c.value, 0);
-  const descriptive = hits.some((h) => h.entry.key === 'descriptive');
-  return { value: Math.round(value * 100) / 100, cues, descriptive };
+  const any = (key: CueKey) => hits.some((h) => h.entry.key === key);
+  return {
+    events,
+    record: any('record'),
+    goal: any('goal'),
+    recommendation: any('recommendation'),
+    hindsight: any('hindsight'),
+  };
 }
 
-/** The lower-cased words of the clause around token i. */
-function clauseWords(tokens: readonly Token[], i: number): string[] {
+/** Which tokens are background: inside a concessive clause, or before the last contrast marker. */
+function backgroundOf(tokens: readonly Token[], hits: readonly Hit<CueKey>[]): (i: number) => boolean {
+  const contrasts = hits.filter((h) => h.entry.key === 'contrast').map((h) => h.first);
+  const lastContrast = contrasts.length > 0 ? Math.max(...contrasts) : -1;
+  const concessive = hits
+    .filter((h) => h.entry.key === 'concession')
+    .map((h) => {
+      let end = h.last + 1;
+      while (end < tokens.length && !breakBefore(tokens, end)) end++;
+      return [h.first, end] as const;
+    });
+  return (i) => i < lastContrast || concessive.some(([a, b]) => i > a && i < b);
+}
+
+/** The tokens a negator at n governs: the next words of its clause, at most NEGATION_SCOPE. */
+function scopeOf(tokens: readonly Token[], n: number): number[] {
+  const out: number[] = [];
+  for (let j = n + 1; j <= n + NEGATION_SCOPE && j < tokens.length && !breakBefore(tokens, j); j++)
+    out.push(j);
+  return out;
+}
+
+/** The token indices of the clause around token i. */
+function clauseOf(tokens: readonly Token[], i: number): number[] {
   let a = i;
-  while (a > 0 && !clauseBreak(tokens, a)) a--;
+  while (a > 0 && !breakBefore(tokens, a)) a--;
   let b = i;
-  while (b + 1 < tokens.length && !clauseBreak(tokens, b + 1)) b++;
-  return tokens.slice(a, b + 1).map((t) => t.lower);
+  while (b + 1 < tokens.length && !breakBefore(tokens, b + 1)) b++;
+  const out: number[] = [];
+  for (let j = a; j <= b; j++) out.push(j);
+  return out;
 }
 
 /** Whether clause punctuation stands between token j-1 and token j. */
-function clauseBreak(tokens: readonly Token[], j: number): boolean {
-  return /[,;:.!?–—]/.test(sliceAfter(tokens, j - 1));
+function breakBefore(tokens: readonly Token[], j: number): boolean {
+  return /[,;:.!?–—]/.test((tokens[j - 1] as SentenceToken | undefined)?.gapAfter ?? '');
 }
 
 function sameClause(tokens: readonly Token[], a: number, b: number): boolean {
   const [lo, hi] = a < b ? [a, b] : [b, a];
-  for (let j = lo + 1; j <= hi; j++) if (clauseBreak(tokens, j)) return false;
+  for (let j = lo + 1; j <= hi; j++) if (breakBefore(tokens, j)) return false;
   return true;
 }
 
-function sliceAfter(tokens: readonly Token[], j: number): string {
-  // Callers only need to know whether a comma follows token j; tokens carry no punctuation, so we look at
-  // the gap to the next token through a cached source string attached by the caller (see withSource).
-  const t = tokens[j] as Token & { gapAfter?: string };
-  return t?.gapAfter ?? '';
+export interface SentenceToken extends Token {
+  /** The punctuation between this token and the next (clause boundaries). */
+  gapAfter: string;
 }
 
-/** Tokenises a sentence and records the punctuation between tokens (for clause boundaries). */
-export function sentenceTokens(text: string, base = 0): Token[] {
-  const tokens = tokenize(text, base) as (Token & { gapAfter?: string })[];
+/** Tokenises a sentence and records the punctuation between tokens. */
+export function sentenceTokens(text: string, base = 0): SentenceToken[] {
+  const tokens = tokenize(text, base) as SentenceToken[];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token & { gapAfter?: string };
+    const t = tokens[i] as SentenceToken;
     const nextStart = tokens[i + 1]?.start ?? base + text.length;
     t.gapAfter = text.slice(t.end - base, nextStart - base).trim();
   }
   return tokens;
-}
-
-export type SectionLean = 'success' | 'challenge' | 'descriptive';
-
-const sectionLexicons = {
-  fi: new Lexicon(
-    (Object.entries(SECTION_CUES) as [SectionLean, string[]][]).flatMap(([key, list]) =>
-      list.map((w) => ({ key, label: w, weight: 1, words: w.split(' ') })),
-    ),
-    'fi',
-  ),
-};
-
-/** What the innermost headings of a section say about its content. */
-export function sectionLeans(section: readonly string[], fold = false): Set<SectionLean> {
-  const out = new Set<SectionLean>();
-  // The innermost two headings decide: "3.2.1. Toteutuneet riskit > Henkilöresurssi" is about risks.
-  for (const heading of section.slice(-2)) {
-    const tokens = tokenize(fold ? foldUmlauts(heading) : heading);
-    for (const h of sectionLexicons.fi.find(tokens, { fold })) out.add(h.entry.key as SectionLean);
-  }
-  return out;
 }

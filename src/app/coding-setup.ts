@@ -1,0 +1,95 @@
+// Everything the coder needs for a run, assembled once: the compiled codebook (through the rules'
+// morphology), the training items (the codebook's own examples, plus what the user gives with
+// --learn-from), the fitted model (the shipped weights when they were fitted on exactly these items,
+// otherwise fitted now), and the lexical model learned from the same items.
+import type { CompiledCodebook } from '../codebook/compile.js';
+import type { Diagnostic, Result } from '../diagnostics.js';
+import { readModel } from '../io/read-model.js';
+import { readExamples, readGoldFile } from '../io/read-training.js';
+import type { LemmaLookup } from '../language/matcher.js';
+import { fitModel, hashItems } from '../learn/fit.js';
+import { inlineExamples, type TrainingItem } from '../learn/items.js';
+import { fitLexical } from '../learn/lexical.js';
+import type { Rules } from '../rules/compile.js';
+import type { CodingContext } from '../tag/paragraph.js';
+
+export interface SetupOptions {
+  codebookPath: string;
+  compiled: CompiledCodebook;
+  rules: Rules;
+  lemmas?: LemmaLookup;
+  learnFrom?: readonly string[];
+  threshold?: number;
+}
+
+export interface CodingSetup {
+  context: CodingContext;
+  items: TrainingItem[];
+  /** Where the model's parameters came from. */
+  fitted: 'shipped' | 'run';
+  notes: string[];
+}
+
+/** The codebook's own training items: inline examples and the examples folder. */
+export async function codebookItems(
+  codebookPath: string,
+  compiled: CompiledCodebook,
+): Promise<Result<TrainingItem[]>> {
+  const folder = await readExamples(codebookPath);
+  if (!folder.ok) return folder;
+  return { ok: true, value: [...inlineExamples(compiled.book), ...folder.value] };
+}
+
+export async function codingSetup(options: SetupOptions): Promise<Result<CodingSetup>> {
+  const own = await codebookItems(options.codebookPath, options.compiled);
+  if (!own.ok) return own;
+  const items = [...own.value];
+  const problems: Diagnostic[] = [];
+  for (const path of options.learnFrom ?? []) {
+    const r = await readGoldFile(path);
+    if (r.ok) items.push(...r.value);
+    else problems.push(...r.diagnostics);
+  }
+  if (problems.length > 0) return { ok: false, diagnostics: problems };
+  const codes = new Set(options.compiled.book.themes.map((t) => t.code));
+  const unknown = [...new Set(items.flatMap((i) => i.codes).filter((c) => !codes.has(c)))];
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file: options.learnFrom?.join(', ') || options.codebookPath,
+          ruleId: 'learn/unknown-code',
+          severity: 'error',
+          reason: `Training items name codes the codebook does not have: ${unknown.join(', ')}`,
+        },
+      ],
+    };
+  const base = {
+    compiled: options.compiled,
+    rules: options.rules,
+    ...(options.lemmas ? { lemmas: options.lemmas } : {}),
+  };
+  const notes: string[] = [];
+  const shipped = (options.learnFrom ?? []).length === 0 ? await readModel(options.codebookPath) : {};
+  let context: CodingContext;
+  let fitted: CodingSetup['fitted'];
+  if (shipped.model && shipped.model.fitted.hash === hashItems(items)) {
+    const lexical = fitLexical(
+      items.map((i) => ({ text: i.text, positive: i.codes, ignore: i.also })),
+      [...codes],
+    );
+    context = { ...base, model: shipped.model, lexical };
+    fitted = 'shipped';
+  } else {
+    if (shipped.model)
+      notes.push('the shipped weights were fitted on other examples (run `npm run fit`); fitted now');
+    else if (shipped.reason && (options.learnFrom ?? []).length === 0)
+      notes.push(`${shipped.reason}; fitted now`);
+    const fit = fitModel(items, base);
+    context = { ...base, model: fit.model, lexical: fit.lexical };
+    fitted = 'run';
+  }
+  if (options.threshold !== undefined) context.threshold = options.threshold;
+  return { ok: true, value: { context, items, fitted, notes } };
+}

@@ -1,0 +1,236 @@
+// Finds patterns (src/language/pattern.ts) among a sentence's tokens through Finnish or Swedish morphology.
+// A lemma matches its inflected forms: a stem of the lemma (finnish.ts: kunta → kunna-, kunti-) followed by
+// an inflectional ending of its word class (inflection.ts, from rules/fi/inflection-*.yaml), so derivations
+// are other words: "huomattavasti" is no form of huomata, "toimittaja" none of toimittaa. Nouns of six
+// letters or more also match as the head of a compound (palaute → asiakaspalautteet); verbs never do.
+// With Voikko, a word whose lemma or compound part is the pattern's lemma matches as well.
+import { finnishStems } from './finnish.js';
+import { foldUmlauts } from './fold.js';
+import type { Endings } from './inflection.js';
+import type { Pattern, WordSpec } from './pattern.js';
+import { swedishStems } from './swedish.js';
+import type { Token } from './tokens.js';
+
+export type MatchLanguage = 'fi' | 'sv' | 'en';
+
+export interface MatchEntry<K extends string = string> {
+  /** The owner of the entry: a theme code, or a rule kind. */
+  key: K;
+  pattern: Pattern;
+  /** Where the entry was written, e.g. "rules/fi/outcome-positive.yaml:12:7" (for explanations). */
+  ref?: string;
+}
+
+export interface Hit<K extends string = string> {
+  entry: MatchEntry<K>;
+  /** Token index range [first, last]. */
+  first: number;
+  last: number;
+}
+
+/** Lemmas and compound parts of a word, when a morphological analyser (Voikko) knows it; [] otherwise. */
+export type LemmaLookup = (lower: string) => readonly string[];
+
+export interface MatchOptions {
+  fold?: boolean;
+  lemmas?: LemmaLookup;
+}
+
+interface CompiledWord {
+  spec: WordSpec;
+  /** Prefixes the word must begin with (lemma: its stems; prefix: itself). */
+  stems: string[];
+  /** Lemmas of one or two letters (cue words of three) match only themselves. */
+  exact: boolean;
+  cls?: 'noun' | 'verb';
+}
+
+interface Compiled<K extends string> {
+  entry: MatchEntry<K>;
+  specs: (CompiledWord | { gap: [number, number] })[];
+}
+
+/** Finnish verb infinitives: -aa/-ää, vowel + da/ta, -lla/-sta, -ua/-yä (sujua, kehittyä). */
+const VERB = /(aa|ää|[aeiouyäö](da|dä|ta|tä)|[^aeiouyäö](lla|llä|nna|nnä|rra|rrä|sta|stä)|[uy][aä])$/;
+const NUMBER = /^\p{N}+$/u;
+/** A compound head: a noun stem of this many letters, after at least three letters of modifier. */
+const MIN_HEAD = 6;
+const MIN_MODIFIER = 3;
+/** Without inflection data: a stem under four letters matches words at most this much longer. */
+const SHORT_STEM = 4;
+const SHORT_MAX_ENDING = 4;
+
+export class PatternMatcher<K extends string = string> {
+  private readonly compiled: Compiled<K>[];
+  private readonly index = new Map<string, { c: Compiled<K>; stem: string }[]>();
+  private readonly folded = new Map<string, { c: Compiled<K>; stem: string }[]>();
+  private readonly short = new Map<string, Compiled<K>[]>();
+  private readonly byLemma = new Map<string, Compiled<K>[]>();
+  private readonly exactWords = new Map<string, Compiled<K>[]>();
+  private readonly scanned: Compiled<K>[] = [];
+
+  /**
+   * @param exactUpTo lemmas this short match only themselves: 3 for cue words (ei, en, men), 2 for theme
+   *   terms, whose three-letter lemmas inflect (työ → työtä).
+   */
+  constructor(
+    entries: readonly MatchEntry<K>[],
+    readonly lang: MatchLanguage,
+    private readonly endings?: Endings,
+    exactUpTo = 3,
+  ) {
+    this.compiled = entries.map((entry) => ({
+      entry,
+      specs: entry.pattern.specs.map((s) =>
+        s.kind === 'gap' ? { gap: [s.min, s.max] } : word(s, lang, exactUpTo),
+      ),
+    }));
+    for (const c of this.compiled) {
+      const first = c.specs[0];
+      if (!first || 'gap' in first) continue;
+      const s = first.spec;
+      if (s.kind === 'suffix' || s.kind === 'number') this.scanned.push(c);
+      else if (s.kind === 'form' || first.exact) push(this.exactWords, s.text, c);
+      else {
+        for (const stem of first.stems) {
+          if (stem.length < 3) push(this.short, stem, c);
+          else push(this.index, stem.slice(0, 3), { c, stem });
+          const f = foldUmlauts(stem);
+          if (f.length >= 3) push(this.folded, f.slice(0, 3), { c, stem: f });
+        }
+        if (s.kind === 'lemma') push(this.byLemma, s.text, c);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.compiled.length;
+  }
+
+  /** Every entry occurrence among the tokens. `fold` compares with ä/ö/å folded (OCR text). */
+  find(tokens: readonly Token[], options: MatchOptions = {}): Hit<K>[] {
+    const hits: Hit<K>[] = [];
+    const words = tokens.map((t) => (options.fold ? foldUmlauts(t.lower) : t.lower));
+    const lemmaCache = new Map<number, readonly string[]>();
+    const lemmasAt = (i: number): readonly string[] => {
+      let l = lemmaCache.get(i);
+      if (!l) {
+        l = options.lemmas && !options.fold ? options.lemmas(words[i] ?? '') : [];
+        lemmaCache.set(i, l);
+      }
+      return l;
+    };
+    for (let i = 0; i < words.length; i++) {
+      const seen = new Set<Compiled<K>>();
+      for (const c of this.candidates(words[i] ?? '', lemmasAt(i), options.fold ?? false)) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const last = this.matchRest(c, 1, words, i + 1, lemmasAt, options.fold ?? false);
+        if (last !== undefined) hits.push({ entry: c.entry, first: i, last: Math.max(i, last) });
+      }
+    }
+    return hits;
+  }
+
+  private *candidates(word: string, lemmas: readonly string[], fold: boolean): Generator<Compiled<K>> {
+    yield* this.exactWords.get(word) ?? [];
+    for (const lemma of lemmas) yield* this.byLemma.get(lemma) ?? [];
+    for (const c of this.scanned)
+      if (this.wordMatches(c.specs[0] as CompiledWord, word, lemmas, fold, true)) yield c;
+    for (const c of this.short.get(word.slice(0, 2)) ?? [])
+      if (this.wordMatches(c.specs[0] as CompiledWord, word, lemmas, fold, true)) yield c;
+    const index = fold ? this.folded : this.index;
+    for (let at = 0; at + 3 <= word.length; at++) {
+      if (at > 0 && at < MIN_MODIFIER) continue;
+      for (const { c, stem } of index.get(word.slice(at, at + 3)) ?? []) {
+        const w = c.specs[0] as CompiledWord;
+        if (at > 0 && (stem.length < MIN_HEAD || w.cls === 'verb')) continue;
+        if (word.startsWith(stem, at) && this.endingOk(w, stem, word, at + stem.length, at)) yield c;
+      }
+    }
+  }
+
+  /** Matches the specs from `k` on at word index `i`; returns the index of the last word matched. */
+  private matchRest(
+    c: Compiled<K>,
+    k: number,
+    words: readonly string[],
+    i: number,
+    lemmasAt: (i: number) => readonly string[],
+    fold: boolean,
+  ): number | undefined {
+    const spec = c.specs[k];
+    if (spec === undefined) return i - 1;
+    if ('gap' in spec) {
+      for (let g = spec.gap[0]; g <= spec.gap[1]; g++) {
+        const last = this.matchRest(c, k + 1, words, i + g, lemmasAt, fold);
+        if (last !== undefined) return last;
+      }
+      return undefined;
+    }
+    const w = words[i];
+    if (w === undefined || !this.wordMatches(spec, w, lemmasAt(i), fold, false)) return undefined;
+    return this.matchRest(c, k + 1, words, i + 1, lemmasAt, fold);
+  }
+
+  /** Whether one word fits one spec (a word after the first: no compound heads). */
+  private wordMatches(
+    w: CompiledWord,
+    word: string,
+    lemmas: readonly string[],
+    fold: boolean,
+    first: boolean,
+  ): boolean {
+    const s = w.spec;
+    const f = (x: string) => (fold ? foldUmlauts(x) : x);
+    switch (s.kind) {
+      case 'number':
+        return NUMBER.test(word);
+      case 'suffix':
+        return word.length > s.text.length + 1 && word.endsWith(f(s.text));
+      case 'form':
+        return word === f(s.text);
+      case 'prefix':
+        return word.startsWith(f(s.text)) && (first || word.length >= s.text.length);
+      case 'lemma':
+        if (w.exact) return word === f(s.text);
+        if (lemmas.includes(s.text)) return true;
+        return w.stems.some(
+          (stem) => word.startsWith(f(stem)) && this.endingOk(w, stem, word, stem.length, 0),
+        );
+    }
+  }
+
+  /** The rest of the word after a lemma's stem must be an inflectional ending of its class. */
+  private endingOk(w: CompiledWord, stem: string, word: string, end: number, at: number): boolean {
+    if (w.spec.kind !== 'lemma') return true;
+    const rest = word.slice(end);
+    if (this.lang === 'fi' && this.endings) {
+      // A compound may begin with the lemma when the lemma is long enough to be a word of its own.
+      const modifier = (stem === w.spec.text || stem.length >= MIN_HEAD) && w.spec.text.length >= SHORT_STEM;
+      return this.endings.accepts(w.cls ?? 'noun', rest, modifier);
+    }
+    const stemLength = end - at;
+    return stemLength >= SHORT_STEM || rest.length <= SHORT_MAX_ENDING;
+  }
+}
+
+function word(s: WordSpec, lang: MatchLanguage, exactUpTo: number): CompiledWord {
+  if (s.kind !== 'lemma') return { spec: s, stems: s.kind === 'prefix' ? [s.text] : [], exact: false };
+  const exact = s.text.length <= exactUpTo;
+  const stems = exact
+    ? [s.text]
+    : lang === 'fi'
+      ? finnishStems(s.text)
+      : lang === 'sv'
+        ? swedishStems(s.text)
+        : [s.text];
+  const cls = lang === 'fi' && VERB.test(s.text) && s.text.length >= 5 ? 'verb' : 'noun';
+  return { spec: s, stems, exact, cls };
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,231 @@
+// Fits the coding model (src/tag/model.ts) on training items, deterministically:
+//   1. each item's evidence (the coder's own reading of it: terms, cues, flags, section);
+//   2. the lexical model's scores out of fold (K folds by a hash of the id), so the logistic model learns
+//      how far to trust it on text it has not seen;
+//   3. one row per item and theme: label 1 for the item's codes, 0 for the others (codes in `also` left out);
+//   4. the L2 penalty chosen by out-of-fold log-likelihood, then the weights on all rows;
+//   5. calibration (Platt) and the threshold (best out-of-fold F1) from out-of-fold logits;
+//      "strong" is the lowest confidence above which out-of-fold precision reaches STRONG_PRECISION.
+// The same procedure serves `npm run fit` (shipped weights), `--learn-from` (at run time) and the
+// cross-validation of `analyse eval --cv`.
+import { createHash } from 'node:crypto';
+import type { CompiledCodebook } from '../codebook/compile.js';
+import type { LemmaLookup } from '../language/matcher.js';
+import type { Rules } from '../rules/compile.js';
+import { type ParagraphEvidence, paragraphEvidence } from '../tag/evidence.js';
+import { FEATURES, themeFeatures, toVector } from '../tag/features.js';
+import type { CodingModel } from '../tag/model.js';
+import { itemSegment, type TrainingItem } from './items.js';
+import { fitLexical, type LexicalModel } from './lexical.js';
+import { fitLogistic, sigmoid } from './logistic.js';
+
+export interface FitSetup {
+  compiled: CompiledCodebook;
+  rules: Rules;
+  lemmas?: LemmaLookup;
+}
+
+export interface FitResult {
+  model: CodingModel;
+  lexical: LexicalModel;
+  /** Out-of-fold confidence per item and code (for reports and tests). */
+  outOfFold: { id: string; code: string; label: number; confidence: number }[];
+}
+
+const FOLDS = 5;
+const LAMBDAS = [0.1, 0.3, 1, 3, 10];
+const STRONG_PRECISION = 0.9;
+
+/** FNV-1a of the id: a fold assignment that does not depend on the order of the items. */
+export function foldOf(id: string, folds = FOLDS): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % folds;
+}
+
+export function itemEvidence(items: readonly TrainingItem[], setup: FitSetup): ParagraphEvidence[] {
+  return items.map((item) =>
+    paragraphEvidence(itemSegment(item.text, item.id, item.section), {
+      compiled: setup.compiled,
+      rules: setup.rules,
+      ...(setup.lemmas ? { lemmas: setup.lemmas } : {}),
+    }),
+  );
+}
+
+function lexicalItems(items: readonly TrainingItem[]) {
+  return items.map((i) => ({ text: i.text, positive: i.codes, ignore: i.also }));
+}
+
+interface Row {
+  item: number;
+  code: string;
+  x: number[];
+  y: number;
+}
+
+function rowsFor(
+  items: readonly TrainingItem[],
+  evidence: readonly ParagraphEvidence[],
+  setup: FitSetup,
+  lexicalScores: readonly Map<string, number>[],
+): Row[] {
+  const rows: Row[] = [];
+  items.forEach((item, i) => {
+    for (const theme of setup.compiled.book.themes) {
+      if (item.also.includes(theme.code)) continue;
+      const f = themeFeatures(
+        evidence[i] as ParagraphEvidence,
+        theme.code,
+        theme.polarity,
+        lexicalScores[i]?.get(theme.code) ?? 0,
+      );
+      rows.push({ item: i, code: theme.code, x: toVector(f), y: item.codes.includes(theme.code) ? 1 : 0 });
+    }
+  });
+  return rows;
+}
+
+function dot(w: readonly number[], x: readonly number[]): number {
+  let z = 0;
+  for (let j = 0; j < x.length; j++) z += (w[j] ?? 0) * (x[j] ?? 0);
+  return z;
+}
+
+/** Out-of-fold logits of the logistic model at penalty lambda. */
+function outOfFoldLogits(rows: readonly Row[], items: readonly TrainingItem[], lambda: number): number[] {
+  const z = new Array<number>(rows.length).fill(0);
+  for (let f = 0; f < FOLDS; f++) {
+    const train = rows.filter((r) => foldOf(items[r.item]?.id ?? '') !== f);
+    if (train.length === 0 || !train.some((r) => r.y === 1)) continue;
+    const w = fitLogistic(
+      train.map((r) => r.x),
+      train.map((r) => r.y),
+      { lambda },
+    ).weights;
+    rows.forEach((r, i) => {
+      if (foldOf(items[r.item]?.id ?? '') === f) z[i] = dot(w, r.x);
+    });
+  }
+  return z;
+}
+
+function logLikelihood(z: readonly number[], y: readonly number[]): number {
+  let ll = 0;
+  z.forEach((v, i) => {
+    const p = Math.min(1 - 1e-9, Math.max(1e-9, sigmoid(v)));
+    ll += (y[i] ?? 0) === 1 ? Math.log(p) : Math.log(1 - p);
+  });
+  return ll;
+}
+
+/** The threshold with the best F1, and the lowest confidence from which precision reaches the bar. */
+function thresholds(p: readonly number[], y: readonly number[]): { threshold: number; strong: number } {
+  let best = { f1: -1, t: 0.5 };
+  let strong = 0.95;
+  for (let t = 0.2; t <= 0.951; t += 0.01) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    p.forEach((v, i) => {
+      const yes = v >= t;
+      if (yes && y[i] === 1) tp++;
+      else if (yes) fp++;
+      else if (y[i] === 1) fn++;
+    });
+    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    if (f1 > best.f1 + 1e-12) best = { f1, t };
+    if (tp > 0 && tp / (tp + fp) >= STRONG_PRECISION && t < strong) strong = t;
+  }
+  const round2 = (n: number) => Math.round(n * 100) / 100;
+  return { threshold: round2(best.t), strong: round2(Math.max(strong, best.t)) };
+}
+
+export function hashItems(items: readonly TrainingItem[]): string {
+  const h = createHash('sha256');
+  for (const i of [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    h.update(`${i.id}\u0000${i.codes.join(',')}\u0000${i.also.join(',')}\u0000${i.text}\u0001`);
+  return h.digest('hex').slice(0, 16);
+}
+
+export interface FitOptions {
+  /** The items' evidence, when the caller has read it already (cross-validation). */
+  evidence?: readonly ParagraphEvidence[];
+  /** A fixed L2 penalty instead of choosing one by out-of-fold likelihood. */
+  lambda?: number | undefined;
+}
+
+export function fitModel(
+  items: readonly TrainingItem[],
+  setup: FitSetup,
+  options: FitOptions = {},
+): FitResult {
+  const codes = setup.compiled.book.themes.map((t) => t.code);
+  const evidence = options.evidence ?? itemEvidence(items, setup);
+  // Lexical scores out of fold: each item scored by a lexical model that never saw it.
+  const oofLexical: Map<string, number>[] = items.map(() => new Map());
+  for (let f = 0; f < FOLDS; f++) {
+    const inFold = items.map((it) => foldOf(it.id) === f);
+    const model = fitLexical(lexicalItems(items.filter((_, i) => !inFold[i])), codes);
+    items.forEach((it, i) => {
+      if (inFold[i]) oofLexical[i] = model.score(it.text);
+    });
+  }
+  const rows = rowsFor(items, evidence, setup, oofLexical);
+  const y = rows.map((r) => r.y);
+  let lambda = LAMBDAS[0] as number;
+  let bestLl = Number.NEGATIVE_INFINITY;
+  let bestZ: number[] = [];
+  for (const l of options.lambda !== undefined ? [options.lambda] : LAMBDAS) {
+    const z = outOfFoldLogits(rows, items, l);
+    const ll = logLikelihood(z, y);
+    if (ll > bestLl + 1e-9) {
+      bestLl = ll;
+      lambda = l;
+      bestZ = z;
+    }
+  }
+  const weights = fitLogistic(
+    rows.map((r) => r.x),
+    y,
+    { lambda },
+  ).weights;
+  // Platt scaling on the out-of-fold logits: [1, z] → label.
+  const platt = fitLogistic(
+    bestZ.map((z) => [1, z]),
+    y,
+    { lambda: 0 },
+  ).weights;
+  const calibration = { a: round(platt[1] ?? 1), b: round(platt[0] ?? 0) };
+  const oofP = bestZ.map((z) => sigmoid(calibration.a * z + calibration.b));
+  const { threshold, strong } = thresholds(oofP, y);
+  const model: CodingModel = {
+    codebook: setup.compiled.book.id,
+    features: [...FEATURES],
+    weights: weights.map(round),
+    calibration,
+    threshold,
+    strong,
+    fitted: {
+      items: items.length,
+      positives: items.filter((i) => i.codes.length > 0).length,
+      sources: [...new Set(items.map((i) => i.source))].sort(),
+      hash: hashItems(items),
+      lambda,
+    },
+  };
+  return {
+    model,
+    lexical: fitLexical(lexicalItems(items), codes),
+    outOfFold: rows.map((r, i) => ({
+      id: items[r.item]?.id ?? '',
+      code: r.code,
+      label: r.y,
+      confidence: oofP[i] ?? 0,
+    })),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}

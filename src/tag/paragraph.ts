@@ -1,0 +1,127 @@
+// Tag stage: a paragraph's evidence (evidence.ts) → per theme a feature vector (features.ts) → the fitted
+// model's confidence (model.ts) → the codes whose confidence reaches the threshold. Every coding says what
+// made it: the terms, the cues, the section, and each feature's contribution.
+import type { CompiledCodebook } from '../codebook/compile.js';
+import type { Theme } from '../codebook/types.js';
+import type { LemmaLookup } from '../language/matcher.js';
+import type { LexicalModel } from '../learn/lexical.js';
+import type { Rules } from '../rules/compile.js';
+import type { Coding, Polarity, Segment } from '../types.js';
+import { type ParagraphEvidence, paragraphEvidence, type SentenceEvidence } from './evidence.js';
+import { type FeatureName, themeFeatures } from './features.js';
+import { type CodingModel, type Prediction, predict } from './model.js';
+import type { SectionLean } from './section.js';
+
+export interface CodingContext {
+  compiled: CompiledCodebook;
+  rules: Rules;
+  model: CodingModel;
+  lexical?: LexicalModel;
+  lemmas?: LemmaLookup;
+  fold?: boolean;
+  /** Overrides the model's threshold (a confidence in (0, 1)). */
+  threshold?: number;
+}
+
+export interface SentenceTheme {
+  code: string;
+  /** How strongly this sentence carries the theme: its topic weight plus the cues pointing its way. */
+  score: number;
+  matches: string[];
+}
+
+export interface SentenceTagging {
+  segment: Segment;
+  evidence: SentenceEvidence;
+  themes: SentenceTheme[];
+}
+
+export interface ThemeDecision extends Prediction {
+  code: string;
+  features: Record<FeatureName, number>;
+  matches: string[];
+}
+
+export interface ParagraphTagging {
+  segment: Segment;
+  section: SectionLean;
+  sentences: SentenceTagging[];
+  /** Every theme with any evidence, most confident first. */
+  totals: ThemeDecision[];
+  codings: Coding[];
+}
+
+const sign = (p: Polarity) => (p === 'success' ? 1 : p === 'challenge' ? -1 : 0);
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function cueLabels(s: SentenceEvidence): string[] {
+  return s.cues.events.map((e) => `cue:${e.direction > 0 ? '+' : '-'}${e.label}`);
+}
+
+function sentenceThemes(s: SentenceEvidence, compiled: CompiledCodebook): SentenceTheme[] {
+  const out: SentenceTheme[] = [];
+  for (const [code, t] of s.topics) {
+    const p = sign(compiled.byCode.get(code)?.theme.polarity ?? 'none');
+    const lean = s.cues.events.reduce((n, e) => n + p * e.direction * e.weight, 0);
+    out.push({ code, score: round(Math.max(0, t.weight + lean)), matches: t.matches });
+  }
+  return out;
+}
+
+/** The themes worth weighing: any with topic evidence, and any the lexical model knows. */
+function candidates(ev: ParagraphEvidence, ctx: CodingContext, lexical: Map<string, number>): Theme[] {
+  const named = new Set(ev.sentences.flatMap((s) => [...s.topics.keys()]));
+  return ctx.compiled.book.themes.filter((t) => named.has(t.code) || lexical.has(t.code));
+}
+
+export function tagParagraph(p: Segment, ctx: CodingContext): ParagraphTagging {
+  const ev = paragraphEvidence(p, {
+    compiled: ctx.compiled,
+    rules: ctx.rules,
+    ...(ctx.lemmas ? { lemmas: ctx.lemmas } : {}),
+    ...(ctx.fold ? { fold: true } : {}),
+  });
+  const lexical = ctx.lexical?.score(p.text) ?? new Map<string, number>();
+  const totals: ThemeDecision[] = candidates(ev, ctx, lexical).map((theme) => {
+    const features = themeFeatures(ev, theme.code, theme.polarity, lexical.get(theme.code) ?? 0);
+    const mine = ev.sentences.filter((s) => s.topics.has(theme.code));
+    const matches = [
+      ...new Set([
+        ...mine.flatMap((s) => s.topics.get(theme.code)?.matches ?? []),
+        ...(theme.polarity === 'none' ? [] : mine.flatMap(cueLabels)),
+        ...ev.section.labels,
+      ]),
+    ];
+    return { code: theme.code, features, matches, ...predict(ctx.model, features) };
+  });
+  totals.sort((a, b) => b.confidence - a.confidence || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const threshold = ctx.threshold ?? ctx.model.threshold;
+  const section = p.section.join(' > ');
+  const codings: Coding[] = totals
+    .filter((t) => t.confidence >= threshold)
+    .map((t) => {
+      const theme = ctx.compiled.byCode.get(t.code)?.theme as Theme;
+      return {
+        report: p.report,
+        segment: p.id,
+        section,
+        start: p.start,
+        end: p.end,
+        startLine: p.startPoint.line,
+        endLine: p.endPoint.line,
+        code: t.code,
+        polarity: theme.polarity,
+        theme: theme.topic,
+        score: round(t.logit),
+        confidence: round(t.confidence),
+        matches: t.matches,
+        text: p.text,
+      };
+    });
+  const sentences = ev.sentences.map((s) => ({
+    segment: s.segment,
+    evidence: s,
+    themes: sentenceThemes(s, ctx.compiled),
+  }));
+  return { segment: p, section: ev.section, sentences, totals, codings };
+}
