@@ -18,7 +18,7 @@ import {
   TERM_LANGUAGES,
   THEME_FIELDS,
 } from './schema.js';
-import type { Codebook, Labels, Theme } from './types.js';
+import type { Codebook, Labels, TermNote, Theme } from './types.js';
 
 function labelMap(checker: Checker, node: Node | undefined, what: string): Labels | undefined {
   if (!isMap(node)) {
@@ -80,7 +80,7 @@ function themeList(
     const labels = labelMap(checker, f.get('labels'), `labels of ${code ?? 'a theme'}`);
     const description = checker.string(f.get('description'), `description of ${code ?? 'a theme'}`);
     const polarity = themePolarity(checker, f.get('polarity'), parent, polar);
-    const terms = termMap(checker, f.get('terms'));
+    const { terms, notes: termNotes } = termMap(checker, f.get('terms'));
     const examples = exampleMap(checker, f.get('examples'));
     if (code === undefined || labels === undefined || description === undefined) continue;
     const topic = f.has('topic')
@@ -94,6 +94,7 @@ function themeList(
       description,
       polarity,
       terms,
+      termNotes,
       patterns: checker.stringList(f.get('patterns'), 'patterns'),
       exclusions: checker.stringList(f.get('exclusions'), 'exclusions'),
       examples,
@@ -129,28 +130,60 @@ function themePolarity(
   return 'none';
 }
 
-function termMap(checker: Checker, node: Node | undefined): Record<string, string[]> {
-  if (node === undefined) return {};
+/**
+ * Terms per language: a list of patterns (src/language/pattern.ts), or of groups that say why their
+ * patterns are there — `{ source: "…", patterns: [...] }` — as the shipped codebooks do. Both flatten to
+ * one list per language; every pattern is checked with its own place.
+ */
+function termMap(
+  checker: Checker,
+  node: Node | undefined,
+): { terms: Record<string, string[]>; notes: Record<string, TermNote[]> } {
+  const terms: Record<string, string[]> = {};
+  const notes: Record<string, TermNote[]> = {};
+  if (node === undefined) return { terms, notes };
   if (!isMap(node)) {
     checker.error(node, 'codebook/expected-map', 'terms must be a map of language → list of terms');
-    return {};
+    return { terms, notes };
   }
   const spec = Object.fromEntries(TERM_LANGUAGES.map((l) => [l, { kind: 'string-list' } as FieldSpec]));
   const f = checker.fields(node, spec, 'terms');
-  const out: Record<string, string[]> = {};
   for (const [lang, list] of f) {
-    out[lang] = checker.stringList(list, `terms.${lang}`);
-    if (isSeq(list)) {
-      list.items.forEach((item, i) => {
-        const raw = out[lang]?.[i];
-        const parsed = raw === undefined ? undefined : parsePattern(raw);
-        if (parsed && !parsed.ok) {
-          checker.error(item as Node, 'codebook/bad-term', `Term "${raw}" is not valid: ${parsed.reason}`);
-        }
-      });
+    const out: string[] = [];
+    const placed: TermNote[] = [];
+    const add = (item: Node, source: string | undefined) => {
+      const raw = checker.string(item, `a term of terms.${lang}`);
+      if (raw === undefined) return;
+      const parsed = parsePattern(raw);
+      if (!parsed.ok) {
+        checker.error(item, 'codebook/bad-term', `Term "${raw}" is not valid: ${parsed.reason}`);
+        return;
+      }
+      out.push(raw);
+      placed.push({ ...checker.place(item), ...(source ? { source } : {}) });
+    };
+    if (!isSeq(list)) {
+      checker.error(list, 'codebook/expected-list', `terms.${lang} must be a list of terms or groups`);
+      continue;
     }
+    for (const item of list.items as Node[]) {
+      if (!isMap(item)) {
+        add(item, undefined);
+        continue;
+      }
+      const g = checker.fields(item, { source: { required: true }, patterns: { required: true } }, 'a term group');
+      const source = checker.string(g.get('source'), 'source');
+      const patterns = g.get('patterns');
+      if (!isSeq(patterns)) {
+        if (patterns !== undefined) checker.error(patterns, 'codebook/expected-list', 'patterns must be a list');
+        continue;
+      }
+      for (const p of patterns.items as Node[]) add(p, source);
+    }
+    terms[lang] = out;
+    notes[lang] = placed;
   }
-  return out;
+  return { terms, notes };
 }
 
 function exampleMap(checker: Checker, node: Node | undefined): { match: string[]; noMatch: string[] } {

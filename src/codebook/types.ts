@@ -14,6 +14,12 @@ export interface ThemeExamples {
   noMatch: string[];
 }
 
+export interface TermNote {
+  line: number;
+  column: number;
+  source?: string;
+}
+
 /** A theme as written in the codebook file (after validation). */
 export interface Theme {
   /** Unique code, e.g. "success.participation" or "osaaminen.henkilo". */
@@ -27,6 +33,8 @@ export interface Theme {
   polarity: Polarity;
   /** Terms per language (fi, sv, en): words or multi-word phrases, matched through morphology. */
   terms: Record<string, string[]>;
+  /** Per language, parallel to `terms`: where each term is written and the source note of its group. */
+  termNotes?: Record<string, TermNote[]>;
   /** Regular expressions (JavaScript syntax, flags iu) matched on the segment text. */
   patterns: string[];
   /** Terms or patterns that veto this code when they occur in the same sentence. */

@@ -33,9 +33,15 @@ export interface AuditEntry {
   goldHits: string[];
 }
 
-/** An entry is suspect when gold texts are the only ones it matches in. */
+/**
+ * An entry is suspect when measurement texts are the only ones it matches in: the gold, or the validation
+ * set (which was tuned against, so it is measurement material too).
+ */
 export function goldOnly(e: AuditEntry): boolean {
-  return e.counts.gold > 0 && CORPORA.every((c) => c === 'gold' || c === 'validation' || e.counts[c] === 0);
+  return (
+    e.counts.gold + e.counts.validation > 0 &&
+    CORPORA.every((c) => c === 'gold' || c === 'validation' || e.counts[c] === 0)
+  );
 }
 
 export function auditEntries(book: Codebook, rules: Rules): Omit<AuditEntry, 'counts' | 'goldHits'>[] {
