@@ -9,7 +9,10 @@ import { loadCodebook } from '../src/codebook/load.js';
 import type { Codebook, Theme } from '../src/codebook/types.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { segmentDocument } from '../src/segment/segment.js';
-import { tagParagraph } from '../src/tag/score.js';
+import { tagParagraph } from '../src/tag/paragraph.js';
+import { coding as codingContext } from './fixtures/coding.js';
+
+const context = await codingContext();
 import type { Coding } from '../src/types.js';
 
 function theme(code: string, parent?: string, topic = parent ? parent.split('.')[0] : code): Theme {
@@ -276,10 +279,6 @@ describe('plainText', () => {
 });
 
 describe('quoteCandidates', () => {
-  const path = fileURLToPath(new URL('../codebooks/digikannustin-2020.yaml', import.meta.url));
-  const loaded = loadCodebook(path, readFileSync(path, 'utf8'));
-  if (!loaded.ok) throw new Error('default codebook does not load');
-  const compiled = compileCodebook(loaded.value);
 
   it('quotes the sentence that carries the evidence, as plain text, with its lines', () => {
     const text = [
@@ -290,7 +289,7 @@ describe('quoteCandidates', () => {
       'Hankkeen budjetti oli 124 970 euroa. **Yhteistyö naapurikuntien kanssa sujui erinomaisesti,**',
       'ja kokemuksia jaettiin avoimesti.',
     ].join('\n');
-    const taggings = segmentDocument(parseMarkdown(text, 'r', 'r.md')).map((s) => tagParagraph(s, compiled));
+    const taggings = segmentDocument(parseMarkdown(text, 'r', 'r.md')).map((s) => tagParagraph(s, context));
     const quotes = quoteCandidates(taggings).filter((q) => q.code === 'success.cooperation');
     expect(quotes).toHaveLength(1);
     expect(quotes[0]).toMatchObject({

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook } from '../src/codebook/load.js';
-import { parseTerm } from '../src/codebook/term.js';
+import { parsePattern } from '../src/language/pattern.js';
 import type { Codebook } from '../src/codebook/types.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 
@@ -64,6 +64,7 @@ describe('loadCodebook: a valid codebook', () => {
         description: 'Theme a',
         polarity: 'success',
         terms: {},
+        termNotes: {},
         patterns: [],
         exclusions: [],
         examples: { match: [], noMatch: [] },
@@ -257,10 +258,20 @@ describe('loadCodebook: stage 3, meaning', () => {
     ['patterns', '"yhteistyö(("'],
     ['patterns', '"/[a-/"'],
     ['exclusions', '"/(?<x/"'],
+    ['patterns', '"/sujui(?= hyvin)/"'], // lookahead: not on the linear-time engine
+    ['patterns', '"/(a)\\\\1/"'], // a backreference
   ])('reports a %s regular expression %s that does not compile, at its theme', (key, pattern) => {
     const ds = problems(book({ theme: `    ${key}:\n      - ${pattern}` }));
     expect(where(ds)).toEqual([['codebook/bad-pattern', 7, 5]]);
     expect(ds[0]?.reason).toMatch(/does not compile/);
+  });
+
+  it('runs a pattern that backtracks catastrophically elsewhere in linear time (RE2)', async () => {
+    const { compileRegex } = await import('../src/codebook/regex.js');
+    const r = compileRegex('/(a+)+$/');
+    expect(r.ok).toBe(true);
+    // With a backtracking engine this input takes longer than the age of the universe.
+    expect(r.ok && r.value.test(`${'a'.repeat(50_000)}b`)).toBe(false);
   });
 
   it('accepts word exclusions that are not regular expressions', () => {
@@ -280,18 +291,53 @@ describe('loadCodebook: stage 3, meaning', () => {
   });
 });
 
-describe('parseTerm', () => {
+describe('parsePattern: the one pattern language of terms and rules', () => {
   it.each([
-    ['yhteistyö', { words: ['yhteistyö'], weight: 1 }],
-    ['tehost*', { words: ['tehost*'], weight: 1 }],
-    ['ei sitoutunut^2', { words: ['ei', 'sitoutunut'], weight: 2 }],
-    ['vapaa-ajan asukas^1.5', { words: ['vapaa-ajan', 'asukas'], weight: 1.5 }],
-    ['  kunta  ', { words: ['kunta'], weight: 1 }],
-    ['yhteis*työ', undefined],
-    ['kunta^0', undefined],
-    ['', undefined],
-  ])('%j → %j', (raw, expected) => {
-    expect(parseTerm(raw)).toEqual(expected);
+    ['yhteistyö', [{ kind: 'lemma', text: 'yhteistyö' }], 1],
+    ['tehost*', [{ kind: 'prefix', text: 'tehost' }], 1],
+    ['hyvin=', [{ kind: 'form', text: 'hyvin' }], 1],
+    ['*matta^1.5', [{ kind: 'suffix', text: 'matta' }], 1.5],
+    [
+      'ei sitoutunut^2',
+      [
+        { kind: 'lemma', text: 'ei' },
+        { kind: 'lemma', text: 'sitoutunut' },
+      ],
+      2,
+    ],
+    [
+      'olisi ~1 tarvittu',
+      [
+        { kind: 'lemma', text: 'olisi' },
+        { kind: 'gap', min: 0, max: 1 },
+        { kind: 'lemma', text: 'tarvittu' },
+      ],
+      1,
+    ],
+    [
+      '# euroa',
+      [{ kind: 'number' }, { kind: 'lemma', text: 'euroa' }],
+      1,
+    ],
+    ['  Kunta  ', [{ kind: 'lemma', text: 'kunta' }], 1],
+  ] as const)('%j', (raw, specs, weight) => {
+    const p = parsePattern(raw);
+    expect(p.ok && p.pattern.specs).toEqual(specs);
+    expect(p.ok && p.pattern.weight).toBe(weight);
+  });
+
+  it.each([
+    ['yhteis*työ', 'not a word'],
+    ['kunta^0', 'outside (0, 10]'],
+    ['', 'empty pattern'],
+    ['~2 kunta', 'only between two words'],
+    ['kunta ~2 ~1 hanke', 'two gaps in a row'],
+    ['a ~9 b', 'm ≤ n ≤ 6'],
+    ['*ab', 'three or more letters'],
+  ])('rejects %j: %s', (raw, reason) => {
+    const p = parsePattern(raw);
+    expect(p.ok).toBe(false);
+    expect(p.ok ? '' : p.reason).toContain(reason);
   });
 });
 

@@ -3,17 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCodebook } from '../src/codebook/compile.js';
-import { loadCodebook } from '../src/codebook/load.js';
 import { parseReportBytes } from '../src/io/read-report.js';
 import { codeDocument } from '../src/pipeline.js';
 import type { SourceDocument } from '../src/types.js';
+import { coding } from './fixtures/coding.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'readers');
-const bookFile = join(import.meta.dirname, '..', 'codebooks', 'digikannustin-2020.yaml');
-const loaded = loadCodebook(bookFile, readFileSync(bookFile, 'utf8'));
-if (!loaded.ok) throw new Error('default codebook does not load');
-const compiled = compileCodebook(loaded.value);
+const context = await coding();
 
 async function doc(name: string): Promise<SourceDocument> {
   const r = await parseReportBytes(readFileSync(join(dir, name)), name);
@@ -28,7 +24,7 @@ const headings = (d: SourceDocument) =>
 /** Per code, the number of coded paragraphs and whether the report has it. */
 function codeProfile(d: SourceDocument): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const c of codeDocument(d, compiled, { fold: false }).codings) out[c.code] = (out[c.code] ?? 0) + 1;
+  for (const c of codeDocument(d, context, { fold: false }).codings) out[c.code] = (out[c.code] ?? 0) + 1;
   return out;
 }
 

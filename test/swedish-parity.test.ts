@@ -1,16 +1,10 @@
 // A Swedish paragraph gets the code its Finnish counterpart gets: the same findings, said in the other
 // national language, must count the same. Pairs written for this test (not from any gold file).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCodebook } from '../src/codebook/compile.js';
-import { loadCodebook } from '../src/codebook/load.js';
 import { predict } from '../src/eval/evaluate.js';
+import { coding } from './fixtures/coding.js';
 
-const bookFile = join(import.meta.dirname, '..', 'codebooks', 'digikannustin-2020.yaml');
-const loaded = loadCodebook(bookFile, readFileSync(bookFile, 'utf8'));
-if (!loaded.ok) throw new Error('default codebook does not load');
-const compiled = compileCodebook(loaded.value);
+const context = await coding();
 
 const pairs: [string, string, string][] = [
   [
@@ -57,8 +51,8 @@ const pairs: [string, string, string][] = [
 
 describe('Swedish and Finnish get the same codes', () => {
   it.each(pairs)('%s', (code, sv, fi) => {
-    const s = predict({ id: 'sv', code, text: sv }, compiled);
-    const f = predict({ id: 'fi', code, text: fi }, compiled);
+    const s = predict({ id: 'sv', code, text: sv }, context);
+    const f = predict({ id: 'fi', code, text: fi }, context);
     expect(s.predicted).toBe(code);
     expect(f.predicted).toBe(code);
   });

@@ -1,22 +1,23 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type CompiledCodebook, compileCodebook } from '../src/codebook/compile.js';
-import { loadCodebook } from '../src/codebook/load.js';
+import { defaultRules } from '../src/io/read-rules.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { segmentDocument } from '../src/segment/segment.js';
-import { sectionLeans, sentencePolarity, sentenceTokens } from '../src/tag/polarity.js';
-import { type ParagraphTagging, tagParagraph } from '../src/tag/score.js';
+import { type ParagraphTagging, tagParagraph } from '../src/tag/paragraph.js';
+import { sentenceCues, sentenceTokens } from '../src/tag/polarity.js';
+import { sectionLean } from '../src/tag/section.js';
+import { coding } from './fixtures/coding.js';
 
-const repoRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const DEFAULT_CODEBOOK = path.join(repoRoot, 'codebooks/digikannustin-2020.yaml');
+const rules = defaultRules();
+const cues = (text: string, lang: 'fi' | 'sv' = 'fi') => sentenceCues(sentenceTokens(text), rules[lang]);
 
+/** The sentence's point: its cues outside background clauses (before a contrast, inside a concession). */
 function polarity(text: string, lang: 'fi' | 'sv' = 'fi'): number {
-  return sentencePolarity(sentenceTokens(text), lang).value;
+  return cues(text, lang)
+    .events.filter((e) => !e.background)
+    .reduce((n, e) => n + e.direction * e.weight, 0);
 }
 
-describe('sentencePolarity', () => {
+describe('sentenceCues', () => {
   // [sentence, lang, expected sign: '+' > 0, '-' < 0, '0' = 0, '>=0']
   it.each([
     ['Yhteistyö sujui hyvin.', 'fi', '+'],
@@ -53,9 +54,8 @@ describe('sentencePolarity', () => {
     else expect(v).toBe(0);
   });
 
-  // BUG (src/tag/polarity.ts): a negator only looks forward (NEGATION_WINDOW tokens after it), but Finnish
-  // puts the negated existential after the problem word: "Ongelmia ei ollut" (there were no problems)
-  // reads as a challenge: "-ongelm*" (-1.5) plus the bare "-ei" (-0.6), value -2.1. Expected ≥ 0.
+  // Finnish puts the negated existential after the problem word: "Ongelmia ei ollut" (there were no
+  // problems) denies the problem.
   it.each([
     ['Ongelmia ei ollut.'],
     ['Viiveitä ei ollut.'],
@@ -64,55 +64,63 @@ describe('sentencePolarity', () => {
     expect(polarity(text)).toBeGreaterThanOrEqual(0);
   });
 
-  it('names the cues that fired', () => {
-    expect(sentencePolarity(sentenceTokens('Hanke ei onnistunut.'), 'fi').cues.map((c) => c.label)).toEqual([
-      '-ei onnistu*',
+  it('names the cues that fired, and what kind each is', () => {
+    expect(cues('Hanke ei onnistunut.').events.map((e) => [e.kind, e.label])).toEqual([
+      ['negated-pos', 'ei= + onnistua'],
     ]);
-    const labels = sentencePolarity(sentenceTokens('Yhteistyö sujui hyvin.'), 'fi').cues.map((c) => c.label);
-    expect(labels.some((l) => l.startsWith('+suju'))).toBe(true);
+    expect(cues('Yhteistyö sujui hyvin.').events.map((e) => e.kind)).toContain('pos');
   });
 
-  it('weighs the clause after "mutta" more than the one before', () => {
-    const before = sentencePolarity(
-      sentenceTokens('Alku oli vaikea, mutta lopulta kaikki sujui hyvin.'),
-      'fi',
-    );
-    const vaikea = before.cues.find((c) => c.label.startsWith('-vaikea'));
-    expect(vaikea).toBeDefined();
-    expect(Math.abs(vaikea?.value ?? 0)).toBeLessThan(1);
+  it('makes the clause before "mutta" background', () => {
+    const events = cues('Alku oli vaikea, mutta lopulta kaikki sujui hyvin.').events;
+    expect(events.find((e) => e.label === 'vaikea')?.background).toBe(true);
+    expect(events.find((e) => e.label === 'sujua')?.background).toBe(false);
+  });
+
+  it.each([
+    ['Kyselyn tulokset ovat liitteenä 3.', 'record'],
+    ['Tavoitteena on, että palvelut otetaan käyttöön ensi vuonna.', 'goal'],
+    ['Kuntien kannattaa varata aikaa käyttäjien perehdyttämiseen.', 'recommendation'],
+    ['Jälkikäteen tekisimme määrittelyn toisin.', 'hindsight'],
+  ] as const)('%j is flagged %s', (text, flag) => {
+    expect(cues(text)[flag]).toBe(true);
+  });
+
+  it('reads "huomattavasti" as no form of huomata, and "tekemättä" as something left undone', () => {
+    expect(cues('Käsittelyaika lyheni huomattavasti.').events.map((e) => e.label)).not.toContain('huomata');
+    expect(cues('Osa selvityksistä jäi tekemättä.').events.map((e) => e.direction)).toEqual([-1]);
+    expect(cues('Sääolosuhteista huolimatta tilaisuus pidettiin.').events).toEqual([]);
   });
 });
 
-describe('sectionLeans', () => {
+describe('sectionLean', () => {
   it.each([
-    [['3.2. Ohjaus ja riskien hallinta', '3.2.1. Toteutuneet riskit'], ['challenge']],
-    [['7. Onnistumiset ja oppimiset hankkeessa'], ['success']],
-    [['6. Toteutuneet kustannukset', 'Henkilöstökustannukset'], ['descriptive']],
-    [['1. Tiivistelmä'], []],
-    [[], []],
-  ])('%j → %j', (section, leans) => {
-    expect([...sectionLeans(section)].sort()).toEqual(leans);
+    [['3.2. Ohjaus ja riskien hallinta', '3.2.1. Toteutuneet riskit'], -1, false],
+    [['7. Onnistumiset ja oppimiset hankkeessa'], 1, false],
+    [['6. Toteutuneet kustannukset', 'Henkilöstökustannukset'], 0, true],
+    [['1. Tiivistelmä'], 0, false],
+    [[], 0, false],
+  ])('%j → lean %d, descriptive %s', (section, lean, descriptive) => {
+    expect(sectionLean(section, rules)).toMatchObject({ lean, descriptive });
   });
 
   it('reads only the two innermost headings', () => {
-    expect([
-      ...sectionLeans(['3.2.1. Toteutuneet riskit', 'Henkilöresurssin kohdennus', 'Kuntien Tiera']),
-    ]).toEqual([]);
+    expect(
+      sectionLean(['3.2.1. Toteutuneet riskit', 'Henkilöresurssin kohdennus', 'Kuntien Tiera'], rules).lean,
+    ).toBe(0);
   });
 });
 
 // ---- tagging through the default codebook ----------------------------------------------------------------
 
-const loaded = loadCodebook(DEFAULT_CODEBOOK, readFileSync(DEFAULT_CODEBOOK, 'utf8'));
-if (!loaded.ok) throw new Error(`default codebook does not load: ${JSON.stringify(loaded.diagnostics)}`);
-const compiled: CompiledCodebook = compileCodebook(loaded.value);
+const context = await coding();
 
 /** Tags every paragraph of a small markdown report; `heading` puts the paragraphs under a section. */
 function tag(paragraph: string, heading = '## 3. Hankkeen toteutus'): ParagraphTagging {
   const doc = parseMarkdown(`${heading}\n\n${paragraph}\n`, 'r', 'r.md');
   const [segment] = segmentDocument(doc);
   if (!segment) throw new Error('no segment');
-  return tagParagraph(segment, compiled);
+  return tagParagraph(segment, context);
 }
 
 function codes(paragraph: string, heading?: string): string[] {
@@ -166,20 +174,13 @@ describe('tagParagraph with the default codebook: polarity decides between codes
     expect(t.sentences[1]?.themes).toEqual([]);
   });
 
-  // BUG (src/tag/score.ts, "Same topic, opposite polarity"): the comment says the better-agreeing theme takes
-  // the sentence, but the code keeps the higher *score*. In a negative sentence (-0.6: the bare "ei") the
-  // success theme, which has more matching terms (yhteistyö^2 + naapurikunta^1.5 + verkosto^2 = 5.5, × 0.64
-  // = 3.52), still outscores challenge.cooperation (yhteistyö^2 + verkosto^1 = 3, × 1.12 = 3.36), so a
-  // sentence saying cooperation did not work is coded success.cooperation.
+  // More success terms than challenge terms must not outweigh what the sentence says.
   it('a negative sentence goes to the challenge code even when the success code has more terms', () => {
     const got = codes('Yhteistyö naapurikuntien verkostossa ei toiminut.');
     expect(got).toContain('challenge.cooperation');
     expect(got).not.toContain('success.cooperation');
   });
 
-  // BUG (src/tag/polarity.ts + score.ts): "X ei toiminut" (X did not work) counts only as a bare negated
-  // verb (-0.6); under a heading that leans success ("Hankkeen tulokset": +0.8 section prior) the effective
-  // polarity turns positive (0.2) and the sentence is coded success.cooperation.
   it('a section heading does not overturn a sentence that says cooperation did not work', () => {
     const got = codes(
       'Yhteistyö naapurikuntien kanssa ei toiminut toivotulla tavalla.',
@@ -220,8 +221,8 @@ describe('tagParagraph: codings', () => {
     );
     const segment = segmentDocument(doc)[1];
     if (!segment) throw new Error('no segment');
-    const [coding] = tagParagraph(segment, compiled).codings;
-    expect(coding).toMatchObject({
+    const [first] = tagParagraph(segment, context).codings;
+    expect(first).toMatchObject({
       report: 'r',
       segment: 'p2',
       start: segment.start,
@@ -231,10 +232,13 @@ describe('tagParagraph: codings', () => {
     });
   });
 
-  it('applies the threshold', () => {
+  it('applies the threshold, and every coding carries its confidence', () => {
     const doc = parseMarkdown('Yhteistyö naapurikuntien kanssa sujui erinomaisesti.', 'r', 'r.md');
     const segment = segmentDocument(doc)[0];
     if (!segment) throw new Error('no segment');
-    expect(tagParagraph(segment, compiled, { threshold: 100 }).codings).toEqual([]);
+    const [c] = tagParagraph(segment, context).codings;
+    expect(c?.confidence).toBeGreaterThanOrEqual(context.model.threshold);
+    expect(c?.confidence).toBeLessThanOrEqual(1);
+    expect(tagParagraph(segment, { ...context, threshold: 0.999 }).codings).toEqual([]);
   });
 });

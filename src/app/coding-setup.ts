@@ -6,10 +6,9 @@ import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { readModel } from '../io/read-model.js';
 import { readExamples, readGoldFile } from '../io/read-training.js';
-import type { LemmaLookup } from '../language/matcher.js';
-import { fitModel, hashItems } from '../learn/fit.js';
+import { fitModel, hashItems, hashVocabulary } from '../learn/fit.js';
 import { inlineExamples, type TrainingItem } from '../learn/items.js';
-import { fitLexical } from '../learn/lexical.js';
+import { themeLexicon, themeTable } from '../learn/lexical.js';
 import type { Rules } from '../rules/compile.js';
 import type { CodingContext } from '../tag/paragraph.js';
 
@@ -17,7 +16,6 @@ export interface SetupOptions {
   codebookPath: string;
   compiled: CompiledCodebook;
   rules: Rules;
-  lemmas?: LemmaLookup;
   learnFrom?: readonly string[];
   threshold?: number;
 }
@@ -68,17 +66,18 @@ export async function codingSetup(options: SetupOptions): Promise<Result<CodingS
   const base = {
     compiled: options.compiled,
     rules: options.rules,
-    ...(options.lemmas ? { lemmas: options.lemmas } : {}),
   };
   const notes: string[] = [];
   const shipped = (options.learnFrom ?? []).length === 0 ? await readModel(options.codebookPath) : {};
   let context: CodingContext;
   let fitted: CodingSetup['fitted'];
-  if (shipped.model && shipped.model.fitted.hash === hashItems(items)) {
-    const lexical = fitLexical(
-      items.map((i) => ({ text: i.text, positive: i.codes, ignore: i.also })),
-      [...codes],
-    );
+  const current =
+    shipped.model !== undefined &&
+    shipped.model.fitted.hash === hashItems(items) &&
+    shipped.model.fitted.vocabulary === hashVocabulary(base);
+  if (shipped.model && current) {
+    const themes = options.compiled.book.themes;
+    const lexical = themeLexicon(themeTable(items, themes).model(), themes);
     context = { ...base, model: shipped.model, lexical };
     fitted = 'shipped';
   } else {

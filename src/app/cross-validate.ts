@@ -10,11 +10,7 @@ import type { CodingSetup } from './coding-setup.js';
 
 export function crossValidate(gold: readonly GoldItem[], source: string, setup: CodingSetup): Evaluation {
   const base = setup.context;
-  const fitSetup = {
-    compiled: base.compiled,
-    rules: base.rules,
-    ...(base.lemmas ? { lemmas: base.lemmas } : {}),
-  };
+  const fitSetup = { compiled: base.compiled, rules: base.rules };
   const asItems = goldItems(gold, source);
   const all = [...setup.items, ...asItems];
   // Evidence does not depend on the model: read each item once.

@@ -8,7 +8,6 @@ import { loadCodebook } from '../codebook/load.js';
 import { type Diagnostic, formatDiagnostic, type Result } from '../diagnostics.js';
 import { readRules } from '../io/read-rules.js';
 import { readText } from '../io/read-text.js';
-import type { LemmaLookup } from '../language/matcher.js';
 import { loadVoikko, type Voikko } from '../language/voikko.js';
 import type { Rules } from '../rules/compile.js';
 
@@ -78,7 +77,6 @@ export async function codingFrom(
       codebookPath: flags.codebook,
       compiled,
       rules: rulesOrExit(),
-      ...(morphology.lemmas ? { lemmas: morphology.lemmas } : {}),
       learnFrom: flags.learnFrom ?? [],
       ...(threshold !== undefined ? { threshold } : {}),
     }),
@@ -89,15 +87,19 @@ export async function codingFrom(
 
 export type MorphologyChoice = 'auto' | 'snowball' | 'voikko';
 
+/**
+ * Which Finnish morphology the anonymiser uses for proper-noun classes. The coder never depends on it: it
+ * reads terms and cues through the rule morphology (rules/fi/inflection-*.yaml), so codes are the same
+ * with and without Voikko.
+ */
 export interface Morphology {
   name: 'snowball' | 'voikko';
-  lemmas?: LemmaLookup;
   /** The analyser itself, for the anonymiser's proper-noun classes. */
   voikko?: Voikko;
   note?: string;
 }
 
-/** Voikko when asked for (or, with auto, when installed); Snowball stems and Finnish rules otherwise. */
+/** Voikko when asked for (or, with auto, when installed); the rule morphology alone otherwise. */
 export function morphologyFor(choice: MorphologyChoice): Morphology {
   if (choice === 'snowball') return { name: 'snowball' };
   const loaded = loadVoikko();
@@ -108,24 +110,10 @@ export function morphologyFor(choice: MorphologyChoice): Morphology {
       );
     return {
       name: 'snowball',
-      note: `Voikko not found (${loaded.reason ?? ''}); using Snowball with Finnish rules`,
+      note: `Voikko not found (${loaded.reason ?? ''}); names are recognised without it`,
     };
   }
-  const voikko = loaded.voikko;
-  const cache = new Map<string, readonly string[]>();
-  const lemmas: LemmaLookup = (lower) => {
-    let hit = cache.get(lower);
-    if (hit) return hit;
-    const out = new Set<string>();
-    for (const a of voikko.analyse(lower)) {
-      out.add(a.baseform.toLowerCase());
-      for (const p of a.parts) out.add(p.toLowerCase());
-    }
-    hit = [...out];
-    if (cache.size < 100_000) cache.set(lower, hit);
-    return hit;
-  };
-  return { name: 'voikko', lemmas, voikko };
+  return { name: 'voikko', voikko: loaded.voikko };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

@@ -221,7 +221,7 @@ function checkMeaning(checker: Checker, book: Codebook): void {
         checker.error(
           node,
           'codebook/bad-pattern',
-          `Pattern ${p} of ${theme.code} is not a linear-time (RE2) regular expression: ${compiled.reason}`,
+          `Pattern ${p} of ${theme.code} does not compile on RE2, the linear-time engine (no lookaround or backreferences): ${compiled.reason}`,
         );
     }
   }

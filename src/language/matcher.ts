@@ -3,7 +3,7 @@
 // an inflectional ending of its word class (inflection.ts, from rules/fi/inflection-*.yaml), so derivations
 // are other words: "huomattavasti" is no form of huomata, "toimittaja" none of toimittaa. Nouns of six
 // letters or more also match as the head of a compound (palaute → asiakaspalautteet); verbs never do.
-// With Voikko, a word whose lemma or compound part is the pattern's lemma matches as well.
+// One morphology for the whole coder, from rules only, so codes do not depend on what is installed.
 import { finnishStems } from './finnish.js';
 import { foldUmlauts } from './fold.js';
 import type { Endings } from './inflection.js';
@@ -28,12 +28,9 @@ export interface Hit<K extends string = string> {
   last: number;
 }
 
-/** Lemmas and compound parts of a word, when a morphological analyser (Voikko) knows it; [] otherwise. */
-export type LemmaLookup = (lower: string) => readonly string[];
-
 export interface MatchOptions {
+  /** Compare with ä/ö/å folded (OCR text). */
   fold?: boolean;
-  lemmas?: LemmaLookup;
 }
 
 interface CompiledWord {
@@ -42,7 +39,8 @@ interface CompiledWord {
   stems: string[];
   /** Lemmas of one or two letters (cue words of three) match only themselves. */
   exact: boolean;
-  cls?: 'noun' | 'verb';
+  /** 'either' for lemmas whose ending both nouns and verbs have (asia, toimia; idea, lukea). */
+  cls?: 'noun' | 'verb' | 'either';
 }
 
 interface Compiled<K extends string> {
@@ -52,6 +50,8 @@ interface Compiled<K extends string> {
 
 /** Finnish verb infinitives: -aa/-ää, vowel + da/ta, -lla/-sta, -ua/-yä (sujua, kehittyä). */
 const VERB = /(aa|ää|[aeiouyäö](da|dä|ta|tä)|[^aeiouyäö](lla|llä|nna|nnä|rra|rrä|sta|stä)|[uy][aä])$/;
+/** Lemmas ending in -ia, -ea, -oa (-iä, -eä, -öä) may be verbs (toimia, lukea, sanoa) or nouns (asia, idea). */
+const EITHER = /[eioö][aä]$/;
 const NUMBER = /^\p{N}+$/u;
 /** A compound head: a noun stem of this many letters, after at least three letters of modifier. */
 const MIN_HEAD = 6;
@@ -65,7 +65,6 @@ export class PatternMatcher<K extends string = string> {
   private readonly index = new Map<string, { c: Compiled<K>; stem: string }[]>();
   private readonly folded = new Map<string, { c: Compiled<K>; stem: string }[]>();
   private readonly short = new Map<string, Compiled<K>[]>();
-  private readonly byLemma = new Map<string, Compiled<K>[]>();
   private readonly exactWords = new Map<string, Compiled<K>[]>();
   private readonly scanned: Compiled<K>[] = [];
 
@@ -98,7 +97,6 @@ export class PatternMatcher<K extends string = string> {
           const f = foldUmlauts(stem);
           if (f.length >= 3) push(this.folded, f.slice(0, 3), { c, stem: f });
         }
-        if (s.kind === 'lemma') push(this.byLemma, s.text, c);
       }
     }
   }
@@ -111,34 +109,24 @@ export class PatternMatcher<K extends string = string> {
   find(tokens: readonly Token[], options: MatchOptions = {}): Hit<K>[] {
     const hits: Hit<K>[] = [];
     const words = tokens.map((t) => (options.fold ? foldUmlauts(t.lower) : t.lower));
-    const lemmaCache = new Map<number, readonly string[]>();
-    const lemmasAt = (i: number): readonly string[] => {
-      let l = lemmaCache.get(i);
-      if (!l) {
-        l = options.lemmas && !options.fold ? options.lemmas(words[i] ?? '') : [];
-        lemmaCache.set(i, l);
-      }
-      return l;
-    };
     for (let i = 0; i < words.length; i++) {
       const seen = new Set<Compiled<K>>();
-      for (const c of this.candidates(words[i] ?? '', lemmasAt(i), options.fold ?? false)) {
+      for (const c of this.candidates(words[i] ?? '', options.fold ?? false)) {
         if (seen.has(c)) continue;
         seen.add(c);
-        const last = this.matchRest(c, 1, words, i + 1, lemmasAt, options.fold ?? false);
+        const last = this.matchRest(c, 1, words, i + 1, options.fold ?? false);
         if (last !== undefined) hits.push({ entry: c.entry, first: i, last: Math.max(i, last) });
       }
     }
     return hits;
   }
 
-  private *candidates(word: string, lemmas: readonly string[], fold: boolean): Generator<Compiled<K>> {
+  private *candidates(word: string, fold: boolean): Generator<Compiled<K>> {
     yield* this.exactWords.get(word) ?? [];
-    for (const lemma of lemmas) yield* this.byLemma.get(lemma) ?? [];
     for (const c of this.scanned)
-      if (this.wordMatches(c.specs[0] as CompiledWord, word, lemmas, fold, true)) yield c;
+      if (this.wordMatches(c.specs[0] as CompiledWord, word, fold, true)) yield c;
     for (const c of this.short.get(word.slice(0, 2)) ?? [])
-      if (this.wordMatches(c.specs[0] as CompiledWord, word, lemmas, fold, true)) yield c;
+      if (this.wordMatches(c.specs[0] as CompiledWord, word, fold, true)) yield c;
     const index = fold ? this.folded : this.index;
     for (let at = 0; at + 3 <= word.length; at++) {
       if (at > 0 && at < MIN_MODIFIER) continue;
@@ -156,28 +144,26 @@ export class PatternMatcher<K extends string = string> {
     k: number,
     words: readonly string[],
     i: number,
-    lemmasAt: (i: number) => readonly string[],
     fold: boolean,
   ): number | undefined {
     const spec = c.specs[k];
     if (spec === undefined) return i - 1;
     if ('gap' in spec) {
       for (let g = spec.gap[0]; g <= spec.gap[1]; g++) {
-        const last = this.matchRest(c, k + 1, words, i + g, lemmasAt, fold);
+        const last = this.matchRest(c, k + 1, words, i + g, fold);
         if (last !== undefined) return last;
       }
       return undefined;
     }
     const w = words[i];
-    if (w === undefined || !this.wordMatches(spec, w, lemmasAt(i), fold, false)) return undefined;
-    return this.matchRest(c, k + 1, words, i + 1, lemmasAt, fold);
+    if (w === undefined || !this.wordMatches(spec, w, fold, false)) return undefined;
+    return this.matchRest(c, k + 1, words, i + 1, fold);
   }
 
   /** Whether one word fits one spec (a word after the first: no compound heads). */
   private wordMatches(
     w: CompiledWord,
     word: string,
-    lemmas: readonly string[],
     fold: boolean,
     first: boolean,
   ): boolean {
@@ -194,7 +180,6 @@ export class PatternMatcher<K extends string = string> {
         return word.startsWith(f(s.text)) && (first || word.length >= s.text.length);
       case 'lemma':
         if (w.exact) return word === f(s.text);
-        if (lemmas.includes(s.text)) return true;
         return w.stems.some(
           (stem) => word.startsWith(f(stem)) && this.endingOk(w, stem, word, stem.length, 0),
         );
@@ -207,7 +192,11 @@ export class PatternMatcher<K extends string = string> {
     const rest = word.slice(end);
     if (this.lang === 'fi' && this.endings) {
       // A compound may begin with the lemma when the lemma is long enough to be a word of its own.
-      const modifier = (stem === w.spec.text || stem.length >= MIN_HEAD) && w.spec.text.length >= SHORT_STEM;
+      const genitive = rest.startsWith('n') && /[aeiouyäö]$/.test(stem);
+      const modifier =
+        (stem === w.spec.text || stem.length >= MIN_HEAD || genitive) && w.spec.text.length >= SHORT_STEM;
+      if (w.cls === 'either')
+        return this.endings.accepts('verb', rest) || this.endings.accepts('noun', rest, modifier);
       return this.endings.accepts(w.cls ?? 'noun', rest, modifier);
     }
     const stemLength = end - at;
@@ -225,7 +214,8 @@ function word(s: WordSpec, lang: MatchLanguage, exactUpTo: number): CompiledWord
       : lang === 'sv'
         ? swedishStems(s.text)
         : [s.text];
-  const cls = lang === 'fi' && VERB.test(s.text) && s.text.length >= 5 ? 'verb' : 'noun';
+  const cls =
+    lang !== 'fi' || s.text.length < 5 ? 'noun' : VERB.test(s.text) ? 'verb' : EITHER.test(s.text) ? 'either' : 'noun';
   return { spec: s, stems, exact, cls };
 }
 

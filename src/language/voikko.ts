@@ -17,8 +17,6 @@ export interface VoikkoAnalysis {
   structure?: string; // STRUCTURE, e.g. "=pppppp=ppppppp"
   case?: string; // SIJAMUOTO, e.g. "sisaolento"
   number?: string; // NUMBER
-  /** Voikko's raw WORDBASES, e.g. "+huomat(huomata)+tava(+tava)" (derivations are marked with "+"). */
-  wordbases?: string;
   /** Compound parts as base forms when derivable (from WORDBASES, e.g. "+henkilöstö(henkilöstö)+vaihdos(vaihdos)"), else [baseform]. */
   parts: string[];
 }
@@ -205,7 +203,6 @@ function toAnalysis(word: string, values: Partial<Record<WantedKey, string>>): V
     parts: Object.freeze(parts) as string[],
   };
   if (values.STRUCTURE !== undefined) analysis.structure = values.STRUCTURE;
-  if (values.WORDBASES !== undefined) analysis.wordbases = values.WORDBASES;
   if (values.SIJAMUOTO !== undefined) analysis.case = values.SIJAMUOTO;
   if (values.NUMBER !== undefined) analysis.number = values.NUMBER;
   return Object.freeze(analysis);

@@ -4,30 +4,28 @@
 //      how far to trust it on text it has not seen;
 //   3. one row per item and theme: label 1 for the item's codes, 0 for the others (codes in `also` left out);
 //   4. the L2 penalty chosen by out-of-fold log-likelihood, then the weights on all rows;
-//   5. calibration (Platt) and the threshold (best out-of-fold F1) from out-of-fold logits;
+//   5. calibration (Platt) and the threshold (best out-of-fold F0.5) from out-of-fold logits;
 //      "strong" is the lowest confidence above which out-of-fold precision reaches STRONG_PRECISION.
 // The same procedure serves `npm run fit` (shipped weights), `--learn-from` (at run time) and the
 // cross-validation of `analyse eval --cv`.
 import { createHash } from 'node:crypto';
 import type { CompiledCodebook } from '../codebook/compile.js';
-import type { LemmaLookup } from '../language/matcher.js';
 import type { Rules } from '../rules/compile.js';
 import { type ParagraphEvidence, paragraphEvidence } from '../tag/evidence.js';
 import { FEATURES, themeFeatures, toVector } from '../tag/features.js';
 import type { CodingModel } from '../tag/model.js';
-import { itemSegment, type TrainingItem } from './items.js';
-import { fitLexical, type LexicalModel } from './lexical.js';
+import { itemSegment, type TrainingItem, withHierarchy } from './items.js';
+import { type ThemeLexicon, themeLexicon, themeTable } from './lexical.js';
 import { fitLogistic, sigmoid } from './logistic.js';
 
 export interface FitSetup {
   compiled: CompiledCodebook;
   rules: Rules;
-  lemmas?: LemmaLookup;
 }
 
 export interface FitResult {
   model: CodingModel;
-  lexical: LexicalModel;
+  lexical: ThemeLexicon;
   /** Out-of-fold confidence per item and code (for reports and tests). */
   outOfFold: { id: string; code: string; label: number; confidence: number }[];
 }
@@ -35,6 +33,8 @@ export interface FitResult {
 const FOLDS = 5;
 const LAMBDAS = [0.1, 0.3, 1, 3, 10];
 const STRONG_PRECISION = 0.9;
+/** β² of the F-measure the threshold maximises (β = 0.5). */
+const BETA2 = 0.25;
 
 /** FNV-1a of the id: a fold assignment that does not depend on the order of the items. */
 export function foldOf(id: string, folds = FOLDS): number {
@@ -48,13 +48,8 @@ export function itemEvidence(items: readonly TrainingItem[], setup: FitSetup): P
     paragraphEvidence(itemSegment(item.text, item.id, item.section), {
       compiled: setup.compiled,
       rules: setup.rules,
-      ...(setup.lemmas ? { lemmas: setup.lemmas } : {}),
     }),
   );
-}
-
-function lexicalItems(items: readonly TrainingItem[]) {
-  return items.map((i) => ({ text: i.text, positive: i.codes, ignore: i.also }));
 }
 
 interface Row {
@@ -119,9 +114,13 @@ function logLikelihood(z: readonly number[], y: readonly number[]): number {
   return ll;
 }
 
-/** The threshold with the best F1, and the lowest confidence from which precision reaches the bar. */
+/**
+ * The threshold with the best F0.5 — precision counts twice as much as recall, since an evaluator reads
+ * every coded paragraph and a wrong one costs more than a missed one (issue 9: precision first) — and the
+ * lowest confidence from which precision reaches the bar for strong evidence.
+ */
 function thresholds(p: readonly number[], y: readonly number[]): { threshold: number; strong: number } {
-  let best = { f1: -1, t: 0.5 };
+  let best = { f: -1, t: 0.5 };
   let strong = 0.95;
   for (let t = 0.2; t <= 0.951; t += 0.01) {
     let tp = 0;
@@ -133,12 +132,26 @@ function thresholds(p: readonly number[], y: readonly number[]): { threshold: nu
       else if (yes) fp++;
       else if (y[i] === 1) fn++;
     });
-    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-    if (f1 > best.f1 + 1e-12) best = { f1, t };
+    const f = tp === 0 ? 0 : ((1 + BETA2) * tp) / ((1 + BETA2) * tp + BETA2 * fn + fp);
+    if (f > best.f + 1e-12) best = { f, t };
     if (tp > 0 && tp / (tp + fp) >= STRONG_PRECISION && t < strong) strong = t;
   }
   const round2 = (n: number) => Math.round(n * 100) / 100;
   return { threshold: round2(best.t), strong: round2(Math.max(strong, best.t)) };
+}
+
+/**
+ * What the features are read with: the codebook's terms, patterns and exclusions and every rule pattern.
+ * Weights fitted with other vocabulary are stale even when the examples are the same.
+ */
+export function hashVocabulary(setup: Pick<FitSetup, 'compiled' | 'rules'>): string {
+  const h = createHash('sha256');
+  for (const t of setup.compiled.book.themes)
+    h.update(JSON.stringify([t.code, t.polarity, t.terms, t.patterns, t.exclusions]));
+  for (const lang of ['fi', 'sv'] as const)
+    for (const f of setup.rules[lang].files)
+      h.update(JSON.stringify([f.kind, f.direction, f.lean, f.patterns.map((p) => [p.pattern.label, p.pattern.weight])]));
+  return h.digest('hex').slice(0, 16);
 }
 
 export function hashItems(items: readonly TrainingItem[]): string {
@@ -156,19 +169,25 @@ export interface FitOptions {
 }
 
 export function fitModel(
-  items: readonly TrainingItem[],
+  given: readonly TrainingItem[],
   setup: FitSetup,
   options: FitOptions = {},
 ): FitResult {
+  const items = withHierarchy(given, setup.compiled.book);
   const codes = setup.compiled.book.themes.map((t) => t.code);
   const evidence = options.evidence ?? itemEvidence(items, setup);
   // Lexical scores out of fold: each item scored by a lexical model that never saw it.
   const oofLexical: Map<string, number>[] = items.map(() => new Map());
+  const themes = setup.compiled.book.themes;
+  const table = themeTable(items, themes);
+  const folds = items.map((it) => foldOf(it.id));
   for (let f = 0; f < FOLDS; f++) {
-    const inFold = items.map((it) => foldOf(it.id) === f);
-    const model = fitLexical(lexicalItems(items.filter((_, i) => !inFold[i])), codes);
+    const model = themeLexicon(
+      table.model((i) => folds[i] === f),
+      themes,
+    );
     items.forEach((it, i) => {
-      if (inFold[i]) oofLexical[i] = model.score(it.text);
+      if (folds[i] === f) oofLexical[i] = model.score(it.text);
     });
   }
   const rows = rowsFor(items, evidence, setup, oofLexical);
@@ -210,13 +229,14 @@ export function fitModel(
       items: items.length,
       positives: items.filter((i) => i.codes.length > 0).length,
       sources: [...new Set(items.map((i) => i.source))].sort(),
-      hash: hashItems(items),
+      hash: hashItems(given),
+      vocabulary: hashVocabulary(setup),
       lambda,
     },
   };
   return {
     model,
-    lexical: fitLexical(lexicalItems(items), codes),
+    lexical: themeLexicon(table.model(), themes),
     outOfFold: rows.map((r, i) => ({
       id: items[r.item]?.id ?? '',
       code: r.code,

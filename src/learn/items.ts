@@ -85,3 +85,26 @@ export function itemSegment(text: string, id: string, section: readonly string[]
     sentences,
   };
 }
+
+/**
+ * In a hierarchical codebook an item coded with a subtheme is evidence of its main theme too, and one
+ * coded with a main theme says nothing about which subtheme: ancestors and descendants of an item's codes
+ * are counted neither for nor against it.
+ */
+export function withHierarchy(items: readonly TrainingItem[], book: Codebook): TrainingItem[] {
+  const parent = new Map(book.themes.filter((t) => t.parent).map((t) => [t.code, t.parent as string]));
+  if (parent.size === 0) return [...items];
+  const ancestors = (code: string): string[] => {
+    const out: string[] = [];
+    for (let p = parent.get(code); p !== undefined; p = parent.get(p)) out.push(p);
+    return out;
+  };
+  const related = (code: string) => [
+    ...ancestors(code),
+    ...book.themes.filter((t) => ancestors(t.code).includes(code)).map((t) => t.code),
+  ];
+  return items.map((item) => {
+    const extra = item.codes.flatMap(related).filter((c) => !item.codes.includes(c));
+    return extra.length === 0 ? item : { ...item, also: [...new Set([...item.also, ...extra])] };
+  });
+}

@@ -5,6 +5,8 @@
 // the same features with or without Voikko. A paragraph's score for a theme is the mean ratio of its
 // n-grams, so it does not grow with length; the coding model weighs it like any other feature.
 
+import type { Theme } from '../codebook/types.js';
+
 export interface LexicalItem {
   text: string;
   /** Themes the item is evidence for. */
@@ -15,8 +17,8 @@ export interface LexicalItem {
 
 export interface LexicalModel {
   codes: readonly string[];
-  /** n-gram → per-code log-count ratio. */
-  ratios: Map<string, Float64Array>;
+  /** An n-gram's log-count ratio per code (undefined for an n-gram never seen). */
+  ratio(gram: string): Float64Array | undefined;
   score(text: string): Map<string, number>;
 }
 
@@ -35,61 +37,152 @@ export function ngrams(text: string): string[] {
   return out;
 }
 
-export function fitLexical(items: readonly LexicalItem[], codes: readonly string[]): LexicalModel {
-  const k = codes.length;
-  const pos = new Map<string, Float64Array>();
-  const neg = new Map<string, Float64Array>();
-  const posTotal = new Float64Array(k);
-  const negTotal = new Float64Array(k);
-  const vocabulary = new Set<string>();
-  for (const item of items) {
-    const grams = ngrams(item.text);
-    for (const g of grams) vocabulary.add(g);
-    codes.forEach((code, c) => {
-      if (item.ignore?.includes(code)) return;
-      const isPos = item.positive.includes(code);
-      const table = isPos ? pos : neg;
-      for (const g of grams) {
-        let row = table.get(g);
-        if (!row) {
-          row = new Float64Array(k);
-          table.set(g, row);
+/**
+ * The n-gram counts of a set of items, kept so that models leaving some items out (cross-fitting) are
+ * made by subtracting those items' counts instead of counting everything again.
+ */
+export class LexicalTable {
+  private readonly ids = new Map<string, number>();
+  private readonly perItem: { counts: Map<number, number>; n: number; pos: boolean[]; ignore: boolean[] }[];
+  private readonly k: number;
+
+  constructor(
+    items: readonly LexicalItem[],
+    readonly codes: readonly string[],
+  ) {
+    this.k = codes.length;
+    this.perItem = items.map((item) => {
+      const counts = new Map<number, number>();
+      let n = 0;
+      for (const g of ngrams(item.text)) {
+        let id = this.ids.get(g);
+        if (id === undefined) {
+          id = this.ids.size;
+          this.ids.set(g, id);
         }
-        row[c] = (row[c] ?? 0) + 1;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        n++;
       }
-      if (isPos) posTotal[c] = (posTotal[c] ?? 0) + grams.length;
-      else negTotal[c] = (negTotal[c] ?? 0) + grams.length;
+      const pos = codes.map((c) => item.positive.includes(c));
+      const ignore = codes.map((c, i) => !pos[i] && (item.ignore?.includes(c) ?? false));
+      return { counts, n, pos, ignore };
     });
   }
-  const v = vocabulary.size;
-  const ratios = new Map<string, Float64Array>();
-  const has = codes.map((_, c) => (posTotal[c] ?? 0) > 0 && (negTotal[c] ?? 0) > 0);
-  for (const g of [...vocabulary].sort()) {
-    const r = new Float64Array(k);
-    const p = pos.get(g);
-    const n = neg.get(g);
+
+  /** The model of every item for which `leaveOut` is not true. */
+  model(leaveOut: (i: number) => boolean = () => false): LexicalModel {
+    const { k, codes, ids } = this;
+    const kept = this.perItem.filter((_, i) => !leaveOut(i));
+    const size = ids.size;
+    const total = new Float64Array(size);
+    const pos = new Float64Array(size * k);
+    const ignored = new Float64Array(size * k);
+    const posTotal = new Float64Array(k);
+    const ignoredTotal = new Float64Array(k);
+    let allTotal = 0;
+    for (const it of kept) {
+      allTotal += it.n;
+      for (const [id, count] of it.counts) {
+        total[id] = (total[id] as number) + count;
+        for (let c = 0; c < k; c++) {
+          if (it.pos[c]) pos[id * k + c] = (pos[id * k + c] as number) + count;
+          else if (it.ignore[c]) ignored[id * k + c] = (ignored[id * k + c] as number) + count;
+        }
+      }
+      for (let c = 0; c < k; c++) {
+        if (it.pos[c]) posTotal[c] = (posTotal[c] as number) + it.n;
+        else if (it.ignore[c]) ignoredTotal[c] = (ignoredTotal[c] as number) + it.n;
+      }
+    }
+    // Only n-grams seen in the kept items form the vocabulary (as if the others never existed).
+    let v = 0;
+    for (let id = 0; id < size; id++) if ((total[id] as number) > 0) v++;
+    const negTotal = codes.map((_, c) => allTotal - (posTotal[c] as number) - (ignoredTotal[c] as number));
+    const has = codes.map((_, c) => (posTotal[c] as number) > 0 && (negTotal[c] as number) > 0);
+    const ratio = new Float64Array(size * k);
     for (let c = 0; c < k; c++) {
       if (!has[c]) continue;
-      r[c] =
-        Math.log(((p?.[c] ?? 0) + ALPHA) / ((posTotal[c] ?? 0) + ALPHA * v)) -
-        Math.log(((n?.[c] ?? 0) + ALPHA) / ((negTotal[c] ?? 0) + ALPHA * v));
-    }
-    ratios.set(g, r);
-  }
-  return {
-    codes,
-    ratios,
-    score(text) {
-      const grams = ngrams(text);
-      const sums = new Float64Array(k);
-      for (const g of grams) {
-        const r = ratios.get(g);
-        if (r) for (let c = 0; c < k; c++) sums[c] = (sums[c] ?? 0) + (r[c] ?? 0);
+      const pDen = Math.log((posTotal[c] as number) + ALPHA * v);
+      const nDen = Math.log((negTotal[c] as number) + ALPHA * v);
+      for (let id = 0; id < size; id++) {
+        if ((total[id] as number) === 0) continue;
+        const p = pos[id * k + c] as number;
+        const n = (total[id] as number) - p - (ignored[id * k + c] as number);
+        ratio[id * k + c] = Math.log(p + ALPHA) - pDen - (Math.log(n + ALPHA) - nDen);
       }
+    }
+    return {
+      codes,
+      ratio: (gram) => {
+        const id = ids.get(gram);
+        return id === undefined ? undefined : ratio.subarray(id * k, id * k + k);
+      },
+      score(text) {
+        const grams = ngrams(text);
+        const sums = new Float64Array(k);
+        for (const g of grams) {
+          const id = ids.get(g);
+          if (id === undefined) continue;
+          for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (ratio[id * k + c] as number);
+        }
+        const out = new Map<string, number>();
+        codes.forEach((code, c) => {
+          if (has[c]) out.set(code, grams.length > 0 ? (sums[c] as number) / grams.length : 0);
+        });
+        return out;
+      },
+    };
+  }
+}
+
+export function fitLexical(items: readonly LexicalItem[], codes: readonly string[]): LexicalModel {
+  return new LexicalTable(items, codes).model();
+}
+
+/**
+ * What the lexical model learns per theme. Words tell what a passage is about far better than how it went
+ * ("yhteistyö ei sujunut" shares every n-gram but one with "yhteistyö sujui"), so themes of one topic and
+ * opposite polarity share one lexical key, their topic; the direction is the cue features' business.
+ * Themes without polarity (a hierarchy like seed 004's) keep their own key.
+ */
+export function lexicalKey(theme: Pick<Theme, 'code' | 'topic' | 'polarity'>): string {
+  return theme.polarity === 'none' ? theme.code : `topic:${theme.topic}`;
+}
+
+export interface ThemeLexicon {
+  /** Per theme code, the lexical score of its key. */
+  score(text: string): Map<string, number>;
+}
+
+export interface LexicalTraining {
+  text: string;
+  codes: readonly string[];
+  also: readonly string[];
+}
+
+/** The lexical table of training items over the codebook's lexical keys. */
+export function themeTable(items: readonly LexicalTraining[], themes: readonly Theme[]): LexicalTable {
+  const keyOf = new Map(themes.map((t) => [t.code, lexicalKey(t)]));
+  const keys = [...new Set(themes.map((t) => lexicalKey(t)))];
+  return new LexicalTable(
+    items.map((i) => {
+      const positive = [...new Set(i.codes.map((c) => keyOf.get(c) ?? c))];
+      const ignore = [...new Set(i.also.map((c) => keyOf.get(c) ?? c))].filter((k) => !positive.includes(k));
+      return { text: i.text, positive, ignore };
+    }),
+    keys,
+  );
+}
+
+export function themeLexicon(model: LexicalModel, themes: readonly Theme[]): ThemeLexicon {
+  return {
+    score(text) {
+      const byKey = model.score(text);
       const out = new Map<string, number>();
-      codes.forEach((code, c) => {
-        if (has[c]) out.set(code, grams.length > 0 ? (sums[c] ?? 0) / grams.length : 0);
-      });
+      for (const t of themes) {
+        const v = byKey.get(lexicalKey(t));
+        if (v !== undefined) out.set(t.code, v);
+      }
       return out;
     },
   };

@@ -1,77 +1,92 @@
 // L2-regularised logistic regression fitted by Newton's method (iteratively reweighted least squares):
-// deterministic (fixed order, fixed iterations, no randomness), exact for the few features the coding model
-// has. The bias (feature 0) is not penalised.
+// deterministic (fixed order, no randomness), exact for the few features the coding model has. The bias
+// (feature 0) is not penalised. Rows are flat typed arrays so a fit over thousands of rows stays fast.
 
 export interface LogisticFit {
   weights: number[];
   iterations: number;
 }
 
-/** Solves A x = b for a symmetric positive definite A (Gaussian elimination with partial pivoting). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i] ?? 0]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++)
-      if (Math.abs(m[r]?.[col] ?? 0) > Math.abs(m[pivot]?.[col] ?? 0)) pivot = r;
-    [m[col], m[pivot]] = [m[pivot] as number[], m[col] as number[]];
-    const p = m[col]?.[col] ?? 0;
-    if (Math.abs(p) < 1e-12) continue;
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue;
-      const f = (m[r]?.[col] ?? 0) / p;
-      if (f === 0) continue;
-      for (let c = col; c <= n; c++) (m[r] as number[])[c] = (m[r]?.[c] ?? 0) - f * (m[col]?.[c] ?? 0);
+/** Solves A x = b for a symmetric positive definite A (n × n, row-major), by Cholesky decomposition. */
+function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i * n + j] as number;
+      for (let k = 0; k < j; k++) sum -= (l[i * n + k] as number) * (l[j * n + k] as number);
+      if (i === j) l[i * n + i] = Math.sqrt(Math.max(sum, 1e-12));
+      else l[i * n + j] = sum / (l[j * n + j] as number);
     }
   }
-  return m.map((row, i) => {
-    const d = row[i] ?? 0;
-    return Math.abs(d) < 1e-12 ? 0 : (row[n] ?? 0) / d;
-  });
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = b[i] as number;
+    for (let k = 0; k < i; k++) sum -= (l[i * n + k] as number) * (y[k] as number);
+    y[i] = sum / (l[i * n + i] as number);
+  }
+  const x = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = y[i] as number;
+    for (let k = i + 1; k < n; k++) sum -= (l[k * n + i] as number) * (x[k] as number);
+    x[i] = sum / (l[i * n + i] as number);
+  }
+  return x;
 }
 
 export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
+const MAX_ITERATIONS = 30;
+const TOLERANCE = 1e-7;
+
 export function fitLogistic(
-  x: readonly number[][],
+  x: readonly (readonly number[])[],
   y: readonly number[],
-  options: { lambda: number; iterations?: number; sampleWeights?: readonly number[] },
+  options: { lambda: number },
 ): LogisticFit {
   const d = x[0]?.length ?? 0;
-  let w = new Array<number>(d).fill(0);
-  const maxIter = options.iterations ?? 50;
+  const m = x.length;
+  const flat = new Float64Array(m * d);
+  x.forEach((row, i) => {
+    for (let j = 0; j < d; j++) flat[i * d + j] = row[j] ?? 0;
+  });
+  const w = new Float64Array(d);
   let it = 0;
-  for (; it < maxIter; it++) {
-    const grad = new Array<number>(d).fill(0);
-    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i] as number[];
-      const sw = options.sampleWeights?.[i] ?? 1;
+  const grad = new Float64Array(d);
+  const hess = new Float64Array(d * d);
+  for (; it < MAX_ITERATIONS; it++) {
+    grad.fill(0);
+    hess.fill(0);
+    for (let i = 0; i < m; i++) {
+      const o = i * d;
       let z = 0;
-      for (let j = 0; j < d; j++) z += (w[j] ?? 0) * (xi[j] ?? 0);
+      for (let j = 0; j < d; j++) z += (w[j] as number) * (flat[o + j] as number);
       const p = sigmoid(z);
-      const r = sw * ((y[i] ?? 0) - p);
-      const s = sw * p * (1 - p);
+      const r = (y[i] ?? 0) - p;
+      const s = p * (1 - p);
       for (let j = 0; j < d; j++) {
-        grad[j] = (grad[j] ?? 0) + r * (xi[j] ?? 0);
-        const row = hess[j] as number[];
-        for (let k = j; k < d; k++) row[k] = (row[k] ?? 0) + s * (xi[j] ?? 0) * (xi[k] ?? 0);
+        const xj = flat[o + j] as number;
+        if (xj === 0) continue;
+        grad[j] = (grad[j] as number) + r * xj;
+        const sx = s * xj;
+        for (let k = j; k < d; k++) hess[j * d + k] = (hess[j * d + k] as number) + sx * (flat[o + k] as number);
       }
     }
     for (let j = 0; j < d; j++) {
-      for (let k = 0; k < j; k++) (hess[j] as number[])[k] = hess[k]?.[j] ?? 0;
-      if (j > 0) {
-        grad[j] = (grad[j] ?? 0) - options.lambda * (w[j] ?? 0);
-        (hess[j] as number[])[j] = (hess[j]?.[j] ?? 0) + options.lambda;
-      } else (hess[0] as number[])[0] = (hess[0]?.[0] ?? 0) + 1e-6;
+      for (let k = 0; k < j; k++) hess[j * d + k] = hess[k * d + j] as number;
+      const penalty = j === 0 ? 1e-6 : options.lambda;
+      grad[j] = (grad[j] as number) - (j === 0 ? 0 : options.lambda * (w[j] as number));
+      hess[j * d + j] = (hess[j * d + j] as number) + penalty;
     }
-    const step = solve(hess, grad);
-    w = w.map((v, j) => v + (step[j] ?? 0));
-    if (Math.max(...step.map(Math.abs)) < 1e-8) {
+    const step = solve(hess, grad, d);
+    let largest = 0;
+    for (let j = 0; j < d; j++) {
+      w[j] = (w[j] as number) + (step[j] as number);
+      largest = Math.max(largest, Math.abs(step[j] as number));
+    }
+    if (largest < TOLERANCE) {
       it++;
       break;
     }
   }
-  return { weights: w, iterations: it };
+  return { weights: [...w], iterations: it };
 }

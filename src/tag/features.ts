@@ -22,6 +22,12 @@ export const FEATURES = [
   'agree',
   /** log(1 + outcome cues against π) in the theme's sentences, foreground clauses. */
   'disagree',
+  /** +1 when the theme's foreground cues point its way on balance, −1 against, 0 without cues. */
+  'net_agreement',
+  /** The topic evidence again, when the cues point against the theme: lets the model cancel it. */
+  'topic_against',
+  /** π when the theme's sentences carry no cue at all (plain success reports vs. unnamed trouble). */
+  'silent_polarity',
   /** The same in background clauses (concessive, before a contrast). */
   'agree_background',
   'disagree_background',
@@ -45,7 +51,11 @@ export const FEATURES = [
   'recommendation',
   'hindsight',
   'record',
-  /** The learned lexical score of the theme (src/learn/lexical.ts), 0 without one. */
+  /**
+   * The learned lexical score of the theme (src/learn/lexical.ts), 0 without one. The lexical model knows
+   * topics, not directions: when the cues point against the theme, its words are the opposite theme's
+   * evidence (as topic evidence is, evidence.ts), so the score counts only when they do not.
+   */
   'lexical',
 ] as const;
 
@@ -80,8 +90,10 @@ export function themeFeatures(
   lexical: number,
 ): Record<FeatureName, number> {
   const p = pi(polarity);
-  const mine = ev.sentences.filter((s) => s.topics.has(code));
-  const others = ev.sentences.filter((s) => !s.topics.has(code));
+  // The theme's sentences: those naming it; a theme known only lexically reads the whole paragraph.
+  const named = ev.sentences.filter((s) => s.topics.has(code));
+  const mine = named.length > 0 ? named : ev.sentences;
+  const others = named.length > 0 ? ev.sentences.filter((s) => !s.topics.has(code)) : [];
   const weightOf = (s: SentenceEvidence, c: string) => s.topics.get(c)?.weight ?? 0;
   const topic = mine.reduce((n, s) => n + weightOf(s, code), 0);
   const all = ev.sentences.reduce((n, s) => n + [...s.topics.values()].reduce((m, t) => m + t.weight, 0), 0);
@@ -95,6 +107,7 @@ export function themeFeatures(
     false,
   );
   const count = (kind: CueEvent['kind']) => mineEvents.filter((e) => e.kind === kind).length;
+  const against = agree < disagree ? 1 : 0;
   return {
     bias: 1,
     polarity: p,
@@ -104,6 +117,9 @@ export function themeFeatures(
     topic_spread: share(ev.sentences, (s) => s.topics.has(code)),
     agree: log1p(agree),
     disagree: log1p(disagree),
+    net_agreement: Math.sign(agree - disagree),
+    topic_against: against * log1p(topic),
+    silent_polarity: mineEvents.length === 0 ? p : 0,
     agree_background: log1p(agreeB),
     disagree_background: log1p(disagreeB),
     agree_context: log1p(agreeC),
@@ -118,7 +134,7 @@ export function themeFeatures(
     recommendation: share(mine, (s) => s.cues.recommendation),
     hindsight: share(mine, (s) => s.cues.hindsight),
     record: share(mine, (s) => s.cues.record),
-    lexical,
+    lexical: (1 - against) * lexical,
   };
 }
 

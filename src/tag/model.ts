@@ -17,7 +17,15 @@ export interface CodingModel {
   /** Codings at or above this confidence are strong evidence (quotes, summary). */
   strong: number;
   /** What the parameters were fitted on: counts and a hash of the training items. */
-  fitted: { items: number; positives: number; sources: string[]; hash: string; lambda: number };
+  fitted: {
+    items: number;
+    positives: number;
+    sources: string[];
+    /** Hashes of the training items and of the vocabulary (codebook terms, rule patterns) fitted with. */
+    hash: string;
+    vocabulary: string;
+    lambda: number;
+  };
 }
 
 export interface Prediction {
@@ -48,7 +56,7 @@ export function untrainedModel(codebook: string): CodingModel {
     calibration: { a: 1, b: 0 },
     threshold: 0.5,
     strong: 0.8,
-    fitted: { items: 0, positives: 0, sources: [], hash: '', lambda: 0 },
+    fitted: { items: 0, positives: 0, sources: [], hash: '', vocabulary: '', lambda: 0 },
   };
 }
 

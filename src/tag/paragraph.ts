@@ -3,8 +3,7 @@
 // made it: the terms, the cues, the section, and each feature's contribution.
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Theme } from '../codebook/types.js';
-import type { LemmaLookup } from '../language/matcher.js';
-import type { LexicalModel } from '../learn/lexical.js';
+import type { ThemeLexicon } from '../learn/lexical.js';
 import type { Rules } from '../rules/compile.js';
 import type { Coding, Polarity, Segment } from '../types.js';
 import { type ParagraphEvidence, paragraphEvidence, type SentenceEvidence } from './evidence.js';
@@ -16,8 +15,7 @@ export interface CodingContext {
   compiled: CompiledCodebook;
   rules: Rules;
   model: CodingModel;
-  lexical?: LexicalModel;
-  lemmas?: LemmaLookup;
+  lexical?: ThemeLexicon;
   fold?: boolean;
   /** Overrides the model's threshold (a confidence in (0, 1)). */
   threshold?: number;
@@ -78,7 +76,6 @@ export function tagParagraph(p: Segment, ctx: CodingContext): ParagraphTagging {
   const ev = paragraphEvidence(p, {
     compiled: ctx.compiled,
     rules: ctx.rules,
-    ...(ctx.lemmas ? { lemmas: ctx.lemmas } : {}),
     ...(ctx.fold ? { fold: true } : {}),
   });
   const lexical = ctx.lexical?.score(p.text) ?? new Map<string, number>();
