@@ -13,6 +13,7 @@ import { tagParagraph } from '../src/tag/paragraph.js';
 import { coding as codingContext } from './fixtures/coding.js';
 
 const context = await codingContext();
+
 import type { Coding } from '../src/types.js';
 
 function theme(code: string, parent?: string, topic = parent ? parent.split('.')[0] : code): Theme {
@@ -279,7 +280,6 @@ describe('plainText', () => {
 });
 
 describe('quoteCandidates', () => {
-
   it('quotes the sentence that carries the evidence, as plain text, with its lines', () => {
     const text = [
       '# Raportti',

@@ -44,8 +44,17 @@ async function run(args: string[]): Promise<{ stdout: string; stderr: string; co
 }
 
 /** A codebook without where it came from, for comparing a round trip. */
+/** A codebook without where it was written: file, lines and columns (term sources stay). */
 function content(codebook: Codebook) {
-  return { ...codebook, file: '', themes: codebook.themes.map((t) => ({ ...t, line: 0, column: 0 })) };
+  const notes = (t: Codebook['themes'][number]) =>
+    Object.fromEntries(
+      Object.entries(t.termNotes ?? {}).map(([lang, list]) => [lang, list.map((n) => n.source ?? '')]),
+    );
+  return {
+    ...codebook,
+    file: '',
+    themes: codebook.themes.map((t) => ({ ...t, line: 0, column: 0, termNotes: notes(t) })),
+  };
 }
 
 const defaultExists = existsSync(DEFAULT_CODEBOOK);

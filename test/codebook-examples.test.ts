@@ -29,7 +29,8 @@ for (const file of books) {
 
     it(`reproduces at least ${TRAINING_FIT * 100} % of its match and of its noMatch examples`, async () => {
       const context = await coding(path);
-      const codesOf = (text: string) => tagParagraph(itemSegment(text, 'example'), context).codings.map((c) => c.code);
+      const codesOf = (text: string) =>
+        tagParagraph(itemSegment(text, 'example'), context).codings.map((c) => c.code);
       const misses: string[] = [];
       let match = 0;
       let matched = 0;
@@ -48,7 +49,8 @@ for (const file of books) {
           else misses.push(`${theme.code} should not code: ${text}`);
         }
       }
-      if (misses.length > 0) console.log(`${file}: ${misses.length} examples missed\n  ${misses.join('\n  ')}`);
+      if (misses.length > 0)
+        console.log(`${file}: ${misses.length} examples missed\n  ${misses.join('\n  ')}`);
       expect(matched / Math.max(1, match)).toBeGreaterThanOrEqual(TRAINING_FIT);
       expect(kept / Math.max(1, noMatch)).toBeGreaterThanOrEqual(TRAINING_FIT);
     });

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook } from '../src/codebook/load.js';
-import { parsePattern } from '../src/language/pattern.js';
 import type { Codebook } from '../src/codebook/types.js';
 import type { Diagnostic } from '../src/diagnostics.js';
+import { parsePattern } from '../src/language/pattern.js';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DEFAULT_CODEBOOK = path.join(repoRoot, 'codebooks/digikannustin-2020.yaml');
@@ -314,11 +314,7 @@ describe('parsePattern: the one pattern language of terms and rules', () => {
       ],
       1,
     ],
-    [
-      '# euroa',
-      [{ kind: 'number' }, { kind: 'lemma', text: 'euroa' }],
-      1,
-    ],
+    ['# euroa', [{ kind: 'number' }, { kind: 'lemma', text: 'euroa' }], 1],
     ['  Kunta  ', [{ kind: 'lemma', text: 'kunta' }], 1],
   ] as const)('%j', (raw, specs, weight) => {
     const p = parsePattern(raw);

@@ -7,7 +7,7 @@ import type { Diagnostic, Result } from '../diagnostics.js';
 import { readModel } from '../io/read-model.js';
 import { readExamples, readGoldFile } from '../io/read-training.js';
 import { fitModel, hashItems, hashVocabulary } from '../learn/fit.js';
-import { inlineExamples, type TrainingItem } from '../learn/items.js';
+import { balanceUserItems, inlineExamples, type TrainingItem } from '../learn/items.js';
 import { themeLexicon, themeTable } from '../learn/lexical.js';
 import type { Rules } from '../rules/compile.js';
 import type { CodingContext } from '../tag/paragraph.js';
@@ -41,14 +41,15 @@ export async function codebookItems(
 export async function codingSetup(options: SetupOptions): Promise<Result<CodingSetup>> {
   const own = await codebookItems(options.codebookPath, options.compiled);
   if (!own.ok) return own;
-  const items = [...own.value];
+  const user: TrainingItem[] = [];
   const problems: Diagnostic[] = [];
   for (const path of options.learnFrom ?? []) {
     const r = await readGoldFile(path);
-    if (r.ok) items.push(...r.value);
+    if (r.ok) user.push(...r.value);
     else problems.push(...r.diagnostics);
   }
   if (problems.length > 0) return { ok: false, diagnostics: problems };
+  const items = balanceUserItems(own.value, user);
   const codes = new Set(options.compiled.book.themes.map((t) => t.code));
   const unknown = [...new Set(items.flatMap((i) => i.codes).filter((c) => !codes.has(c)))];
   if (unknown.length > 0)

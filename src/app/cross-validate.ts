@@ -5,23 +5,27 @@
 import { type Evaluation, predict, summarise } from '../eval/evaluate.js';
 import type { GoldItem } from '../eval/gold.js';
 import { fitModel, itemEvidence } from '../learn/fit.js';
-import { goldItems } from '../learn/items.js';
+import { balanceUserItems, goldItems } from '../learn/items.js';
+import type { ParagraphEvidence } from '../tag/evidence.js';
 import type { CodingSetup } from './coding-setup.js';
 
 export function crossValidate(gold: readonly GoldItem[], source: string, setup: CodingSetup): Evaluation {
   const base = setup.context;
   const fitSetup = { compiled: base.compiled, rules: base.rules };
+  // The codebook's own examples, and what the user gives: the other gold items and any --learn-from.
+  const own = setup.items.filter((i) => i.weight === undefined);
+  const learned = setup.items.filter((i) => i.weight !== undefined).map(({ weight: _, ...i }) => i);
   const asItems = goldItems(gold, source);
-  const all = [...setup.items, ...asItems];
+  const all = [...own, ...learned, ...asItems];
   // Evidence does not depend on the model: read each item once.
-  const evidence = itemEvidence(all, fitSetup);
+  const evidence = new Map(itemEvidence(all, fitSetup).map((e, j) => [all[j]?.id ?? '', e]));
   const results = gold.map((g, i) => {
-    const keep = all.map((_, j) => j !== setup.items.length + i);
-    const fit = fitModel(
-      all.filter((_, j) => keep[j]),
-      fitSetup,
-      { evidence: evidence.filter((_, j) => keep[j]), lambda: base.model.fitted.lambda || undefined },
-    );
+    const user = [...learned, ...asItems.filter((_, j) => j !== i)];
+    const items = balanceUserItems(own, user);
+    const fit = fitModel(items, fitSetup, {
+      evidence: items.map((it) => evidence.get(it.id) as ParagraphEvidence),
+      lambda: base.model.fitted.lambda || undefined,
+    });
     return predict(g, {
       ...base,
       model: fit.model,

@@ -43,7 +43,7 @@ export function registerEval(program: Command): void {
         for (const n of setup.notes) process.stderr.write(`note: ${n}\n`);
         if (flags.json) {
           process.stdout.write(
-            `${JSON.stringify({ gold, morphology: morphology.name, model: fitted, ...r.agreement, forced: r.forced, items: r.results }, null, 2)}\n`,
+            `${JSON.stringify({ gold, morphology: morphology.name, model: fitted, ...r.agreement, macroF1: r.macroF1, intervals: r.intervals, forced: r.forced, items: r.results }, null, 2)}\n`,
           );
         } else {
           process.stdout.write(evalText(gold, `${morphology.name}, ${fitted}`, r, Boolean(flags.items)));

@@ -171,11 +171,16 @@ function termMap(
         add(item, undefined);
         continue;
       }
-      const g = checker.fields(item, { source: { required: true }, patterns: { required: true } }, 'a term group');
+      const g = checker.fields(
+        item,
+        { source: { required: true }, patterns: { required: true } },
+        'a term group',
+      );
       const source = checker.string(g.get('source'), 'source');
       const patterns = g.get('patterns');
       if (!isSeq(patterns)) {
-        if (patterns !== undefined) checker.error(patterns, 'codebook/expected-list', 'patterns must be a list');
+        if (patterns !== undefined)
+          checker.error(patterns, 'codebook/expected-list', 'patterns must be a list');
         continue;
       }
       for (const p of patterns.items as Node[]) add(p, source);

@@ -3,6 +3,7 @@
 // whatever its confidence (agreement when abstaining is not allowed, e.g. quotes that all carry a code).
 import { itemSegment } from '../learn/items.js';
 import { type CodingContext, tagParagraph } from '../tag/paragraph.js';
+import { bootstrap, type Intervals, macroF1 } from './bootstrap.js';
 import type { GoldItem } from './gold.js';
 import { type Agreement, agreement } from './metrics.js';
 
@@ -34,6 +35,9 @@ export function predict(item: GoldItem, context: CodingContext): ItemResult {
 export interface Evaluation {
   results: ItemResult[];
   agreement: Agreement;
+  /** Macro-averaged F1 over the gold labels, and bootstrap 95 % intervals of the figures. */
+  macroF1: number;
+  intervals: Intervals;
   /** Agreement of the most confident code, abstention not allowed. */
   forced: Agreement;
 }
@@ -49,13 +53,13 @@ export function evaluate(items: readonly GoldItem[], context: CodingContext): Ev
 export function summarise(results: ItemResult[], codes: readonly string[]): Evaluation {
   const used = new Set([...results.map((r) => r.gold), ...results.map((r) => r.predicted)]);
   const labels = [...codes, 'none'].filter((c) => used.has(c));
+  const gold = results.map((r) => r.gold);
+  const predicted = results.map((r) => r.predicted);
   return {
     results,
-    agreement: agreement(
-      results.map((r) => r.gold),
-      results.map((r) => r.predicted),
-      labels,
-    ),
+    agreement: agreement(gold, predicted, labels),
+    macroF1: Math.round(macroF1(gold, predicted, labels) * 10000) / 10000,
+    intervals: bootstrap(gold, predicted, labels),
     forced: agreement(
       results.map((r) => r.gold),
       results.map((r) => r.top),

@@ -123,8 +123,7 @@ export class PatternMatcher<K extends string = string> {
 
   private *candidates(word: string, fold: boolean): Generator<Compiled<K>> {
     yield* this.exactWords.get(word) ?? [];
-    for (const c of this.scanned)
-      if (this.wordMatches(c.specs[0] as CompiledWord, word, fold, true)) yield c;
+    for (const c of this.scanned) if (this.wordMatches(c.specs[0] as CompiledWord, word, fold, true)) yield c;
     for (const c of this.short.get(word.slice(0, 2)) ?? [])
       if (this.wordMatches(c.specs[0] as CompiledWord, word, fold, true)) yield c;
     const index = fold ? this.folded : this.index;
@@ -161,12 +160,7 @@ export class PatternMatcher<K extends string = string> {
   }
 
   /** Whether one word fits one spec (a word after the first: no compound heads). */
-  private wordMatches(
-    w: CompiledWord,
-    word: string,
-    fold: boolean,
-    first: boolean,
-  ): boolean {
+  private wordMatches(w: CompiledWord, word: string, fold: boolean, first: boolean): boolean {
     const s = w.spec;
     const f = (x: string) => (fold ? foldUmlauts(x) : x);
     switch (s.kind) {
@@ -215,7 +209,13 @@ function word(s: WordSpec, lang: MatchLanguage, exactUpTo: number): CompiledWord
         ? swedishStems(s.text)
         : [s.text];
   const cls =
-    lang !== 'fi' || s.text.length < 5 ? 'noun' : VERB.test(s.text) ? 'verb' : EITHER.test(s.text) ? 'either' : 'noun';
+    lang !== 'fi' || s.text.length < 5
+      ? 'noun'
+      : VERB.test(s.text)
+        ? 'verb'
+        : EITHER.test(s.text)
+          ? 'either'
+          : 'noun';
   return { spec: s, stems, exact, cls };
 }
 

@@ -96,7 +96,8 @@ export function audit(book: Codebook, rules: Rules, texts: readonly AuditText[])
       const e = entries[i];
       if (!e) continue;
       e.counts[t.corpus]++;
-      if ((t.corpus === 'gold' || t.corpus === 'validation') && e.goldHits.length < 5) e.goldHits.push(t.where);
+      if ((t.corpus === 'gold' || t.corpus === 'validation') && e.goldHits.length < 5)
+        e.goldHits.push(t.where);
     }
   }
   return entries;

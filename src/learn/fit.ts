@@ -4,7 +4,7 @@
 //      how far to trust it on text it has not seen;
 //   3. one row per item and theme: label 1 for the item's codes, 0 for the others (codes in `also` left out);
 //   4. the L2 penalty chosen by out-of-fold log-likelihood, then the weights on all rows;
-//   5. calibration (Platt) and the threshold (best out-of-fold F0.5) from out-of-fold logits;
+//   5. calibration (Platt) and the threshold (best out-of-fold F1) from out-of-fold logits;
 //      "strong" is the lowest confidence above which out-of-fold precision reaches STRONG_PRECISION.
 // The same procedure serves `npm run fit` (shipped weights), `--learn-from` (at run time) and the
 // cross-validation of `analyse eval --cv`.
@@ -33,8 +33,8 @@ export interface FitResult {
 const FOLDS = 5;
 const LAMBDAS = [0.1, 0.3, 1, 3, 10];
 const STRONG_PRECISION = 0.9;
-/** β² of the F-measure the threshold maximises (β = 0.5). */
-const BETA2 = 0.25;
+/** β² of the F-measure the threshold maximises: F1. */
+const BETA2 = 1;
 
 /** FNV-1a of the id: a fold assignment that does not depend on the order of the items. */
 export function foldOf(id: string, folds = FOLDS): number {
@@ -57,6 +57,7 @@ interface Row {
   code: string;
   x: number[];
   y: number;
+  w: number;
 }
 
 function rowsFor(
@@ -75,7 +76,13 @@ function rowsFor(
         theme.polarity,
         lexicalScores[i]?.get(theme.code) ?? 0,
       );
-      rows.push({ item: i, code: theme.code, x: toVector(f), y: item.codes.includes(theme.code) ? 1 : 0 });
+      rows.push({
+        item: i,
+        code: theme.code,
+        x: toVector(f),
+        y: item.codes.includes(theme.code) ? 1 : 0,
+        w: item.weight ?? 1,
+      });
     }
   });
   return rows;
@@ -96,7 +103,7 @@ function outOfFoldLogits(rows: readonly Row[], items: readonly TrainingItem[], l
     const w = fitLogistic(
       train.map((r) => r.x),
       train.map((r) => r.y),
-      { lambda },
+      { lambda, weights: train.map((r) => r.w) },
     ).weights;
     rows.forEach((r, i) => {
       if (foldOf(items[r.item]?.id ?? '') === f) z[i] = dot(w, r.x);
@@ -105,21 +112,24 @@ function outOfFoldLogits(rows: readonly Row[], items: readonly TrainingItem[], l
   return z;
 }
 
-function logLikelihood(z: readonly number[], y: readonly number[]): number {
+function logLikelihood(z: readonly number[], y: readonly number[], w: readonly number[]): number {
   let ll = 0;
   z.forEach((v, i) => {
     const p = Math.min(1 - 1e-9, Math.max(1e-9, sigmoid(v)));
-    ll += (y[i] ?? 0) === 1 ? Math.log(p) : Math.log(1 - p);
+    ll += (w[i] ?? 1) * ((y[i] ?? 0) === 1 ? Math.log(p) : Math.log(1 - p));
   });
   return ll;
 }
 
 /**
- * The threshold with the best F0.5 — precision counts twice as much as recall, since an evaluator reads
- * every coded paragraph and a wrong one costs more than a missed one (issue 9: precision first) — and the
- * lowest confidence from which precision reaches the bar for strong evidence.
+ * The threshold with the best out-of-fold F1 over item × theme decisions, and the lowest confidence from
+ * which out-of-fold precision reaches the bar for strong evidence (quotes come from strong codings).
  */
-function thresholds(p: readonly number[], y: readonly number[]): { threshold: number; strong: number } {
+function thresholds(
+  p: readonly number[],
+  y: readonly number[],
+  w: readonly number[],
+): { threshold: number; strong: number } {
   let best = { f: -1, t: 0.5 };
   let strong = 0.95;
   for (let t = 0.2; t <= 0.951; t += 0.01) {
@@ -128,9 +138,10 @@ function thresholds(p: readonly number[], y: readonly number[]): { threshold: nu
     let fn = 0;
     p.forEach((v, i) => {
       const yes = v >= t;
-      if (yes && y[i] === 1) tp++;
-      else if (yes) fp++;
-      else if (y[i] === 1) fn++;
+      const wi = w[i] ?? 1;
+      if (yes && y[i] === 1) tp += wi;
+      else if (yes) fp += wi;
+      else if (y[i] === 1) fn += wi;
     });
     const f = tp === 0 ? 0 : ((1 + BETA2) * tp) / ((1 + BETA2) * tp + BETA2 * fn + fp);
     if (f > best.f + 1e-12) best = { f, t };
@@ -150,7 +161,14 @@ export function hashVocabulary(setup: Pick<FitSetup, 'compiled' | 'rules'>): str
     h.update(JSON.stringify([t.code, t.polarity, t.terms, t.patterns, t.exclusions]));
   for (const lang of ['fi', 'sv'] as const)
     for (const f of setup.rules[lang].files)
-      h.update(JSON.stringify([f.kind, f.direction, f.lean, f.patterns.map((p) => [p.pattern.label, p.pattern.weight])]));
+      h.update(
+        JSON.stringify([
+          f.kind,
+          f.direction,
+          f.lean,
+          f.patterns.map((p) => [p.pattern.label, p.pattern.weight]),
+        ]),
+      );
   return h.digest('hex').slice(0, 16);
 }
 
@@ -192,12 +210,13 @@ export function fitModel(
   }
   const rows = rowsFor(items, evidence, setup, oofLexical);
   const y = rows.map((r) => r.y);
+  const sw = rows.map((r) => r.w);
   let lambda = LAMBDAS[0] as number;
   let bestLl = Number.NEGATIVE_INFINITY;
   let bestZ: number[] = [];
   for (const l of options.lambda !== undefined ? [options.lambda] : LAMBDAS) {
     const z = outOfFoldLogits(rows, items, l);
-    const ll = logLikelihood(z, y);
+    const ll = logLikelihood(z, y, sw);
     if (ll > bestLl + 1e-9) {
       bestLl = ll;
       lambda = l;
@@ -207,17 +226,17 @@ export function fitModel(
   const weights = fitLogistic(
     rows.map((r) => r.x),
     y,
-    { lambda },
+    { lambda, weights: sw },
   ).weights;
   // Platt scaling on the out-of-fold logits: [1, z] → label.
   const platt = fitLogistic(
     bestZ.map((z) => [1, z]),
     y,
-    { lambda: 0 },
+    { lambda: 0, weights: sw },
   ).weights;
   const calibration = { a: round(platt[1] ?? 1), b: round(platt[0] ?? 0) };
   const oofP = bestZ.map((z) => sigmoid(calibration.a * z + calibration.b));
-  const { threshold, strong } = thresholds(oofP, y);
+  const { threshold, strong } = thresholds(oofP, y, sw);
   const model: CodingModel = {
     codebook: setup.compiled.book.id,
     features: [...FEATURES],

@@ -20,6 +20,21 @@ export interface TrainingItem {
   section?: string[];
   /** The file the item came from (leave-one-source-out groups by it). */
   source: string;
+  /** How much the item counts in fitting (default 1); see `balanceUserItems`. */
+  weight?: number;
+}
+
+/**
+ * The evaluator's own decisions are the authority on their scheme: items the user gives (--learn-from)
+ * count, all together, as much as the codebook's own examples, however few they are.
+ */
+export function balanceUserItems(
+  own: readonly TrainingItem[],
+  user: readonly TrainingItem[],
+): TrainingItem[] {
+  if (user.length === 0) return [...own];
+  const weight = Math.max(1, own.length / user.length);
+  return [...own, ...user.map((i) => ({ ...i, weight }))];
 }
 
 /** Every theme's inline examples: a match is evidence for its theme; a noMatch only against it. */

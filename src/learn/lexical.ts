@@ -13,6 +13,8 @@ export interface LexicalItem {
   positive: readonly string[];
   /** Themes it may touch, counted neither way. */
   ignore?: readonly string[];
+  /** How much its n-grams count (default 1). */
+  weight?: number;
 }
 
 export interface LexicalModel {
@@ -53,6 +55,7 @@ export class LexicalTable {
     this.k = codes.length;
     this.perItem = items.map((item) => {
       const counts = new Map<number, number>();
+      const w = item.weight ?? 1;
       let n = 0;
       for (const g of ngrams(item.text)) {
         let id = this.ids.get(g);
@@ -60,8 +63,8 @@ export class LexicalTable {
           id = this.ids.size;
           this.ids.set(g, id);
         }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-        n++;
+        counts.set(id, (counts.get(id) ?? 0) + w);
+        n += w;
       }
       const pos = codes.map((c) => item.positive.includes(c));
       const ignore = codes.map((c, i) => !pos[i] && (item.ignore?.includes(c) ?? false));
@@ -158,6 +161,7 @@ export interface LexicalTraining {
   text: string;
   codes: readonly string[];
   also: readonly string[];
+  weight?: number;
 }
 
 /** The lexical table of training items over the codebook's lexical keys. */
@@ -168,7 +172,7 @@ export function themeTable(items: readonly LexicalTraining[], themes: readonly T
     items.map((i) => {
       const positive = [...new Set(i.codes.map((c) => keyOf.get(c) ?? c))];
       const ignore = [...new Set(i.also.map((c) => keyOf.get(c) ?? c))].filter((k) => !positive.includes(k));
-      return { text: i.text, positive, ignore };
+      return { text: i.text, positive, ignore, ...(i.weight !== undefined ? { weight: i.weight } : {}) };
     }),
     keys,
   );

@@ -41,7 +41,7 @@ const TOLERANCE = 1e-7;
 export function fitLogistic(
   x: readonly (readonly number[])[],
   y: readonly number[],
-  options: { lambda: number },
+  options: { lambda: number; weights?: readonly number[] },
 ): LogisticFit {
   const d = x[0]?.length ?? 0;
   const m = x.length;
@@ -61,14 +61,16 @@ export function fitLogistic(
       let z = 0;
       for (let j = 0; j < d; j++) z += (w[j] as number) * (flat[o + j] as number);
       const p = sigmoid(z);
-      const r = (y[i] ?? 0) - p;
-      const s = p * (1 - p);
+      const sw = options.weights?.[i] ?? 1;
+      const r = sw * ((y[i] ?? 0) - p);
+      const s = sw * p * (1 - p);
       for (let j = 0; j < d; j++) {
         const xj = flat[o + j] as number;
         if (xj === 0) continue;
         grad[j] = (grad[j] as number) + r * xj;
         const sx = s * xj;
-        for (let k = j; k < d; k++) hess[j * d + k] = (hess[j * d + k] as number) + sx * (flat[o + k] as number);
+        for (let k = j; k < d; k++)
+          hess[j * d + k] = (hess[j * d + k] as number) + sx * (flat[o + k] as number);
       }
     }
     for (let j = 0; j < d; j++) {

@@ -1,13 +1,7 @@
 // The text report of `analyse eval`.
-import type { ItemResult } from '../eval/evaluate.js';
-import type { Agreement } from '../eval/metrics.js';
+import type { Evaluation } from '../eval/evaluate.js';
 
-export function evalText(
-  gold: string,
-  morphology: string,
-  r: { results: ItemResult[]; agreement: Agreement },
-  items: boolean,
-): string {
+export function evalText(gold: string, morphology: string, r: Evaluation, items: boolean): string {
   const a = r.agreement;
   const out: string[] = [`Gold: ${gold} (${a.n} items, morphology: ${morphology})`, ''];
   out.push('code                      support  pred  precision  recall     F1');
@@ -30,11 +24,14 @@ export function evalText(
         `${i.gold === i.predicted ? ' ' : '✗'} ${i.id.padEnd(8)} ${i.gold.padEnd(24)} → ${i.predicted} (${i.confidence})`,
       );
   }
+  const ci = (i: { low: number; high: number }) => `(95 % CI ${i.low.toFixed(3)}–${i.high.toFixed(3)})`;
   out.push(
     '',
-    `accuracy ${a.accuracy.toFixed(3)}`,
+    `accuracy ${a.accuracy.toFixed(3)} ${ci(r.intervals.accuracy)}`,
     `polarity accuracy ${a.polarityAccuracy.toFixed(3)}`,
-    `Cohen's kappa ${a.kappa.toFixed(3)}`,
+    `Cohen's kappa ${a.kappa.toFixed(3)} ${ci(r.intervals.kappa)}`,
+    `macro-F1 ${r.macroF1.toFixed(3)} ${ci(r.intervals.macroF1)}`,
+    `most confident code, never abstaining: accuracy ${r.forced.accuracy.toFixed(3)}, kappa ${r.forced.kappa.toFixed(3)}`,
     `items ${a.n}`,
   );
   return `${out.join('\n')}\n`;

@@ -40,7 +40,11 @@ export function sentenceDirection(cues: SentenceCues): number {
  * failed, the words of cooperation are evidence of the challenge only. A sentence without cues keeps the
  * evidence for both, and the model weighs their silence.
  */
-function routeByPolarity(topics: Map<string, TopicEvidence>, direction: number, compiled: CompiledCodebook): void {
+function routeByPolarity(
+  topics: Map<string, TopicEvidence>,
+  direction: number,
+  compiled: CompiledCodebook,
+): void {
   if (direction === 0) return;
   for (const [code, ev] of [...topics]) {
     const theme = compiled.byCode.get(code)?.theme;
@@ -48,13 +52,15 @@ function routeByPolarity(topics: Map<string, TopicEvidence>, direction: number, 
     const sign = theme.polarity === 'success' ? 1 : -1;
     if (sign * direction > 0) continue;
     const sibling = compiled.themes.find(
-      (c) => c.theme.topic === theme.topic && c.theme.polarity !== 'none' && c.theme.polarity !== theme.polarity,
+      (c) =>
+        c.theme.topic === theme.topic && c.theme.polarity !== 'none' && c.theme.polarity !== theme.polarity,
     )?.theme;
     if (!sibling) continue;
     topics.delete(code);
     const other = topics.get(sibling.code);
     if (!other) topics.set(sibling.code, { ...ev, code: sibling.code, matches: [...ev.matches] });
-    else if (ev.weight > other.weight) topics.set(sibling.code, { ...ev, code: sibling.code, matches: [...ev.matches] });
+    else if (ev.weight > other.weight)
+      topics.set(sibling.code, { ...ev, code: sibling.code, matches: [...ev.matches] });
   }
 }
 
