@@ -2,7 +2,7 @@
 // `npm run audit:vocab`: where every codebook term and rule pattern matches — gold (../shared/gold), the
 // validation set, the seeds, the sample reports, the codebook's own examples. Prints one row per entry
 // (TSV on stdout, or --json), a summary on stderr, and exits 1 when any entry matches only gold items:
-// such an entry exists because a measurement sentence contained it.
+// such an entry exists because a measurement sentence contained it. Every shipped codebook, or those given.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codebookItems } from '../dist/app/coding-setup.js';
@@ -17,7 +17,7 @@ const root = new URL('..', import.meta.url).pathname;
 const shared = join(root, '..', 'shared');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const codebook = args.find((a) => a.endsWith('.yaml')) ?? join(root, 'codebooks/digikannustin-2020.yaml');
+const given = args.filter((a) => a.endsWith('.yaml'));
 const lang = (text) => (detectLanguage(tokenize(text.slice(0, 5000)), 'fi') === 'sv' ? 'sv' : 'fi');
 const files = (dir, re) => {
   try {
@@ -54,30 +54,39 @@ const doc = (corpus, path) => {
 };
 for (const f of files(join(shared, 'seeds'), /\.(txt|md)$/)) doc('seeds', f);
 for (const f of files(join(root, 'reports'), /\.(txt|md)$/)) doc('reports', f);
-const compiled = await codebookFrom(codebook);
-const items = await codebookItems(codebook, compiled);
-if (!items.ok) throw new Error(items.diagnostics.map((d) => d.reason).join('; '));
-for (const item of items.value)
-  texts.push({ corpus: 'examples', where: item.id, text: item.text, lang: lang(item.text) });
-
-const entries = audit(compiled.book, defaultRules(), texts);
-const flagged = entries.filter(goldOnly);
-if (json)
-  process.stdout.write(`${JSON.stringify({ codebook, entries, flagged: flagged.length }, null, 2)}\n`);
-else {
-  process.stdout.write(`kind\towner\tlang\tpattern\t${CORPORA.join('\t')}\tplace\n`);
-  for (const e of entries)
-    process.stdout.write(
-      `${e.kind}\t${e.owner}\t${e.lang}\t${e.pattern}\t${CORPORA.map((c) => e.counts[c]).join('\t')}\t${e.place}\n`,
+const shipped = files(join(root, 'codebooks'), /\.yaml$/).filter((f) => !f.endsWith('allow-list.yaml'));
+const codebooks = given.length > 0 ? given : shipped;
+// Every codebook's own examples: the rules serve all codebooks, and a word in any of them is in use.
+for (const book of shipped) {
+  const items = await codebookItems(book, await codebookFrom(book));
+  if (!items.ok) throw new Error(items.diagnostics.map((d) => d.reason).join('; '));
+  for (const item of items.value)
+    texts.push({ corpus: 'examples', where: item.id, text: item.text, lang: lang(item.text) });
+}
+if (!json) process.stdout.write(`codebook\tkind\towner\tlang\tpattern\t${CORPORA.join('\t')}\tplace\n`);
+const report = [];
+let failed = 0;
+for (const codebook of codebooks) {
+  const compiled = await codebookFrom(codebook);
+  const entries = audit(compiled.book, defaultRules(), texts);
+  const flagged = entries.filter(goldOnly);
+  failed += flagged.length;
+  const name = codebook.split('/').pop();
+  if (json) report.push({ codebook: name, entries, flagged: flagged.length });
+  else
+    for (const e of entries)
+      process.stdout.write(
+        `${name}\t${e.kind}\t${e.owner}\t${e.lang}\t${e.pattern}\t${CORPORA.map((c) => e.counts[c]).join('\t')}\t${e.place}\n`,
+      );
+  const unmatched = entries.filter((e) => CORPORA.every((c) => e.counts[c] === 0)).length;
+  process.stderr.write(
+    `audit:vocab ${name}: ${entries.length} entries (${entries.filter((e) => e.kind === 'term').length} terms, ${entries.filter((e) => e.kind === 'cue').length} cues); ` +
+      `${unmatched} match nowhere; ${flagged.length} match only gold items\n`,
+  );
+  for (const e of flagged)
+    process.stderr.write(
+      `  gold only: ${e.kind} ${e.owner} [${e.lang}] "${e.pattern}" (${e.place}) in ${e.goldHits.join(', ')}\n`,
     );
 }
-const unmatched = entries.filter((e) => CORPORA.every((c) => e.counts[c] === 0)).length;
-process.stderr.write(
-  `audit:vocab ${codebook.split('/').pop()}: ${entries.length} entries (${entries.filter((e) => e.kind === 'term').length} terms, ${entries.filter((e) => e.kind === 'cue').length} cues); ` +
-    `${unmatched} match nowhere; ${flagged.length} match only gold items\n`,
-);
-for (const e of flagged)
-  process.stderr.write(
-    `  gold only: ${e.kind} ${e.owner} [${e.lang}] "${e.pattern}" (${e.place}) in ${e.goldHits.join(', ')}\n`,
-  );
-process.exitCode = flagged.length > 0 ? 1 : 0;
+if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+process.exitCode = failed > 0 ? 1 : 0;

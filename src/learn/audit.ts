@@ -48,14 +48,16 @@ export function auditEntries(book: Codebook, rules: Rules): Omit<AuditEntry, 'co
   const out: Omit<AuditEntry, 'counts' | 'goldHits'>[] = [];
   for (const t of book.themes)
     for (const [lang, list] of Object.entries(t.terms))
-      for (const raw of list)
+      list.forEach((raw, i) => {
+        const note = t.termNotes?.[lang]?.[i];
         out.push({
           kind: 'term',
           owner: t.code,
           lang: lang as 'fi' | 'sv' | 'en',
           pattern: raw,
-          place: `${book.file}:${t.line}`,
+          place: `${book.file}:${note?.line ?? t.line}:${note?.column ?? t.column}`,
         });
+      });
   for (const lang of ['fi', 'sv'] as const)
     for (const f of rules[lang].files)
       for (const p of f.patterns)
