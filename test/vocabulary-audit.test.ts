@@ -60,7 +60,8 @@ async function examples(): Promise<AuditText[]> {
     const path = join(CODEBOOKS, book);
     const items = await codebookItems(path, compiledCodebook(path));
     if (!items.ok) throw new Error(JSON.stringify(items.diagnostics));
-    for (const i of items.value) out.push({ corpus: 'examples', where: i.id, text: i.text, lang: lang(i.text) });
+    for (const i of items.value)
+      out.push({ corpus: 'examples', where: i.id, text: i.text, lang: lang(i.text) });
   }
   return out;
 }
