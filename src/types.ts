@@ -46,7 +46,7 @@ export interface SourceDocument {
 export type Language = 'fi' | 'sv' | 'en' | 'und';
 
 export interface Segment {
-  /** Stable id within the report: "p12" for paragraph 12, "p12.s3" for its third sentence. */
+  /** Stable id within the report, a hash of the normalised text (src/segment/paragraph-id.ts): "p3k9x0m2a" for a paragraph, "p3k9x0m2a.s3" for its third sentence. */
   id: string;
   report: string;
   kind: 'paragraph' | 'sentence';
