@@ -11,7 +11,7 @@
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
 import { plainText } from '../aggregate/quote-text.js';
 import type { Theme } from '../codebook/types.js';
-import type { Coding, Segment } from '../types.js';
+import type { Coding, Memo, Segment } from '../types.js';
 import { type Anchor, ReportAnchors } from './anchor.js';
 import { type Decision, decisionsInForce } from './decisions.js';
 
@@ -21,21 +21,12 @@ export interface ReviewedCoding extends Coding {
   status: CodingStatus;
 }
 
+export type { Memo };
+
 /** A decision and where it landed in this run. */
 export interface AnchoredDecision {
   decision: Decision;
   anchor: Anchor;
-}
-
-export interface Memo {
-  report: string;
-  paragraph: string;
-  code: string;
-  memo: string;
-  reviewer: string;
-  date: string;
-  start: number;
-  end: number;
 }
 
 export interface ReviewedReport {
@@ -51,9 +42,6 @@ export interface ReviewedReport {
   memos: Memo[];
 }
 
-/** Quote candidates know their paragraph; older callers may not pass it. */
-export type ParagraphCandidate = QuoteCandidate & { segment?: string };
-
 const MAX_PIN_CHARS = 700;
 
 /** A quote made from the paragraph itself, for a pin on a coding the tool had no evidence sentence for. */
@@ -67,6 +55,7 @@ function paragraphQuote(p: Segment, code: string, coding: Coding | undefined): Q
   }
   return {
     report: p.report,
+    segment: p.id,
     code,
     score: coding?.score ?? 0,
     confidence: coding?.confidence ?? 1,
@@ -102,7 +91,7 @@ export function applyDecisions(
   decisions: readonly Decision[],
   paragraphs: readonly Segment[],
   codings: readonly Coding[],
-  candidates: readonly ParagraphCandidate[],
+  candidates: readonly QuoteCandidate[],
   themes: ReadonlyMap<string, Theme>,
 ): ReviewedReport {
   const anchors = new ReportAnchors(paragraphs);
@@ -127,13 +116,14 @@ export function applyDecisions(
     proposed.add(key(c.segment, c.code));
     const d = inForce.get(key(c.segment, c.code));
     const status: CodingStatus = !d ? 'proposed' : d.decision === 'reject' ? 'rejected' : 'accepted';
-    out.push({ ...c, status });
+    out.push(d && d.reviewer !== '' ? { ...c, status, reviewer: d.reviewer } : { ...c, status });
   }
   for (const d of inForce.values()) {
     if (d.decision === 'reject' || proposed.has(key(d.paragraph, d.code))) continue;
     const p = byId.get(d.paragraph);
     const theme = themes.get(d.code);
-    if (p && theme) out.push({ ...addedCoding(p, theme), status: 'added' });
+    if (p && theme)
+      out.push({ ...addedCoding(p, theme), status: 'added', ...(d.reviewer ? { reviewer: d.reviewer } : {}) });
   }
   out.sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
