@@ -105,7 +105,12 @@ export interface ThemeCount {
    */
   shareAmongSiblings: number;
   /** With review decisions applied: counts on confirmed codings alone and on the tool's proposals alone. */
-  review?: { confirmedReports: number; confirmedSegments: number; proposedReports: number; proposedSegments: number };
+  review?: {
+    confirmedReports: number;
+    confirmedSegments: number;
+    proposedReports: number;
+    proposedSegments: number;
+  };
 }
 
 export interface Quote {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnonymiser } from '../src/anonymise/index.js';
+import type { AllowList } from '../src/anonymise/types.js';
 import { quoteAnonymiser } from '../src/app/quote-anonymiser.js';
 import { runAnalysis } from '../src/app/run-analysis.js';
 import { compileCodebook } from '../src/codebook/compile.js';
@@ -31,7 +32,7 @@ async function run(dir: string, aliasTable: AliasTable, decisions: Decision[] = 
     compiled,
     lang: 'fi',
     quotesPerCode: 3,
-    anonymiser: quoteAnonymiser(createAnonymiser(allow.ok ? allow.value : [])),
+    anonymiser: quoteAnonymiser(createAnonymiser((allow as { value: AllowList }).value)),
     keepSources: false,
     keepCodings: true,
     aliasTable,

@@ -100,7 +100,9 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     codingCount += counted.length;
     const ordered =
       reviewed?.codings ??
-      [...coded.codings].sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      [...coded.codings].sort(
+        (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+      );
     options.onCodings?.(ordered);
     // Kept only for the exports that need every coding (xlsx, qdpx); strings sliced from the report
     // would keep its whole text alive, so flat copies.

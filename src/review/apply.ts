@@ -123,7 +123,11 @@ export function applyDecisions(
     const p = byId.get(d.paragraph);
     const theme = themes.get(d.code);
     if (p && theme)
-      out.push({ ...addedCoding(p, theme), status: 'added', ...(d.reviewer ? { reviewer: d.reviewer } : {}) });
+      out.push({
+        ...addedCoding(p, theme),
+        status: 'added',
+        ...(d.reviewer ? { reviewer: d.reviewer } : {}),
+      });
   }
   out.sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 

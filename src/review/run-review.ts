@@ -1,9 +1,10 @@
 // The review decisions across one run: each report's decisions applied as the report is coded, tallies of
 // the tool's proposals and of the confirmed codings beside the main counts, pins and memos collected, and
 // every decision accounted for at the end (applied, re-anchored or orphaned — never dropped).
-import { rankQuotes } from '../aggregate/quotes.js';
+
 import { ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
+import { rankQuotes } from '../aggregate/quotes.js';
 import type { Codebook, Theme } from '../codebook/types.js';
 import { detach } from '../detach.js';
 import type { Coding, Memo, Segment, ThemeCount } from '../types.js';
@@ -120,7 +121,8 @@ export class RunReview {
     for (const a of this.anchored)
       if (a.anchor.kind === 'orphaned') orphaned.push({ decision: a.decision, reason: a.anchor.reason });
     for (const [report, list] of this.byReport)
-      if (!this.used.has(report)) for (const d of list) orphaned.push({ decision: d, reason: 'report-not-in-run' });
+      if (!this.used.has(report))
+        for (const d of list) orphaned.push({ decision: d, reason: 'report-not-in-run' });
     return {
       file: this.file,
       decisions: this.decisions.length,
