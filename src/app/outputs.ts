@@ -12,8 +12,8 @@ import {
 } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
 import { renderQdpx } from '../render/qdpx.js';
-import { renderReviewXlsx } from '../render/review-xlsx.js';
 import { quotesMarkdown } from '../render/quotes-md.js';
+import { renderReviewXlsx } from '../render/review-xlsx.js';
 import { renderSynthesisMarkdown } from '../render/synthesis.js';
 import { renderSynthesisDocx } from '../render/synthesis-docx.js';
 import { renderXlsx } from '../render/xlsx.js';
