@@ -170,6 +170,8 @@ export interface Memo {
   memo: string;
   reviewer: string;
   date: string;
+  /** The decision the memo came with: a memo explaining a rejection stays out of the synthesis draft. */
+  decision?: 'accept' | 'reject' | 'add';
   /** The paragraph's offsets in the report text. */
   start: number;
   end: number;

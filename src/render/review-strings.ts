@@ -21,6 +21,8 @@ export const REVIEW_COLUMNS = [
 export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
 
 export interface ReviewStrings {
+  /** Heading of the evaluator's memos under a theme in the synthesis draft. */
+  memos: string;
   sheet: string;
   codesSheet: string;
   headers: Record<ReviewColumn, string>;
@@ -31,6 +33,7 @@ export interface ReviewStrings {
 
 const STRINGS: Record<UiLang, ReviewStrings> = {
   fi: {
+    memos: 'Arvioijan muistiinpanot',
     sheet: 'Tarkistus',
     codesSheet: 'Koodit',
     headers: {
@@ -53,6 +56,7 @@ const STRINGS: Record<UiLang, ReviewStrings> = {
     status: { proposed: 'ehdotus', accepted: 'hyväksytty', rejected: 'hylätty', added: 'lisätty' },
   },
   sv: {
+    memos: 'Granskarens anteckningar',
     sheet: 'Granskning',
     codesSheet: 'Koder',
     headers: {
@@ -75,6 +79,7 @@ const STRINGS: Record<UiLang, ReviewStrings> = {
     status: { proposed: 'förslag', accepted: 'godkänd', rejected: 'avvisad', added: 'tillagd' },
   },
   en: {
+    memos: "Reviewer's memos",
     sheet: 'Review',
     codesSheet: 'Codes',
     headers: {

@@ -163,6 +163,7 @@ export function applyDecisions(
       memo: d.memo,
       reviewer: d.reviewer,
       date: d.date,
+      decision: d.decision,
       start: p.start,
       end: p.end,
     });
