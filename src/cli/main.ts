@@ -9,6 +9,7 @@ import { registerExplain } from './explain.js';
 import { registerExportCodebook } from './export-codebook.js';
 import { registerImportCodebook } from './import-codebook.js';
 import { registerImportReview } from './import-review.js';
+import { registerReview } from './review.js';
 import { registerRun } from './run.js';
 
 function version(): string {
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerImportCodebook(program);
   registerImportReview(program);
   registerAgree(program);
+  registerReview(program);
   program.addHelpText(
     'after',
     '\nExamples:\n  $ analyse reports/                      # tables, matrix and anonymised quotes in out/\n  $ analyse eval ../shared/gold/dev-quotes.yaml\n  $ analyse explain reports/x.md --line 40\n  $ analyse anonymise reports/x.md > x.anon.md\n  $ analyse check-leaks out/\n',
