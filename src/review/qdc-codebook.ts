@@ -39,7 +39,8 @@ export function codebookFromQdc(codes: readonly RefiCode[], id: string, title: s
         ...(parent ? { parent: parent.code } : {}),
         topic: parent?.topic ?? code,
         labels: { fi: name, en: name },
-        description: tagged ? c.description.slice(tagged[0].length) : c.description,
+        // The codebook requires a description; a code without one is described by its name.
+        description: (tagged ? c.description.slice(tagged[0].length) : c.description).trim() || name,
         polarity: 'none',
         terms: {},
         patterns: [],
