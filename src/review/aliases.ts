@@ -8,7 +8,7 @@
 //     about their names (the old numbering in alphabetical order leaked it).
 import { createHash } from 'node:crypto';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
-import { normaliseForId } from '../segment/paragraph-id.js';
+import { lettersAndDigits } from '../segment/paragraph-id.js';
 import type { Alias } from '../types.js';
 
 export const ALIAS_TABLE_FILE = 'aliases.json';
@@ -30,9 +30,26 @@ export interface AliasTable {
 
 export const EMPTY_ALIAS_TABLE: AliasTable = { version: 1, entries: [] };
 
-/** A report's content, independent of format and layout: a hash of its letters and digits. */
+/** Characters of a report read at a time for its fingerprint: a 50 MB report is never copied whole. */
+const FINGERPRINT_CHUNK = 1 << 16;
+
+/**
+ * A report's content, independent of layout: a hash of its letters and digits (NFKC, lower case), read in
+ * chunks. Two files with the same text have the same fingerprint however their lines are wrapped.
+ */
 export function contentFingerprint(text: string): string {
-  return createHash('sha256').update(normaliseForId(text), 'utf8').digest('hex').slice(0, 24);
+  const hash = createHash('sha256');
+  for (let i = 0; i < text.length; i += FINGERPRINT_CHUNK)
+    hash.update(
+      lettersAndDigits(
+        text
+          .slice(i, i + FINGERPRINT_CHUNK)
+          .normalize('NFKC')
+          .toLowerCase(),
+      ),
+      'utf8',
+    );
+  return hash.digest('hex').slice(0, 24);
 }
 
 export function parseAliasTable(file: string, text: string | undefined): Result<AliasTable> {

@@ -14,20 +14,54 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 /** Characters of hash in an id: 40 bits; a clash inside one report falls back to the duplicate suffix. */
 export const PARAGRAPH_HASH_LENGTH = 8;
 
+const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
+const AUTOLINK = /<(?:https?:|mailto:)[^>\s]*>/gi;
+const HTML_TAG = /<\/?[a-z][^>]*>/gi;
+const LIST_MARKER = /^[ \t>]*(?:\d{1,3}[.)]|[a-z][.)]|[-*+•▪–])[ \t]+/gim;
+
+/** Whether a UTF-16 unit above ASCII is part of a letter, digit or mark (cached: few distinct ones occur). */
+const wideKeeps = new Map<number, boolean>();
+function keepsWide(c: number): boolean {
+  let keep = wideKeeps.get(c);
+  if (keep === undefined) {
+    // Surrogates are kept: astral letters (𝔙) count, and a lone half never occurs in decoded text.
+    keep = (c >= 0xd800 && c <= 0xdfff) || /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
+    wideKeeps.set(c, keep);
+  }
+  return keep;
+}
+
+/**
+ * Only the letters, digits and combining marks of an NFKC, lower-cased text. A loop rather than a Unicode
+ * regular expression: replacing every gap between words with a regex is slow on a long report.
+ */
+export function lettersAndDigits(text: string): string {
+  const parts: string[] = [];
+  let from = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const keep =
+      c < 0x80 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : keepsWide(c);
+    if (keep) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      parts.push(text.slice(from, i));
+      from = -1;
+    }
+  }
+  if (from >= 0) parts.push(from === 0 ? text : text.slice(from));
+  return parts.join('');
+}
+
 /** The text a paragraph id is computed from (exported for tests and for re-anchoring). */
 export function normaliseForId(text: string): string {
-  return (
-    text
-      .normalize('NFKC')
-      // Markdown link and image targets, autolinks and HTML tags: not text in DOCX or PDF.
-      .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, ']')
-      .replace(/<(?:https?:|mailto:)[^>\s]*>/gi, '')
-      .replace(/<\/?[a-z][^>]*>/gi, '')
-      // List numbering and bullets at line starts ("1. ", "a) "): Word numbers lists itself.
-      .replace(/^[ \t>]*(?:\d{1,3}[.)]|[a-z][.)]|[-*+•▪–])[ \t]+/gim, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '')
-  );
+  let t = text;
+  // Markdown link and image targets, autolinks and HTML tags: not text in DOCX or PDF.
+  if (t.includes('](')) t = t.replace(LINK_TARGET, ']');
+  if (t.includes('<')) t = t.replace(AUTOLINK, '').replace(HTML_TAG, '');
+  // List numbering and bullets at line starts ("1. ", "a) "): Word numbers lists itself.
+  t = t.replace(LIST_MARKER, '');
+  return lettersAndDigits(t.normalize('NFKC').toLowerCase());
 }
 
 function base32(bytes: Uint8Array, length: number): string {
