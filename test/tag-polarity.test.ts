@@ -223,7 +223,7 @@ describe('tagParagraph: codings', () => {
     const [coding] = tagParagraph(segment, compiled).codings;
     expect(coding).toMatchObject({
       report: 'r',
-      segment: 'p2',
+      segment: segment.id,
       start: segment.start,
       end: segment.end,
       startLine: 5,
