@@ -1,6 +1,6 @@
 // The review commands as a user meets them (the built CLI as a child process), and the codebook exchange:
 // .qdc → codebook YAML that loads, tag,description CSV for Taguette.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,14 +18,22 @@ const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'analyse.js');
 const work = mkdtempSync(join(tmpdir(), 'review-cli-'));
 
-function analyse(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ANALYSE_STATE: join(work, 'state') },
-    timeout: 120_000,
+/** The CLI as a child process, asynchronously: a blocked test worker misses vitest's own messages. */
+function analyse(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ANALYSE_STATE: join(work, 'state') },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const bookFile = join(root, 'codebooks', 'digikannustin-2020.yaml');
@@ -88,14 +96,14 @@ describe('codebook exchange', () => {
 describe('the commands', () => {
   it.each(['review', 'import-review', 'agree', 'import-codebook'])(
     '%s --help ends with an example',
-    (cmd) => {
-      const r = analyse([cmd, '--help']);
+    async (cmd) => {
+      const r = await analyse([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout.slice(r.stdout.lastIndexOf('Example'))).toMatch(/^Examples?:\n\s+\$ analyse /);
     },
   );
 
-  it('agree prints kappa per code and alpha; a file it cannot tell apart exits 2', () => {
+  it('agree prints kappa per code and alpha; a file it cannot tell apart exits 2', async () => {
     const d = (
       paragraph: string,
       code: string,
@@ -131,7 +139,7 @@ describe('the commands', () => {
         ';',
       ),
     );
-    const r = analyse(['agree', 'a.csv', 'b.csv', '--json']);
+    const r = await analyse(['agree', 'a.csv', 'b.csv', '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as {
       units: number;
@@ -141,18 +149,18 @@ describe('the commands', () => {
     expect(report.units).toBe(3);
     expect(report.codes.map((c) => c.code)).toEqual(['success.cooperation', 'challenge.vendors']);
     writeFileSync(join(work, 'x.csv'), 'a,b\n1,2\n');
-    const bad = analyse(['agree', 'a.csv', 'x.csv']);
+    const bad = await analyse(['agree', 'a.csv', 'x.csv']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Neither a decisions file');
   });
 
-  it('import-codebook writes YAML on stdout; export-codebook --format csv the Taguette CSV', () => {
+  it('import-codebook writes YAML on stdout; export-codebook --format csv the Taguette CSV', async () => {
     writeFileSync(join(work, 'book.qdc'), renderQdc(book.value));
-    const r = analyse(['import-codebook', 'book.qdc']);
+    const r = await analyse(['import-codebook', 'book.qdc']);
     expect(r.code).toBe(0);
     expect(loadCodebook('x.yaml', r.stdout).ok).toBe(true);
-    const csv = analyse(['export-codebook', '--format', 'csv']);
+    const csv = await analyse(['export-codebook', '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('tag,description');
-    expect(analyse(['import-codebook', 'no-such.qdc']).code).toBe(2);
+    expect((await analyse(['import-codebook', 'no-such.qdc'])).code).toBe(2);
   });
 });
