@@ -46,7 +46,7 @@ export interface SourceDocument {
 export type Language = 'fi' | 'sv' | 'en' | 'und';
 
 export interface Segment {
-  /** Stable id within the report: "p12" for paragraph 12, "p12.s3" for its third sentence. */
+  /** Stable id within the report, a hash of the normalised text (src/segment/paragraph-id.ts): "p3k9x0m2a" for a paragraph, "p3k9x0m2a.s3" for its third sentence. */
   id: string;
   report: string;
   kind: 'paragraph' | 'sentence';
@@ -85,6 +85,10 @@ export interface Coding {
   /** Terms, patterns and polarity cues that fired, e.g. "term:yhteistyö", "cue:-neg:ei toiminut". */
   matches: string[];
   text: string;
+  /** With review decisions applied (src/review/apply.ts): proposed, accepted, added or rejected. */
+  status?: 'proposed' | 'accepted' | 'added' | 'rejected';
+  /** Who accepted or added it (review decisions); absent for the tool's own proposals. */
+  reviewer?: string;
 }
 
 export interface ThemeCount {
@@ -100,6 +104,13 @@ export interface ThemeCount {
    * distribution seed 004's slides show ("23 % / 31 % / 32 % / 14 %"), where a report may count twice.
    */
   shareAmongSiblings: number;
+  /** With review decisions applied: counts on confirmed codings alone and on the tool's proposals alone. */
+  review?: {
+    confirmedReports: number;
+    confirmedSegments: number;
+    proposedReports: number;
+    proposedSegments: number;
+  };
 }
 
 export interface Quote {
@@ -147,4 +158,23 @@ export interface Tables {
   matrix: MatrixRow[];
   quotes: Quote[];
   aliases: Alias[];
+  /** The evaluator's memos on codings (review decisions), for the REFI-QDA export and the synthesis draft. */
+  memos?: Memo[];
+}
+
+/** A reviewer's memo on one code of one paragraph. */
+export interface Memo {
+  report: string;
+  paragraph: string;
+  code: string;
+  memo: string;
+  reviewer: string;
+  date: string;
+  /** The decision the memo came with: a memo explaining a rejection stays out of the synthesis draft. */
+  decision?: 'accept' | 'reject' | 'add';
+  /** The paragraph's offsets in the report text. */
+  start: number;
+  end: number;
+  /** The memo anonymised for shareable outputs (the synthesis draft); absent when it could not be. */
+  shareable?: string;
 }

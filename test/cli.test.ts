@@ -14,7 +14,13 @@ function analyse(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    // A fresh state folder per run: the alias table of one test's reports must not number another's.
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      ANALYSE_STATE: mkdtempSync(join(tmpdir(), 'analyse-state-')),
+      ...env,
+    },
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { parseText } from '../src/parse/text.js';
 import { LineIndex } from '../src/positions.js';
+import { paragraphHash } from '../src/segment/paragraph-id.js';
 import { segmentDocument } from '../src/segment/segment.js';
 import { splitSentences } from '../src/segment/sentences.js';
 import type { Segment, SourceDocument } from '../src/types.js';
@@ -161,10 +162,20 @@ describe('segmentDocument: structure', () => {
     const doc = parseMarkdown(text, 'r', 'r.md');
     const segments = segmentDocument(doc);
     expect(segments.map((s) => [s.id, s.text, s.section, s.blockKind])).toEqual([
-      ['p1', 'Johdanto.', ['3. Toteutus'], 'paragraph'],
-      ['p2', 'Riskit toteutuivat.', ['3. Toteutus', '3.2. Ohjaus', '3.2.1. Toteutuneet riskit'], 'paragraph'],
-      ['p3', 'Yhteistyö sujui.', ['3. Toteutus', '3.3. Sidosryhmät'], 'paragraph'],
-      ['p4', '- Tiedotteet', ['4. Viestintä'], 'list-item'],
+      [paragraphHash('Johdanto.'), 'Johdanto.', ['3. Toteutus'], 'paragraph'],
+      [
+        paragraphHash('Riskit toteutuivat.'),
+        'Riskit toteutuivat.',
+        ['3. Toteutus', '3.2. Ohjaus', '3.2.1. Toteutuneet riskit'],
+        'paragraph',
+      ],
+      [
+        paragraphHash('Yhteistyö sujui.'),
+        'Yhteistyö sujui.',
+        ['3. Toteutus', '3.3. Sidosryhmät'],
+        'paragraph',
+      ],
+      [paragraphHash('- Tiedotteet'), '- Tiedotteet', ['4. Viestintä'], 'list-item'],
     ]);
     checkSegments(doc, segments);
   });

@@ -224,7 +224,7 @@ describe('tagParagraph: codings', () => {
     const [first] = tagParagraph(segment, context).codings;
     expect(first).toMatchObject({
       report: 'r',
-      segment: 'p2',
+      segment: segment.id,
       start: segment.start,
       end: segment.end,
       startLine: 5,

@@ -4,6 +4,8 @@ import type { ParagraphTagging } from '../tag/paragraph.js';
 
 export interface QuoteCandidate {
   report: string;
+  /** The paragraph's id: review decisions pin or exclude a quote by it. */
+  segment?: string;
   code: string;
   score: number;
   confidence: number;
@@ -60,6 +62,7 @@ export function quoteCandidates(taggings: readonly ParagraphTagging[]): QuoteCan
       if (!s0 || !s1) continue;
       out.push({
         report: c.report,
+        segment: c.segment,
         code: c.code,
         score: c.score,
         confidence: c.confidence,

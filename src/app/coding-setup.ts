@@ -5,7 +5,7 @@
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { readModel } from '../io/read-model.js';
-import { readExamples, readGoldFile } from '../io/read-training.js';
+import { readExamples, readLearnFile } from '../io/read-training.js';
 import { fitModel, hashItems, hashVocabulary } from '../learn/fit.js';
 import { balanceUserItems, inlineExamples, type TrainingItem } from '../learn/items.js';
 import { themeLexicon, themeTable } from '../learn/lexical.js';
@@ -43,8 +43,9 @@ export async function codingSetup(options: SetupOptions): Promise<Result<CodingS
   if (!own.ok) return own;
   const user: TrainingItem[] = [];
   const problems: Diagnostic[] = [];
+  const known = new Set(options.compiled.book.themes.map((t) => t.code));
   for (const path of options.learnFrom ?? []) {
-    const r = await readGoldFile(path);
+    const r = await readLearnFile(path, known);
     if (r.ok) user.push(...r.value);
     else problems.push(...r.diagnostics);
   }

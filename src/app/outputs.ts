@@ -13,6 +13,7 @@ import {
 import { renderHtml } from '../render/html.js';
 import { renderQdpx } from '../render/qdpx.js';
 import { quotesMarkdown } from '../render/quotes-md.js';
+import { renderReviewXlsx } from '../render/review-xlsx.js';
 import { renderSynthesisMarkdown } from '../render/synthesis.js';
 import { renderSynthesisDocx } from '../render/synthesis-docx.js';
 import { renderXlsx } from '../render/xlsx.js';
@@ -55,7 +56,11 @@ export async function renderOutputs(
     files.set('aliases.csv', aliasesCsv(tables, options.csv));
   }
   if (f.has('md')) files.set('quotes.md', quotesMarkdown(tables, book, options.lang));
-  if (f.has('xlsx')) files.set('analysis.xlsx', await renderXlsx(tables, book, options.lang));
+  if (f.has('xlsx')) {
+    files.set('analysis.xlsx', await renderXlsx(tables, book, options.lang));
+    // The evaluator's review sheet (src/render/review-xlsx.ts): filled in, read back by import-review.
+    files.set('review.xlsx', await renderReviewXlsx(tables, book, options.lang));
+  }
   if (f.has('html')) files.set('report.html', renderHtml(tables, book, options.lang));
   if (f.has('synthesis')) {
     files.set('synthesis.md', renderSynthesisMarkdown(tables, book, options.lang));

@@ -8,6 +8,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { findReports } from '../io/find-reports.js';
 import { readReport, reportKey } from '../io/read-report.js';
 import { codeDocument } from '../pipeline.js';
+import { AliasBook, type AliasTable, contentFingerprint } from '../review/aliases.js';
+import type { RunReview } from '../review/run-review.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
@@ -29,6 +31,10 @@ export interface RunOptions {
   onCodings?: (codings: readonly Coding[]) => void;
   onReport?: (path: string) => void;
   onStart?: (total: number) => void;
+  /** The alias table from the state folder: aliases stay stable across runs (the result holds it updated). */
+  aliasTable?: AliasTable;
+  /** Review decisions to apply (review.csv). */
+  review?: RunReview;
 }
 
 export interface RunResult {
@@ -41,6 +47,8 @@ export interface RunResult {
   folded: string[];
   /** Codings of the run, kept or not. */
   codingCount: number;
+  /** The alias table to save back to the state folder. */
+  aliasTable?: AliasTable;
 }
 
 export async function runAnalysis(options: RunOptions): Promise<RunResult> {
@@ -64,6 +72,9 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     return { path, key: n > 1 ? `${base}~${n}` : base };
   });
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const aliasBook = options.aliasTable
+    ? new AliasBook(options.aliasTable, new Set(keyed.map((k) => k.key)))
+    : undefined;
   for (const { path, key } of keyed) {
     const read = await readReport(path);
     options.onReport?.(path);
@@ -74,40 +85,53 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     if (read.diagnostics) diagnostics.push(...read.diagnostics);
     const doc = read.value;
     doc.report = key;
-    const coded = codeDocument(doc, options.coding);
+    const formerly = aliasBook?.claim(key, doc.path, contentFingerprint(doc.text)) ?? [];
+    const coded = codeDocument(doc, options.coding, {
+      ...(options.review?.has(key, formerly) ? { keep: true } : {}),
+    });
+    // Review decisions: statuses, added codings, counted codings, quotable candidates (src/review).
+    const reviewed = options.review?.apply(key, formerly, coded);
+    const counted = reviewed?.counted ?? coded.codings;
     if (coded.folded) folded.push(doc.report);
     options.anonymiser.learn(doc.report, doc.text);
-    tally.add(doc.report, coded.codings);
-    codingCount += coded.codings.length;
-    const ordered = [...coded.codings].sort(
-      (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-    );
+    tally.add(doc.report, counted);
+    codingCount += counted.length;
+    const ordered =
+      reviewed?.codings ??
+      [...coded.codings].sort(
+        (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+      );
     options.onCodings?.(ordered);
     // Kept only for the exports that need every coding (xlsx, qdpx); strings sliced from the report
     // would keep its whole text alive, so flat copies.
     if (options.keepCodings)
       for (const c of ordered) codings.push({ ...c, text: detach(c.text), section: detach(c.section) });
-    pool.add(coded.candidates.map((q) => ({ ...q, text: detach(q.text), section: detach(q.section) })));
+    pool.add(
+      (reviewed?.candidates ?? coded.candidates).map((q) => ({
+        ...q,
+        text: detach(q.text),
+        section: detach(q.section),
+      })),
+    );
     summaries.push({
       report: doc.report,
       path: doc.path,
       format: doc.format,
       lang: coded.lang,
       paragraphs: coded.paragraphs,
-      codedParagraphs: new Set(coded.codings.map((c) => c.segment)).size,
+      codedParagraphs: new Set(counted.map((c) => c.segment)).size,
     });
     if (options.keepSources) sources.push({ report: doc.report, path: doc.path, text: doc.text });
   }
-  const aliases = makeAliases(
-    summaries,
-    options.lang === 'en' ? 'Report' : options.lang === 'sv' ? 'Rapport' : 'Raportti',
-  );
+  const word = options.lang === 'en' ? 'Report' : options.lang === 'sv' ? 'Rapport' : 'Raportti';
+  const stable = aliasBook?.finish(word);
+  if (aliasBook) diagnostics.push(...aliasBook.notes);
+  const aliases = stable?.aliases ?? makeAliases(summaries, word);
   const aliasOf = new Map(aliases.map((a) => [a.report, a.alias]));
-  const ranked = rankQuotes(
-    pool.all(),
-    options.compiled.book.themes.map((t) => t.code),
-    options.quotesPerCode,
-  );
+  const codes = options.compiled.book.themes.map((t) => t.code);
+  const ranked = options.review
+    ? options.review.rank(pool.all(), codes, options.quotesPerCode)
+    : rankQuotes(pool.all(), codes, options.quotesPerCode);
   const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) =>
     options.anonymiser.quote(report, text),
   );
@@ -118,10 +142,20 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const tables: Tables = {
     reports,
     codings,
-    counts: tally.counts(options.lang),
+    counts: options.review
+      ? options.review.decorate(tally.counts(options.lang), options.lang)
+      : tally.counts(options.lang),
     matrix: tally.matrix(),
     quotes,
     aliases,
+    ...(options.review
+      ? {
+          memos: options.review.memos.map((m) => {
+            const shareable = options.anonymiser.quote(m.report, m.memo);
+            return shareable === undefined ? m : { ...m, shareable };
+          }),
+        }
+      : {}),
   };
   return {
     tables,
@@ -132,5 +166,6 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     droppedQuotes: dropped,
     folded,
     codingCount,
+    ...(stable ? { aliasTable: stable.table } : {}),
   };
 }

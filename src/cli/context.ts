@@ -133,7 +133,7 @@ export function withCodingOptions(command: Command, defaultCodebook: string): Co
     )
     .option(
       '--learn-from <file>',
-      'also fit the coding model on this gold file (id, code, text); repeatable',
+      'also fit the coding model on a gold file (id, code, text) or a decisions file (review.csv); repeatable',
       collect,
       [],
     );

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
 import type { Codebook } from '../codebook/types.js';
+import { renderCodebookCsv } from '../render/codebook-csv.js';
 import { renderCodebookJson, renderCodebookYaml } from '../render/codebook-file.js';
 import { renderQdc } from '../render/qdc.js';
 import type { UiLang } from '../render/ui-strings.js';
@@ -13,7 +14,7 @@ export const DEFAULT_CODEBOOK = fileURLToPath(
   new URL('../../codebooks/digikannustin-2020.yaml', import.meta.url),
 );
 
-type ExportFormat = 'qdc' | 'yaml' | 'json';
+type ExportFormat = 'qdc' | 'yaml' | 'json' | 'csv';
 
 interface ExportOptions {
   codebook: string;
@@ -27,10 +28,14 @@ export function registerExportCodebook(program: Command): void {
     .description('write the codebook to stdout: REFI-QDA codebook (.qdc), YAML or JSON')
     .option('--codebook <file>', 'codebook file (YAML)', DEFAULT_CODEBOOK)
     .addOption(
-      new Option('--format <format>', 'output format').choices(['qdc', 'yaml', 'json']).default('qdc'),
+      new Option('--format <format>', 'output format (csv: tag,description for Taguette)')
+        .choices(['qdc', 'yaml', 'json', 'csv'])
+        .default('qdc'),
     )
     .addOption(
-      new Option('--lang <lang>', 'language of code names in .qdc').choices(['fi', 'en', 'sv']).default('fi'),
+      new Option('--lang <lang>', 'language of code names in .qdc and .csv')
+        .choices(['fi', 'en', 'sv'])
+        .default('fi'),
     )
     .addHelpText(
       'after',
@@ -51,7 +56,9 @@ export function registerExportCodebook(program: Command): void {
           ? renderQdc(codebook, options.lang)
           : options.format === 'yaml'
             ? renderCodebookYaml(codebook)
-            : renderCodebookJson(codebook);
+            : options.format === 'csv'
+              ? renderCodebookCsv(codebook, options.lang)
+              : renderCodebookJson(codebook);
       process.stdout.write(output);
     });
 }

@@ -1,11 +1,15 @@
 // The command line: commander lives here and nowhere else. Subcommands register themselves.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAgree } from './agree.js';
 import { registerAnonymise } from './anonymise.js';
 import { registerCheckLeaks } from './check-leaks.js';
 import { registerEval } from './eval.js';
 import { registerExplain } from './explain.js';
 import { registerExportCodebook } from './export-codebook.js';
+import { registerImportCodebook } from './import-codebook.js';
+import { registerImportReview } from './import-review.js';
+import { registerReview } from './review.js';
 import { registerRun } from './run.js';
 
 function version(): string {
@@ -30,6 +34,10 @@ export function buildProgram(): Command {
   registerAnonymise(program);
   registerCheckLeaks(program);
   registerExportCodebook(program);
+  registerImportCodebook(program);
+  registerImportReview(program);
+  registerAgree(program);
+  registerReview(program);
   program.addHelpText(
     'after',
     '\nExamples:\n  $ analyse reports/                      # tables, matrix and anonymised quotes in out/\n  $ analyse eval ../shared/gold/dev-quotes.yaml\n  $ analyse explain reports/x.md --line 40\n  $ analyse anonymise reports/x.md > x.anon.md\n  $ analyse check-leaks out/\n',

@@ -22,9 +22,18 @@ import {
 } from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 import { createProgress } from './progress.js';
+import {
+  aliasTableFor,
+  printReviewWarnings,
+  type ReviewFlags,
+  reviewFor,
+  reviewSummaryOf,
+  saveAliases,
+  withReviewOptions,
+} from './review-options.js';
 import { type RunSummary, summaryText } from './summary.js';
 
-interface RunFlags {
+interface RunFlags extends ReviewFlags {
   out: string;
   codebook: string;
   json?: boolean;
@@ -41,7 +50,9 @@ interface RunFlags {
 }
 
 export function registerRun(program: Command): void {
-  withCodingOptions(program.command('run [paths...]', { isDefault: true }), DEFAULT_CODEBOOK)
+  withReviewOptions(
+    withCodingOptions(program.command('run [paths...]', { isDefault: true }), DEFAULT_CODEBOOK),
+  )
     .description('analyse the reports in the given folders and files (the default command)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--json', 'print the run summary as JSON on stdout')
@@ -103,7 +114,12 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     );
     let progress: ReturnType<typeof createProgress> | undefined;
     const started = Date.now();
-    const csv = { delimiter: flags.delimiter === 'tab' ? '\t' : (flags.delimiter as ',' | ';') } as const;
+    const review = await reviewFor(flags, compiled.book);
+    const aliasTable = await aliasTableFor(flags);
+    const csv = {
+      delimiter: flags.delimiter === 'tab' ? '\t' : (flags.delimiter as ',' | ';'),
+      status: review !== undefined,
+    } as const;
     // codings.csv streams out report by report (10,000 reports make hundreds of thousands of rows).
     spool = formats.has('csv') ? new Spool(join(flags.out, 'codings.csv')) : undefined;
     spool?.write(codingsCsvHead(csv));
@@ -122,6 +138,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
         progress = createProgress(process.stderr, total, 'analyse');
       },
       onReport: (path) => progress?.tick(path),
+      aliasTable,
+      ...(review ? { review } : {}),
     });
     progress?.done();
     if (result.missing.length > 0)
@@ -129,6 +147,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     if (result.found === 0)
       throw new UsageError(`no reports (.md, .markdown, .txt, .docx, .pdf) in ${paths.join(', ')}`);
     printDiagnostics(result.diagnostics);
+    const reviewed = review?.summary();
+    if (reviewed) printReviewWarnings(reviewed);
     const files = await renderOutputs(result.tables, compiled.book, {
       formats: formats as Set<OutputFormat>,
       lang: flags.lang,
@@ -148,6 +168,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     files.set(MANIFEST_FILE, renderManifest(own, SHAREABLE));
     const written = await writeOutputs(flags.out, files);
     spool?.commit();
+    await saveAliases(flags, result.aliasTable);
     if (spool) written.push('codings.csv');
     written.sort();
     const summary: RunSummary = {
@@ -165,6 +186,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       files: written.filter((w) => !w.startsWith('.')),
       seconds: Math.round((Date.now() - started) / 100) / 10,
       counts: result.tables.counts.map((k) => ({ code: k.code, reports: k.reports, segments: k.segments })),
+      ...(reviewed ? { review: reviewSummaryOf(reviewed) } : {}),
     };
     if (morphology.note) process.stderr.write(`${c.dim(morphology.note)}\n`);
     for (const l of leaks)

@@ -1,5 +1,6 @@
 // The run summary: a few lines on stderr for people, the same as JSON on stdout with --json.
 import type { ChalkInstance } from 'chalk';
+import type { ReviewRunSummary } from './review-options.js';
 
 export interface RunSummary {
   reports: number;
@@ -16,6 +17,8 @@ export interface RunSummary {
   files: string[];
   seconds: number;
   counts: { code: string; reports: number; segments: number }[];
+  /** With --review: what the decisions did. */
+  review?: ReviewRunSummary;
 }
 
 export function summaryText(s: RunSummary, c: ChalkInstance): string {
@@ -28,10 +31,17 @@ export function summaryText(s: RunSummary, c: ChalkInstance): string {
     lines.push(
       `  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} reports  ${String(k.segments).padStart(5)} paragraphs`,
     );
+  if (s.review) lines.push(reviewLine(s.review, c));
   lines.push(
     `  quotes: ${s.quotes}${s.quotesRedacted > 0 ? `, ${s.quotesRedacted} redacted after the leak check` : ''}${s.quotesDropped > 0 ? `, ${s.quotesDropped} dropped (could not be anonymised)` : ''}`,
   );
   lines.push(`  wrote ${s.files.length} files to ${s.out}/: ${s.files.join(', ')}`);
   if (s.leaks > 0) lines.push(c.red(`  leak check: ${s.leaks} hits in shareable outputs (see above)`));
   return `${lines.join('\n')}\n`;
+}
+
+function reviewLine(r: ReviewRunSummary, c: ChalkInstance): string {
+  const orphaned = r.orphaned > 0 ? c.yellow(`, ${r.orphaned} orphaned (kept in the file, see above)`) : '';
+  const unknown = r.unknownCode > 0 ? c.yellow(`, ${r.unknownCode} on unknown codes`) : '';
+  return `  review ${r.file}: ${r.decisions} decisions, ${r.anchored} applied (${r.reanchored} re-anchored by text)${orphaned}${unknown}; codings ${r.accepted} accepted, ${r.added} added, ${r.rejected} rejected, ${r.proposed} not reviewed; ${r.pinned} quotes pinned`;
 }

@@ -6,6 +6,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { loadGold } from '../eval/gold.js';
 import { goldItems, type TrainingItem } from '../learn/items.js';
+import { learnItems, trainingItems } from '../review/training.js';
+import { readDecisionsFile } from './decisions-file.js';
 import { readText } from './read-text.js';
 
 /** `codebooks/x.yaml` → `codebooks/x.examples` */
@@ -19,6 +21,20 @@ export async function readGoldFile(path: string): Promise<Result<TrainingItem[]>
   const gold = loadGold(path, text.value);
   if (!gold.ok) return gold;
   return { ok: true, value: goldItems(gold.value, path) };
+}
+
+/**
+ * A file given with --learn-from: a gold YAML (id, code, text) or a decisions file (review.csv), whose
+ * decisions teach through the paragraph text each one recorded.
+ */
+export async function readLearnFile(
+  path: string,
+  codes: ReadonlySet<string>,
+): Promise<Result<TrainingItem[]>> {
+  if (!/\.csv$/i.test(path)) return readGoldFile(path);
+  const decisions = await readDecisionsFile(path);
+  if (!decisions.ok) return decisions;
+  return { ok: true, value: learnItems(trainingItems(decisions.value, new Map(), codes), path) };
 }
 
 /** Every YAML file of the codebook's examples folder, in name order; none when there is no folder. */

@@ -6,9 +6,11 @@ import { readIfExists, writeAtomic } from './write-atomic.js';
 
 export const DEFAULT_STATE_DIR = '.analyse';
 
-/** The state folder a command uses: the one given, else `.analyse` in the working directory. */
+/** The state folder a command uses: the one given, else $ANALYSE_STATE, else `.analyse` in the working directory. */
 export function stateDir(given?: string): string {
-  return given && given.length > 0 ? given : DEFAULT_STATE_DIR;
+  if (given && given.length > 0) return given;
+  const env = process.env.ANALYSE_STATE;
+  return env && env.length > 0 ? env : DEFAULT_STATE_DIR;
 }
 
 /** Reads one state file (undefined when absent). */

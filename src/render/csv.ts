@@ -9,6 +9,8 @@ export interface CsvOptions {
   delimiter?: ',' | ';' | '\t';
   /** Prepend a BOM (default true). */
   bom?: boolean;
+  /** Review decisions were applied: codings.csv ends with a `status` column. */
+  status?: boolean;
 }
 
 /** A number always written with three decimals (shares: 0.000, 0.600, 1.000), never as an integer. */
@@ -72,14 +74,19 @@ function codingRow(c: Coding): Cell[] {
   ];
 }
 
+const codingsHeader = (options: CsvOptions) =>
+  options.status ? [...CODINGS_HEADER, 'status'] : CODINGS_HEADER;
+const codingCells = (options: CsvOptions) => (c: Coding) =>
+  options.status ? [...codingRow(c), c.status ?? 'proposed'] : codingRow(c);
+
 /** The head of a streamed codings.csv (BOM and header row). */
 export function codingsCsvHead(options: CsvOptions = {}): string {
-  return table(CODINGS_HEADER, [], options);
+  return table(codingsHeader(options), [], options);
 }
 
 /** Rows of codings.csv for one report's codings, in the order given. */
 export function codingsCsvRows(codings: readonly Coding[], options: CsvOptions = {}): string {
-  return records(codings.map(codingRow), options);
+  return records(codings.map(codingCells(options)), options);
 }
 
 const byReportThenPosition = (a: { report: string; start: number; code: string }, b: typeof a) =>
@@ -90,7 +97,11 @@ const byReportThenPosition = (a: { report: string; start: number; code: string }
       : a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 export function codingsCsv(tables: Tables, options: CsvOptions = {}): string {
-  return table(CODINGS_HEADER, [...tables.codings].sort(byReportThenPosition).map(codingRow), options);
+  return table(
+    codingsHeader(options),
+    [...tables.codings].sort(byReportThenPosition).map(codingCells(options)),
+    options,
+  );
 }
 
 export function reportThemesCsv(tables: Tables, book: Codebook, options: CsvOptions = {}): string {
@@ -109,9 +120,31 @@ export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string
     c.segments,
     { fixed: c.shareOfReports },
     { fixed: c.shareAmongSiblings },
+    // With review decisions: the counts on confirmed codings alone and on the tool's proposals alone.
+    ...(c.review
+      ? [
+          c.review.confirmedReports,
+          c.review.confirmedSegments,
+          c.review.proposedReports,
+          c.review.proposedSegments,
+        ]
+      : []),
   ]);
+  const reviewed = tables.counts.some((c) => c.review)
+    ? ['confirmed_reports', 'confirmed_segments', 'proposed_reports', 'proposed_segments']
+    : [];
   return table(
-    ['code', 'polarity', 'theme', 'label', 'reports', 'segments', 'share_of_reports', 'share_among_siblings'],
+    [
+      'code',
+      'polarity',
+      'theme',
+      'label',
+      'reports',
+      'segments',
+      'share_of_reports',
+      'share_among_siblings',
+      ...reviewed,
+    ],
     rows,
     options,
   );

@@ -10,8 +10,26 @@ export function codeGuid(codebook: Codebook, code: string): string {
   return uuidv5(`code\u0000${codebook.id}\u0000${code}`);
 }
 
+/**
+ * The name each code goes by in QDA programs: its label, and where two codes share a label, the label with
+ * the code after it, "Muut (success.other)". QualCoder merges codes of the same name into one (its code
+ * names are unique), which would pool their codings.
+ */
+export function uniqueCodeNames(codebook: Codebook, lang: UiLang): Map<string, string> {
+  const labels = codebook.themes.map((t) => [t.code, themeLabel(t, lang)] as const);
+  const uses = new Map<string, number>();
+  for (const [, label] of labels) uses.set(label.toLowerCase(), (uses.get(label.toLowerCase()) ?? 0) + 1);
+  return new Map(
+    labels.map(([code, label]) => [
+      code,
+      (uses.get(label.toLowerCase()) ?? 0) > 1 ? `${label} (${code})` : label,
+    ]),
+  );
+}
+
 /** The `<Code>` tree (parents holding their children), indented by `depth` levels of two spaces. */
 export function codeTreeXml(codebook: Codebook, lang: UiLang, depth: number): string {
+  const names = uniqueCodeNames(codebook, lang);
   const children = new Map<string | undefined, Theme[]>();
   const known = new Set(codebook.themes.map((t) => t.code));
   for (const theme of codebook.themes) {
@@ -24,7 +42,7 @@ export function codeTreeXml(codebook: Codebook, lang: UiLang, depth: number): st
   const lines: string[] = [];
   const emit = (theme: Theme, level: number, seen: Set<string>): void => {
     const pad = '  '.repeat(level);
-    const attrs = `guid="${codeGuid(codebook, theme.code)}" name="${escapeXml(themeLabel(theme, lang))}" isCodable="true" color="${themeColor(codebook, theme)}"`;
+    const attrs = `guid="${codeGuid(codebook, theme.code)}" name="${escapeXml(names.get(theme.code) ?? theme.code)}" isCodable="true" color="${themeColor(codebook, theme)}"`;
     lines.push(`${pad}<Code ${attrs}>`);
     const description = theme.description ? `[${theme.code}] ${theme.description}` : `[${theme.code}]`;
     lines.push(`${pad}  <Description>${escapeXml(description)}</Description>`);

@@ -4,6 +4,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } fro
 import type { Codebook } from '../codebook/types.js';
 import type { Tables } from '../types.js';
 import { stripXmlInvalid } from './escape.js';
+import { reviewStrings } from './review-strings.js';
 import { buildSynthesis, type SynthesisSection } from './synthesis.js';
 import { type UiLang, uiStrings } from './ui-strings.js';
 import { repackOfficeDeterministic } from './zip-deterministic.js';
@@ -39,6 +40,14 @@ function sectionParagraphs(section: SynthesisSection, placeholder: string, lang:
       out.push(new Paragraph({ style: 'Lainaus', children: [text(body)] }));
     });
     out.push(new Paragraph({ style: 'LainauksenLahde', children: [text(`— ${quote.source}`)] }));
+  }
+  if (section.memos) {
+    // The evaluator's memos (review decisions), anonymised, under the theme they concern.
+    out.push(
+      new Paragraph({ children: [text(`${reviewStrings(lang).memos}:`, { italics: true, color: MUTED })] }),
+    );
+    for (const memo of section.memos)
+      out.push(new Paragraph({ bullet: { level: 0 }, children: [text(memo)] }));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // "mainittu N/M loppuraportissa" and the strongest anonymised quotes, and placeholders where the analysis goes.
 import type { Codebook } from '../codebook/types.js';
 import type { Quote, Tables } from '../types.js';
+import { reviewStrings } from './review-strings.js';
 import { codebookTitle, countFor, type ThemeGroup, themeGroups, themeLabel } from './theme-groups.js';
 import { joinList, type UiLang, type UiStrings, uiStrings } from './ui-strings.js';
 
@@ -23,6 +24,8 @@ export interface SynthesisSection {
   /** "mainittu 2/3 loppuraportissa · 2 kappaletta". */
   meta: string;
   quotes: SynthesisQuote[];
+  /** The evaluator's memos on this code (review decisions), anonymised, each with its alias. */
+  memos?: string[];
 }
 
 export interface SynthesisChapter {
@@ -79,6 +82,17 @@ function quoteOf(quote: Quote, ui: UiStrings): SynthesisQuote {
   return { paragraphs, source };
 }
 
+/**
+ * A code's memos for the draft: only their anonymised text, each with the report's alias (never its name);
+ * memos that explain a rejection concern a coding that is not counted, and stay out.
+ */
+function memosFor(tables: Tables, code: string): string[] {
+  const alias = new Map(tables.aliases.map((a) => [a.report, a.alias]));
+  return (tables.memos ?? [])
+    .filter((m) => m.code === code && m.decision !== 'reject' && (m.shareable ?? '').trim() !== '')
+    .map((m) => `${(m.shareable ?? '').replace(/\s+/g, ' ').trim()} (${alias.get(m.report) ?? '?'})`);
+}
+
 /** The draft as data, shared by the Markdown and the DOCX renderers. */
 export function buildSynthesis(tables: Tables, codebook: Codebook, lang: UiLang): SynthesisDraft {
   const ui = uiStrings(lang);
@@ -101,12 +115,14 @@ export function buildSynthesis(tables: Tables, codebook: Codebook, lang: UiLang)
         .sort((a, b) => a.rank - b.rank || b.score - a.score)
         .slice(0, SYNTHESIS_QUOTES_PER_THEME)
         .map((q) => quoteOf(q, ui));
+      const memos = memosFor(tables, theme.code);
       return {
         number: `${number}.${i + 1}`,
         code: theme.code,
         title: themeLabel(theme, lang),
         meta: `${ui.mentionedIn(count.reports, total)} · ${ui.paragraphsCount(count.segments)}`,
         quotes,
+        ...(memos.length > 0 ? { memos } : {}),
       };
     });
     const mainCount = group.main ? tables.counts.find((c) => c.code === group.main?.code) : undefined;
@@ -173,6 +189,11 @@ export function renderSynthesisMarkdown(tables: Tables, codebook: Codebook, lang
           `> — ${escapeMarkdown(quote.source)}`,
           '',
         );
+      }
+      if (section.memos) {
+        out.push(`*${escapeMarkdown(reviewStrings(lang).memos)}:*`, '');
+        for (const memo of section.memos) out.push(`- ${escapeMarkdown(memo)}`);
+        out.push('');
       }
     }
   }

@@ -4,6 +4,7 @@ import { detectLanguage } from '../language/detect.js';
 import { tokenize } from '../language/tokens.js';
 import { LineIndex } from '../positions.js';
 import type { Block, Language, Segment, SourceDocument } from '../types.js';
+import { ParagraphIds } from './paragraph-id.js';
 import { splitSentences } from './sentences.js';
 
 const CODED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'blockquote']);
@@ -37,14 +38,13 @@ export function* paragraphSegments(doc: SourceDocument): Generator<Segment> {
   const index = new LineIndex(doc.text);
   const paths = sectionPaths(doc.blocks);
   const mainLang = reportLanguage(doc);
-  let n = 0;
+  const ids = new ParagraphIds();
   for (let i = 0; i < doc.blocks.length; i++) {
     const block = doc.blocks[i] as Block;
     if (!CODED_KINDS.has(block.kind)) continue;
     const text = doc.text.slice(block.start, block.end);
     if (text.trim() === '') continue;
-    n++;
-    const id = `p${n}`;
+    const id = ids.next(text);
     const lang = detectLanguage(tokenize(text), mainLang);
     const section = paths[i] ?? [];
     const sentences: Segment[] = splitSentences(text, lang === 'sv' ? 'sv' : 'fi').map((s, j) => {
