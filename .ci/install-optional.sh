@@ -3,6 +3,7 @@
 #   libvoikko1 voikko-fi  Finnish morphology (src/language/voikko.ts)
 #   libxml2-utils         xmllint, schema checks of QDPX/XML output
 #   chromium              headless rendering checks of HTML output
+#   ripgrep               the yardstick of `npm run bench` (rg -j1 over the same corpus)
 # Idempotent and quick when everything is present (no apt-get update then). A failed install only warns:
 # the tests that need the package skip without it, so it must not fail CI.
 # Usage: .ci/install-optional.sh [package ...]   (default: the list above)
@@ -10,7 +11,7 @@ set -euo pipefail
 
 packages=("$@")
 if [ "${#packages[@]}" -eq 0 ]; then
-  packages=(libvoikko1 voikko-fi libxml2-utils chromium)
+  packages=(libvoikko1 voikko-fi libxml2-utils chromium ripgrep)
 fi
 
 warn() { echo "install-optional: warning: $*" >&2; }

@@ -1,87 +1,176 @@
 #!/usr/bin/env node
-// npm run bench: speed and memory of the built CLI on generated corpora, each run in its own process so
-// that peak memory (maxRSS) is the run's own. Corpora are generated into bench/.corpus (git-ignored) from
-// the sample reports: 10,000 reports, one 50 MB report, plus the sample folder and ../shared/seeds.
-//   node bench/run.js [--reports N] [--megabytes M] [--only name,name]
+// npm run bench: speed and memory of the built CLI on a generated corpus of realistic final reports
+// (bench/corpus.js), every default output format written. Each case runs in its own process, so wall
+// time, CPU time (user + sys) and peak RSS are that run's own; ripgrep on one thread, scanning the same
+// corpus for all the codebook's term stems at once, gives the yardstick for the matching part of the job.
+//
+//   npm run bench                      100, 1,000 and 10,000 reports and one 50 MB report, plus start-up
+//   npm run bench -- --quick           100 and 1,000 reports, plus start-up
+//   options: --sizes 100,1000  --huge MB (0: none)  --seed N  --bin PATH (another build's bin/analyse.js)
+//            --json FILE (the figures as JSON)  --no-startup  --no-rg
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { GENERATOR_VERSION, generateReport, loadSources, prepareNames } from './corpus.js';
+import { rgAvailable, rgPattern, rgSeconds } from './ripgrep.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = join(root, 'bench', '.corpus');
+const work = join(root, 'bench', '.corpus');
 const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
 const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
-const nReports = Number(opt('reports', '10000'));
-const megabytes = Number(opt('megabytes', '50'));
-const only = opt('only', '')?.split(',').filter(Boolean);
+const quick = flag('quick');
+const sizes = opt('sizes', quick ? '100,1000' : '100,1000,10000')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
+const hugeMB = Number(opt('huge', quick ? '0' : '50'));
+const seed = Number(opt('seed', '20251'));
+const bin = resolve(opt('bin', join(root, 'bin', 'analyse.js')));
+const jsonOut = opt('json', '');
+const hook = pathToFileURL(join(root, 'bench', 'rusage.js')).href;
 
-const samples = readdirSync(join(root, 'reports'))
-  .filter((f) => /\.(md|txt)$/.test(f))
-  .map((f) => ({ name: f, text: readFileSync(join(root, 'reports', f), 'utf8') }));
+// ---------------------------------------------------------------------------------------------------
+// Corpora, cached in bench/.corpus and rebuilt when the generator, the seed or the size changes.
 
-function makeMany(dir, n) {
-  if (existsSync(join(dir, `r${String(n - 1).padStart(5, '0')}.md`))) return;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < n; i++) {
-    const s = samples[i % samples.length];
-    const ext = s.name.endsWith('.txt') ? 'txt' : 'md';
-    writeFileSync(join(dir, `r${String(i).padStart(5, '0')}.${ext}`), `${s.text}\n\nRaportin numero ${i}.\n`);
-  }
+let sources;
+let names;
+function generator() {
+  sources ??= loadSources(root);
+  names ??= prepareNames();
+  if (!sources.seedFound) console.error('bench: seed 001 not found beside the project; using reports/ only');
+  return { sources, names };
 }
 
-function makeHuge(file, mb) {
-  if (existsSync(file)) return;
-  mkdirSync(dirname(file), { recursive: true });
-  const parts = [];
-  let size = 0;
-  let i = 0;
-  while (size < mb * 1024 * 1024) {
-    const s = samples[i % samples.length].text.replace(/^#+ .*$/gm, (h) => `${h} (${i})`);
-    parts.push(s);
-    size += Buffer.byteLength(s);
-    i++;
-  }
-  writeFileSync(file, parts.join('\n\n'));
+function folderBytes(dir) {
+  return readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 
-function run(name, paths, extra = []) {
-  if (only.length > 0 && !only.includes(name)) return;
-  const out = join(corpus, `out-${name}`);
-  const script = `import(${JSON.stringify(join(root, 'dist/cli/main.js'))}).then(async (m) => {
-    const t = performance.now();
-    const code = await m.main(process.argv);
-    const u = process.resourceUsage();
-    process.stderr.write('BENCH ' + JSON.stringify({ code, seconds: (performance.now() - t) / 1000, maxRSSMB: Math.round(u.maxRSS / 1024) }) + '\\n');
-  })`;
-  const r = spawnSync(
-    process.execPath,
-    ['--input-type=module', '-e', script, '--', 'analyse', ...paths, '--out', out, ...extra],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-      maxBuffer: 1 << 26,
-    },
+function cached(dir, stamp, make) {
+  const file = join(dir, '.stamp');
+  const want = JSON.stringify({ version: GENERATOR_VERSION, seed, ...stamp });
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== want) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    make();
+    writeFileSync(file, want);
+  }
+  return { dir, bytes: folderBytes(dir), files: readdirSync(dir).filter((f) => !f.startsWith('.')).length };
+}
+
+function manyReports(n) {
+  return cached(join(work, `reports-${n}`), { n }, () => {
+    const { sources: s, names: k } = generator();
+    for (let i = 0; i < n; i++) {
+      const r = generateReport(s, k, seed, i);
+      writeFileSync(join(work, `reports-${n}`, `r${String(i).padStart(5, '0')}.${r.ext}`), r.text);
+    }
+  });
+}
+
+/** One report of `mb` megabytes: generated reports' bodies one after another as its chapters. */
+function hugeReport(mb) {
+  return cached(join(work, `huge-${mb}`), { mb }, () => {
+    const { sources: s, names: k } = generator();
+    const parts = [];
+    let size = 0;
+    for (let i = 0; size < mb * 1_000_000; i++) {
+      const text = generateReport(s, k, seed + 1, i).text.replace(/^# /m, `# ${i + 1}. `);
+      parts.push(text);
+      size += Buffer.byteLength(text);
+    }
+    writeFileSync(join(work, `huge-${mb}`, 'huge.md'), parts.join('\n'));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Runs.
+
+function measure(cliArgs) {
+  const usage = join(work, '.rusage.json');
+  rmSync(usage, { force: true });
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--import', hook, bin, ...cliArgs], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', BENCH_RUSAGE: usage },
+    maxBuffer: 1 << 28,
+  });
+  const wall = (performance.now() - t) / 1000;
+  if (!existsSync(usage)) {
+    const why = r.signal ? `killed by ${r.signal}` : `exit ${r.status}`;
+    return { wall, failed: `${why}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}` };
+  }
+  const u = JSON.parse(readFileSync(usage, 'utf8'));
+  return { wall, cpu: u.userSeconds + u.systemSeconds, rssMB: u.maxRSSKB / 1024, code: u.code };
+}
+
+const rg = !flag('no-rg') && rgAvailable();
+if (!flag('no-rg') && !rg)
+  console.error(
+    'bench: ripgrep (rg) not found; the ratio to `rg -j1` is skipped (.ci/install-optional.sh installs it)',
   );
-  const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('BENCH '));
-  const m = line ? JSON.parse(line.slice(6)) : { code: r.status, error: (r.stderr ?? '').slice(-500) };
-  console.log(`${name.padEnd(16)} ${JSON.stringify(m)}`);
+const pattern = rg ? rgPattern(join(root, 'codebooks', 'digikannustin-2020.yaml')) : '';
+
+const rows = [];
+function runCase(name, corpus) {
+  console.error(`bench: ${name} (${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB) …`);
+  const out = join(work, `out-${name}`);
+  rmSync(out, { recursive: true, force: true });
+  const m = measure([corpus.dir, '--out', out]);
+  const mbs = corpus.bytes / 1e6 / m.wall;
+  const rgs = rg ? rgSeconds(pattern, corpus.dir) : undefined;
+  const row = { name, reports: corpus.files, mb: corpus.bytes / 1e6, ...m, mbs };
+  if (rgs !== undefined)
+    Object.assign(row, { rgSeconds: rgs, rgMBs: corpus.bytes / 1e6 / rgs, slower: m.wall / rgs });
+  rows.push(row);
+  console.error(`bench: ${name} ${JSON.stringify(row)}`);
 }
 
-mkdirSync(corpus, { recursive: true });
-run('sample-reports', ['reports/']);
-run('sample-snowball', ['reports/'], ['--morphology', 'snowball']);
-if (existsSync(join(root, '..', 'shared', 'seeds'))) {
-  run('seeds', ['../shared/seeds/']);
-  run('seeds-snowball', ['../shared/seeds/'], ['--morphology', 'snowball']);
+mkdirSync(work, { recursive: true });
+for (const n of sizes) runCase(`${n}`, manyReports(n));
+if (hugeMB > 0) runCase(`one ${hugeMB} MB report`, hugeReport(hugeMB));
+
+const startup = [];
+if (!flag('no-startup')) {
+  const one = manyReports(1);
+  const median = (cliArgs) => {
+    const times = Array.from({ length: 5 }, () => measure(cliArgs).wall).sort((a, b) => a - b);
+    return times[2];
+  };
+  startup.push({ what: 'analyse --version', wall: median(['--version']) });
+  startup.push({ what: 'analyse --help', wall: median(['--help']) });
+  startup.push({
+    what: 'analyse <one report> (every format)',
+    wall: median([one.dir, '--out', join(work, 'out-one')]),
+  });
 }
-if (only.length === 0 || only.includes('many')) makeMany(join(corpus, 'many'), nReports);
-// Peak memory grows only with the run's small per-report tables (matrix, aliases, learned names): the reports' texts are never kept and codings.csv streams out.
-run('many', [join(corpus, 'many')], ['--formats', 'csv,md,html']);
-if (only.length === 0 || only.includes('huge')) makeHuge(join(corpus, 'huge', 'huge.md'), megabytes);
-run('huge', [join(corpus, 'huge')], ['--formats', 'csv,md']);
+
+// ---------------------------------------------------------------------------------------------------
+// The table (Markdown, so that it pastes into an issue as it is).
+
+const f = (x, d = 1) => (x === undefined ? '–' : x.toFixed(d));
+const lines = [
+  `analyse bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · seed ${seed} · ${bin}`,
+  '',
+  '| corpus | reports | MB | wall s | CPU s | peak RSS MB | MB/s | rg -j1 s | rg MB/s | × rg |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) =>
+    r.failed
+      ? `| ${r.name} | ${r.reports} | ${f(r.mb)} | ${f(r.wall)} | – | – | – | ${f(r.rgSeconds, 2)} | ${f(r.rgMBs, 0)} | failed: ${r.failed} |`
+      : `| ${r.name} | ${r.reports} | ${f(r.mb)} | ${f(r.wall)} | ${f(r.cpu)} | ${f(r.rssMB, 0)} | ${f(r.mbs, 2)} | ${f(r.rgSeconds, 2)} | ${f(r.rgMBs, 0)} | ${f(r.slower, 0)}${r.code ? ` (exit ${r.code})` : ''} |`,
+  ),
+];
+if (!rg) lines.push('', 'ripgrep not installed: no ratio.');
+if (startup.length > 0) {
+  lines.push('', '| start-up (median of 5) | wall s |', '|---|---:|');
+  for (const s of startup) lines.push(`| ${s.what} | ${f(s.wall, 2)} |`);
+}
+process.stdout.write(`${lines.join('\n')}\n`);
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ seed, bin, rows, startup }, null, 2)}\n`);

@@ -2,9 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { diagnostic, type Result } from '../diagnostics.js';
-import { parseDocx } from '../parse/docx.js';
 import { parseMarkdown } from '../parse/markdown.js';
-import { parsePdf } from '../parse/pdf.js';
 import { parseText } from '../parse/text.js';
 import type { SourceDocument } from '../types.js';
 import { decode } from './decode.js';
@@ -21,8 +19,9 @@ export function looksLikeMarkdown(text: string): boolean {
 export async function parseReportBytes(bytes: Uint8Array, path: string): Promise<Result<SourceDocument>> {
   const report = reportKey(path);
   const ext = extname(path).toLowerCase();
-  if (ext === '.docx') return parseDocx(bytes, report, path);
-  if (ext === '.pdf') return parsePdf(bytes, report, path);
+  // The DOCX and PDF readers (mammoth, unpdf) load only when such a report comes along.
+  if (ext === '.docx') return (await import('../parse/docx.js')).parseDocx(bytes, report, path);
+  if (ext === '.pdf') return (await import('../parse/pdf.js')).parsePdf(bytes, report, path);
   const decoded = decode(bytes, path);
   if (!decoded.ok) return decoded;
   const text = decoded.value.text;

@@ -1,57 +1,56 @@
-// Markdown reports through unified + remark-parse (+ remark-gfm for tables): the mdast tree gives blocks with exact positions.
-import type { Heading, List, Nodes, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+// Markdown reports: a block scanner (md-scan.ts) finds headings, paragraphs, list items, block quotes,
+// GFM tables and code with the offsets mdast would give them, in linear time and without inline trees.
+// Heading labels are their inline content as plain text (md-inline.ts).
 import type { Block, SourceDocument } from '../types.js';
 import { joinBrokenParagraphs, markTableOfContents } from './blocks.js';
+import { inlinePlainText, type References } from './md-inline.js';
+import { type MdNode, scanMarkdown } from './md-scan.js';
 
-// GFM: reports converted from Word and PDF carry pipe tables, which must stay tables (never coded).
-const processor = unified().use(remarkParse).use(remarkGfm);
+/** Longer heading content is taken as it is: inline rules on it would cost more than they tell. */
+const MAX_INLINE = 4000;
 
-function plain(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
-  return '';
+function headingLabel(content: string, refs: References): string {
+  const plain = content.length > MAX_INLINE ? content : inlinePlainText(content, refs);
+  return plain.replace(/\s+/g, ' ').trim();
 }
 
-function range(node: {
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}): [number, number] | undefined {
-  const s = node.position?.start.offset;
-  const e = node.position?.end.offset;
-  return s === undefined || e === undefined ? undefined : [s, e];
-}
-
-function collect(nodes: RootContent[], out: Block[], inQuote: boolean): void {
-  for (const node of nodes) {
-    const r = range(node);
-    if (!r) continue;
-    const [start, end] = r;
+/** The blocks of the tree in reading order (an explicit stack: nesting may be thousands deep). */
+function collect(root: MdNode, refs: References): Block[] {
+  const out: Block[] = [];
+  const stack: { nodes: MdNode[]; i: number; inQuote: boolean }[] = [
+    { nodes: root.children, i: 0, inQuote: false },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as (typeof stack)[number];
+    const node = frame.nodes[frame.i++];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    const { start, end } = node;
     switch (node.type) {
       case 'heading': {
-        const label = plain(node as Heading)
-          .replace(/\s+/g, ' ')
-          .trim();
-        if (label) out.push({ kind: 'heading', start, end, depth: (node as Heading).depth, label });
+        const label = headingLabel(node.content ?? '', refs);
+        if (label) out.push({ kind: 'heading', start, end, depth: node.depth ?? 1, label });
         break;
       }
       case 'paragraph':
-        out.push({ kind: inQuote ? 'blockquote' : 'paragraph', start, end });
+        out.push({ kind: frame.inQuote ? 'blockquote' : 'paragraph', start, end });
         break;
       case 'list':
-        for (const item of (node as List).children) {
-          const ir = range(item);
-          // A list item holding a nested list: its own text first, then the nested items.
-          const nested = item.children.filter((c) => c.type === 'list');
-          const own = item.children.filter((c) => c.type !== 'list');
-          const ownEnd = own.length > 0 ? range(own[own.length - 1] as RootContent)?.[1] : undefined;
-          if (ir && ownEnd !== undefined) out.push({ kind: 'list-item', start: ir[0], end: ownEnd });
-          collect(nested, out, inQuote);
-        }
+        stack.push({ nodes: node.children, i: 0, inQuote: frame.inQuote });
         break;
+      case 'listItem': {
+        // A list item holding a nested list: its own text first, then the nested items.
+        const own = node.children.filter((c) => c.type !== 'list');
+        const last = own[own.length - 1];
+        if (last) out.push({ kind: 'list-item', start, end: last.end });
+        const nested = node.children.filter((c) => c.type === 'list');
+        if (nested.length > 0) stack.push({ nodes: nested, i: 0, inQuote: frame.inQuote });
+        break;
+      }
       case 'blockquote':
-        collect(node.children, out, true);
+        stack.push({ nodes: node.children, i: 0, inQuote: true });
         break;
       case 'table':
         out.push({ kind: 'table', start, end });
@@ -63,45 +62,12 @@ function collect(nodes: RootContent[], out: Block[], inQuote: boolean): void {
         break;
     }
   }
+  return out;
 }
 
-/** Chunk size above which a long report is parsed piece by piece (its syntax tree would not fit). */
-const CHUNK = 1 << 20;
-
-/**
- * Where a long text may be cut for parsing: before an ATX heading that follows a blank line, outside a
- * fenced code block, so that no block spans two pieces.
- */
-function chunkStarts(text: string, chunk: number): number[] {
-  const starts = [0];
-  if (text.length <= chunk) return starts;
-  let fenced = false;
-  let last = 0;
-  for (const m of text.matchAll(/\n(```|~~~|\n#{1,6} )/g)) {
-    const at = (m.index ?? 0) + 1;
-    if (m[1] === '```' || m[1] === '~~~') {
-      fenced = !fenced;
-      continue;
-    }
-    if (!fenced && at - last >= chunk) {
-      starts.push(at);
-      last = at;
-    }
-  }
-  return starts;
-}
-
-export function parseMarkdown(text: string, report: string, path: string, chunk = CHUNK): SourceDocument {
-  const raw: Block[] = [];
-  const starts = chunkStarts(text, chunk);
-  starts.forEach((start, k) => {
-    const end = starts[k + 1] ?? text.length;
-    const tree = processor.parse(text.slice(start, end)) as Root;
-    const blocks: Block[] = [];
-    collect(tree.children, blocks, false);
-    for (const b of blocks) raw.push(start === 0 ? b : { ...b, start: b.start + start, end: b.end + start });
-  });
-  const blocks = markTableOfContents(text, joinBrokenParagraphs(text, raw));
+export function parseMarkdown(text: string, report: string, path: string): SourceDocument {
+  const { root, references } = scanMarkdown(text);
+  const blocks = markTableOfContents(text, joinBrokenParagraphs(text, collect(root, references)));
   const title = blocks.find((b) => b.kind === 'heading')?.label;
   return { report, path, format: 'markdown', text, blocks, ...(title ? { title } : {}) };
 }

@@ -1,13 +1,22 @@
 // The evaluator's workbook (out/analysis.xlsx): theme counts, the report × theme matrix, codings, quotes and
 // reports, each sheet a filterable table with a frozen header. Numbers are stored as numbers (Excel shows them
 // with the reader's locale); the bytes are deterministic: fixed document dates and zip times.
-import ExcelJS from 'exceljs';
+//
+// Rows stream out through exceljs's WorkbookWriter, one committed row at a time, instead of a workbook
+// model of every cell (which took several times the codings' own memory at 10,000 reports); exceljs
+// itself loads only when a workbook is written (it costs a third of a second to load).
+import { PassThrough } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import type { Codebook } from '../codebook/types.js';
 import type { Tables } from '../types.js';
 import { stripXmlInvalid } from './escape.js';
 import { countFor, leafThemes, mainThemeOf, themeGroups, themeLabel } from './theme-groups.js';
 import { type UiLang, uiStrings } from './ui-strings.js';
-import { FIXED_DOCUMENT_TIME, repackOfficeDeterministic } from './zip-deterministic.js';
+import { FIXED_DOCUMENT_TIME, repackOfficeDeterministic, zipDeterministic } from './zip-deterministic.js';
+
+/** [Content_Types].xml first, as Office writes it; then the parts by name. */
+const partRank = (name: string): number => (name === '[Content_Types].xml' ? 0 : 1);
 
 type Cell = string | number | null;
 
@@ -28,10 +37,10 @@ function cellText(text: string): string {
   return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL)}…` : clean;
 }
 
-function fittedWidth(column: Column, rows: Cell[][], index: number): number {
+function fittedWidth(column: Column, rows: () => Iterable<Cell[]>, index: number): number {
   if (column.width !== undefined) return column.width;
   let longest = Math.max(...column.header.split(/\s+/).map((w) => w.length), 6);
-  for (const row of rows) {
+  for (const row of rows()) {
     const value = row[index];
     const shown =
       typeof value === 'number' ? (column.numFmt?.includes('%') ? 5 : String(value).length) : (value ?? '');
@@ -40,33 +49,70 @@ function fittedWidth(column: Column, rows: Cell[][], index: number): number {
   return Math.min(longest + 2, column.max ?? 50);
 }
 
-function addTableSheet(
-  workbook: ExcelJS.Workbook,
+/** "C2" for row 2, column 3 (committed rows cannot be asked for their cells' addresses). */
+function cellAddress(row: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** Rows from a list, one at a time: the list is read twice (widths, then cells) and never copied. */
+function rowsOf<T>(items: readonly T[], row: (item: T) => Cell[]): () => Iterable<Cell[]> {
+  return function* () {
+    for (const item of items) yield row(item);
+  };
+}
+
+interface SheetOptions {
+  frozenColumns?: number;
+  headerHeight?: number;
+  /** Called with the number of data rows, before the sheet is committed (conditional formats). */
+  finish?: (sheet: ExcelJS.Worksheet, rowCount: number) => void;
+}
+
+async function addTableSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   columns: Column[],
-  rows: Cell[][],
-  frozenColumns = 0,
-) {
+  rows: () => Iterable<Cell[]>,
+  options: SheetOptions = {},
+): Promise<void> {
   const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: 1, topLeftCell: undefined, activeCell: 'A2' }],
+    views: [
+      {
+        state: 'frozen',
+        xSplit: options.frozenColumns ?? 0,
+        ySplit: 1,
+        topLeftCell: undefined,
+        activeCell: 'A2',
+      },
+    ],
   });
   sheet.columns = columns.map((c, i) => ({
     width: fittedWidth(c, rows, i),
     style: { numFmt: c.numFmt, alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
-  }));
+  })) as ExcelJS.Column[];
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'bottom', wrapText: true };
+  if (options.headerHeight !== undefined) header.height = options.headerHeight;
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2E8F0' } };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF718096' } } };
   });
-  for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? cellText(v) : v)));
+  header.commit();
+  let count = 0;
+  for (const row of rows()) {
+    sheet.addRow(row.map((v) => (typeof v === 'string' ? cellText(v) : v))).commit();
+    count++;
+  }
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
-    to: { row: Math.max(1, rows.length + 1), column: columns.length },
+    to: { row: Math.max(1, count + 1), column: columns.length },
   };
-  return sheet;
+  options.finish?.(sheet, count);
+  sheet.commit();
 }
 
 function byCodebookOrder(codebook: Codebook): (a: string, b: string) => number {
@@ -78,7 +124,15 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLang): Promise<Uint8Array> {
   const ui = uiStrings(lang);
-  const workbook = new ExcelJS.Workbook();
+  const { default: ExcelJS } = await import('exceljs');
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'analyse';
   workbook.lastModifiedBy = 'analyse';
   workbook.created = FIXED_DOCUMENT_TIME;
@@ -106,7 +160,7 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
     { header: ui.shareOfReports, numFmt: '0 %' },
     { header: ui.segments, numFmt: '0' },
   ];
-  const themeRows = codebook.themes.map((theme) => {
+  const themeRows = rowsOf(codebook.themes, (theme) => {
     const count = countFor(tables, theme);
     return [
       theme.code,
@@ -118,45 +172,49 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
       count.segments,
     ];
   });
-  addTableSheet(workbook, ui.sheets.themes, themeColumns, themeRows);
+  await addTableSheet(workbook, ui.sheets.themes, themeColumns, themeRows);
 
   // Report × theme matrix over the leaf themes (the codes paragraphs carry), with a row total.
   const leaves = leafThemes(codebook);
-  const matrixRows = [...tables.matrix]
-    .sort((a, b) => compareText(alias.get(a.report) ?? a.report, alias.get(b.report) ?? b.report))
-    .map((row) => {
-      const cells = leaves.map((t) => row.cells[t.code] ?? 0);
-      return [row.report, alias.get(row.report) ?? '', ...cells, cells.reduce((s, n) => s + n, 0)];
-    });
+  const matrixSorted = [...tables.matrix].sort((a, b) =>
+    compareText(alias.get(a.report) ?? a.report, alias.get(b.report) ?? b.report),
+  );
+  const matrixRows = rowsOf(matrixSorted, (row) => {
+    const cells = leaves.map((t) => row.cells[t.code] ?? 0);
+    return [row.report, alias.get(row.report) ?? '', ...cells, cells.reduce((s, n) => s + n, 0)];
+  });
   const matrixColumns: Column[] = [
     { header: ui.report, max: 40 },
     { header: ui.alias, max: 20 },
     ...leaves.map((t) => ({ header: themeLabel(t, lang), width: 16, numFmt: '0' })),
     { header: ui.total, width: 10, numFmt: '0' },
   ];
-  const matrix = addTableSheet(workbook, ui.sheets.matrix, matrixColumns, matrixRows, 2);
-  matrix.getRow(1).height = 90;
-  if (matrixRows.length > 0 && leaves.length > 0) {
-    const first = matrix.getCell(2, 3).address;
-    const last = matrix.getCell(matrixRows.length + 1, leaves.length + 2).address;
-    matrix.addConditionalFormatting({
-      ref: `${first}:${last}`,
-      rules: [
-        {
-          type: 'colorScale',
-          priority: 1,
-          cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
-          color: [{ argb: 'FFFFFFFF' }, { argb: 'FF63A4D8' }],
-        },
-      ],
-    });
-  }
+  await addTableSheet(workbook, ui.sheets.matrix, matrixColumns, matrixRows, {
+    frozenColumns: 2,
+    headerHeight: 90,
+    finish: (matrix, rowCount) => {
+      if (rowCount === 0 || leaves.length === 0) return;
+      const first = cellAddress(2, 3);
+      const last = cellAddress(rowCount + 1, leaves.length + 2);
+      matrix.addConditionalFormatting({
+        ref: `${first}:${last}`,
+        rules: [
+          {
+            type: 'colorScale',
+            priority: 1,
+            cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+            color: [{ argb: 'FFFFFFFF' }, { argb: 'FF63A4D8' }],
+          },
+        ],
+      });
+    },
+  });
 
   // Codings, in reading order within each report.
   const codings = [...tables.codings].sort(
     (a, b) => compareText(a.report, b.report) || a.start - b.start || codeOrder(a.code, b.code),
   );
-  addTableSheet(
+  await addTableSheet(
     workbook,
     ui.sheets.codings,
     [
@@ -173,7 +231,7 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
       { header: ui.matches, max: 40 },
       { header: ui.text, width: 90, wrap: true },
     ],
-    codings.map((c) => [
+    rowsOf(codings, (c) => [
       c.report,
       alias.get(c.report) ?? '',
       c.section,
@@ -191,7 +249,7 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
 
   // Anonymised quotes, best first within each theme.
   const quotes = [...tables.quotes].sort((a, b) => codeOrder(a.code, b.code) || a.rank - b.rank);
-  addTableSheet(
+  await addTableSheet(
     workbook,
     ui.sheets.quotes,
     [
@@ -205,7 +263,7 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
       { header: ui.score, numFmt: '0.00' },
       { header: ui.quote, width: 90, wrap: true },
     ],
-    quotes.map((q) => [
+    rowsOf(quotes, (q) => [
       label(q.code),
       q.code,
       q.rank,
@@ -219,7 +277,7 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
   );
 
   const reports = [...tables.reports].sort((a, b) => compareText(a.report, b.report));
-  addTableSheet(
+  await addTableSheet(
     workbook,
     ui.sheets.reports,
     [
@@ -231,9 +289,12 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
       { header: ui.paragraphs, numFmt: '0' },
       { header: ui.codedParagraphs, numFmt: '0' },
     ],
-    reports.map((r) => [r.report, r.alias, r.path, r.format, r.lang, r.paragraphs, r.codedParagraphs]),
+    rowsOf(reports, (r) => [r.report, r.alias, r.path, r.format, r.lang, r.paragraphs, r.codedParagraphs]),
   );
 
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return repackOfficeDeterministic(bytes);
+  await workbook.commit();
+  // The streaming writer adds parts as their streams finish: put them in a fixed order.
+  const parts = Object.entries(unzipSync(repackOfficeDeterministic(new Uint8Array(Buffer.concat(chunks)))));
+  parts.sort(([a], [b]) => partRank(a) - partRank(b) || compareText(a, b));
+  return zipDeterministic(parts);
 }
