@@ -4,8 +4,10 @@
 //      how far to trust it on text it has not seen;
 //   3. one row per item and theme: label 1 for the item's codes, 0 for the others (codes in `also` left out);
 //   4. the L2 penalty chosen by out-of-fold log-likelihood, then the weights on all rows;
-//   5. calibration (Platt) and the threshold (best out-of-fold F1) from out-of-fold logits;
-//      "strong" is the lowest confidence above which out-of-fold precision reaches STRONG_PRECISION.
+//   5. calibration (Platt) from out-of-fold logits, and the threshold: the best out-of-fold F1 on the
+//      items most like what the tool will code — the user's own decisions when there are any, else the
+//      paragraphs of whole reports (items with a section), else all; "strong" is the lowest confidence
+//      above which out-of-fold precision there reaches STRONG_PRECISION.
 // The same procedure serves `npm run fit` (shipped weights), `--learn-from` (at run time) and the
 // cross-validation of `analyse eval --cv`.
 import { createHash } from 'node:crypto';
@@ -172,6 +174,26 @@ export function hashVocabulary(setup: Pick<FitSetup, 'compiled' | 'rules'>): str
   return h.digest('hex').slice(0, 16);
 }
 
+/** Items with a code among them, at least this many, to choose the threshold on. */
+const MIN_TARGET_POSITIVES = 20;
+
+/**
+ * The items the threshold is chosen on: the user's decisions (they judge what the tool will code), else
+ * paragraphs of whole reports (where most text is no evidence and precision matters most), else all.
+ */
+function thresholdItems(items: readonly TrainingItem[]): Set<number> {
+  const pick = (keep: (i: TrainingItem) => boolean) => {
+    const idx = items.map((it, i) => (keep(it) ? i : -1)).filter((i) => i >= 0);
+    const positives = idx.filter((i) => (items[i]?.codes.length ?? 0) > 0).length;
+    return positives >= MIN_TARGET_POSITIVES ? new Set(idx) : undefined;
+  };
+  return (
+    pick((i) => i.weight !== undefined) ??
+    pick((i) => (i.section?.length ?? 0) > 0) ??
+    new Set(items.map((_, i) => i))
+  );
+}
+
 export function hashItems(items: readonly TrainingItem[]): string {
   const h = createHash('sha256');
   for (const i of [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
@@ -236,7 +258,13 @@ export function fitModel(
   ).weights;
   const calibration = { a: round(platt[1] ?? 1), b: round(platt[0] ?? 0) };
   const oofP = bestZ.map((z) => sigmoid(calibration.a * z + calibration.b));
-  const { threshold, strong } = thresholds(oofP, y, sw);
+  const target = thresholdItems(items);
+  const at = rows.map((r, i) => (target.has(r.item) ? i : -1)).filter((i) => i >= 0);
+  const { threshold, strong } = thresholds(
+    at.map((i) => oofP[i] ?? 0),
+    at.map((i) => y[i] ?? 0),
+    at.map((i) => sw[i] ?? 1),
+  );
   const model: CodingModel = {
     codebook: setup.compiled.book.id,
     features: [...FEATURES],
