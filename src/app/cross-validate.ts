@@ -2,14 +2,19 @@
 // training items and every other gold item (leave one item out), so no figure rests on a model that saw
 // the item it is measured on.
 
-import { type Evaluation, predict, summarise } from '../eval/evaluate.js';
+import { type Abstain, type Evaluation, predict, summarise } from '../eval/evaluate.js';
 import type { GoldItem } from '../eval/gold.js';
 import { fitModel, itemEvidence } from '../learn/fit.js';
 import { balanceUserItems, goldItems } from '../learn/items.js';
 import type { ParagraphEvidence } from '../tag/evidence.js';
 import type { CodingSetup } from './coding-setup.js';
 
-export function crossValidate(gold: readonly GoldItem[], source: string, setup: CodingSetup): Evaluation {
+export function crossValidate(
+  gold: readonly GoldItem[],
+  source: string,
+  setup: CodingSetup,
+  abstain: Abstain = 'auto',
+): Evaluation {
   const base = setup.context;
   const fitSetup = { compiled: base.compiled, rules: base.rules };
   // The codebook's own examples, and what the user gives: the other gold items and any --learn-from.
@@ -36,5 +41,6 @@ export function crossValidate(gold: readonly GoldItem[], source: string, setup: 
   return summarise(
     results,
     base.compiled.book.themes.map((t) => t.code),
+    abstain,
   );
 }

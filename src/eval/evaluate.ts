@@ -34,6 +34,8 @@ export function predict(item: GoldItem, context: CodingContext): ItemResult {
 
 export interface Evaluation {
   results: ItemResult[];
+  /** Whether predictions could be 'none' (see Abstain). */
+  abstains: boolean;
   agreement: Agreement;
   /** Macro-averaged F1 over the gold labels, and bootstrap 95 % intervals of the figures. */
   macroF1: number;
@@ -42,21 +44,40 @@ export interface Evaluation {
   forced: Agreement;
 }
 
-export function evaluate(items: readonly GoldItem[], context: CodingContext): Evaluation {
+/**
+ * Whether a prediction may be 'none'. A gold file with `none` items poses the task of a run: is the passage
+ * evidence at all, and of what. A gold file whose every item carries a code (quotes an evaluator chose as
+ * evidence) poses only the second question, so `auto` then takes the most confident code.
+ */
+export type Abstain = 'auto' | 'always' | 'never';
+
+export function evaluate(
+  items: readonly GoldItem[],
+  context: CodingContext,
+  abstain: Abstain = 'auto',
+): Evaluation {
   const results = items.map((i) => predict(i, context));
   return summarise(
     results,
     context.compiled.book.themes.map((t) => t.code),
+    abstain,
   );
 }
 
-export function summarise(results: ItemResult[], codes: readonly string[]): Evaluation {
+export function summarise(
+  given: ItemResult[],
+  codes: readonly string[],
+  abstain: Abstain = 'auto',
+): Evaluation {
+  const abstains = abstain === 'always' || (abstain === 'auto' && given.some((r) => r.gold === 'none'));
+  const results = abstains ? given : given.map((r) => ({ ...r, predicted: r.top }));
   const used = new Set([...results.map((r) => r.gold), ...results.map((r) => r.predicted)]);
   const labels = [...codes, 'none'].filter((c) => used.has(c));
   const gold = results.map((r) => r.gold);
   const predicted = results.map((r) => r.predicted);
   return {
     results,
+    abstains,
     agreement: agreement(gold, predicted, labels),
     macroF1: Math.round(macroF1(gold, predicted, labels) * 10000) / 10000,
     intervals: bootstrap(gold, predicted, labels),

@@ -31,7 +31,9 @@ export function evalText(gold: string, morphology: string, r: Evaluation, items:
     `polarity accuracy ${a.polarityAccuracy.toFixed(3)}`,
     `Cohen's kappa ${a.kappa.toFixed(3)} ${ci(r.intervals.kappa)}`,
     `macro-F1 ${r.macroF1.toFixed(3)} ${ci(r.intervals.macroF1)}`,
-    `most confident code, never abstaining: accuracy ${r.forced.accuracy.toFixed(3)}, kappa ${r.forced.kappa.toFixed(3)}`,
+    r.abstains
+      ? `most confident code, never abstaining: accuracy ${r.forced.accuracy.toFixed(3)}, kappa ${r.forced.kappa.toFixed(3)}`
+      : 'predictions: the most confident code (every gold item carries a code; --abstain always to allow none)',
     `items ${a.n}`,
   );
   return `${out.join('\n')}\n`;
