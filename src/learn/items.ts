@@ -24,16 +24,20 @@ export interface TrainingItem {
   weight?: number;
 }
 
+/** At most how many of the codebook's examples one of the user's own items counts as. */
+const MAX_USER_WEIGHT = 10;
+
 /**
  * The evaluator's own decisions are the authority on their scheme: items the user gives (--learn-from)
- * count, all together, as much as the codebook's own examples, however few they are.
+ * count more than the codebook's examples — together as much as all of them once there are enough — but
+ * one item never more than MAX_USER_WEIGHT examples, so a handful of decisions does not swamp the model.
  */
 export function balanceUserItems(
   own: readonly TrainingItem[],
   user: readonly TrainingItem[],
 ): TrainingItem[] {
   if (user.length === 0) return [...own];
-  const weight = Math.max(1, own.length / user.length);
+  const weight = Math.min(MAX_USER_WEIGHT, Math.max(1, own.length / user.length));
   return [...own, ...user.map((i) => ({ ...i, weight }))];
 }
 
