@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { gazetteer } from '../src/anonymise/gazetteer.js';
 import { demonymsOf, formsOf } from '../src/anonymise/inflect.js';
-import { placeholder } from '../src/anonymise/placeholders.js';
+import { placeholder } from '../src/anonymise/operators.js';
 
 const FORMS: [string, string, string][] = [
   // nominative, inflected form, case

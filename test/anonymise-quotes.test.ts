@@ -38,11 +38,23 @@ describe('anonymising quotes', () => {
     );
   });
 
-  it('uses a Voikko-like proper-noun callback for words no list knows', async () => {
+  // Voikko only ever adds names (issue 11): a callback calling a word ordinary ('other') no longer keeps a
+  // capitalised mid-sentence word the rules replace (before, "Zyxwv" stayed); one calling it a person adds.
+  it('uses a Voikko-like proper-noun callback only to add names, never to keep one', async () => {
     const { createAnonymiser } = await import('../src/anonymise/index.js');
-    const a = createAnonymiser({ terms: [] }, { properNoun: (w) => (w === 'Zyxwv' ? 'other' : undefined) });
-    expect(a.anonymise('Yhteistyö Zyxwv kanssa ja Trimblen kanssa.', ids).text).toBe(
-      'Yhteistyö Zyxwv kanssa ja [tahon] kanssa.',
+    const other = createAnonymiser(
+      { terms: [] },
+      { properNoun: (w) => (w === 'Zyxwv' ? 'other' : undefined) },
+    );
+    expect(other.anonymise('Yhteistyö Zyxwv kanssa ja Trimblen kanssa.', ids).text).toBe(
+      'Yhteistyö [taho] kanssa ja [tahon] kanssa.',
+    );
+    const person = createAnonymiser(
+      { terms: [] },
+      { properNoun: (w) => (w === 'Qwerty' ? 'person' : undefined) },
+    );
+    expect(person.anonymise('Hyvin meni. Qwerty kertoi tuloksista.', ids).text).toBe(
+      'Hyvin meni. [Henkilö] kertoi tuloksista.',
     );
   });
 });

@@ -1,7 +1,7 @@
 // The allow-list: terms that stay even where the anonymiser would replace them (public bodies, widely used
 // products, common acronyms). Terms match in any case form ("Kuntaliiton", "DVV:n", "Wilma-ohjelmistoon").
 import { Lexicon } from './lexicon.js';
-import { tokenize, type WordToken } from './tokens.js';
+import { headOf, type WordToken, wordTokens } from './tokens.js';
 import type { AllowList } from './types.js';
 
 export interface AllowMatcher {
@@ -14,22 +14,24 @@ export interface AllowMatcher {
 export function allowMatcher(list: AllowList): AllowMatcher {
   const lexicon = new Lexicon<true>();
   const patterns: RegExp[] = [];
+  const whole: RegExp[] = [];
   for (const term of list.terms) {
     const trimmed = term.trim();
     if (!trimmed) continue;
-    const words = tokenize(trimmed).map((t) => t.text);
+    const words = wordTokens(trimmed).map((t) => t.text);
     // Terms with punctuation inside a word ("Suomi.fi", "Office 365") are searched as text.
     if (/[^\p{L}\p{N}\s:'’-]/u.test(trimmed)) {
       const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-      patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?::?[\\p{L}]{0,8})?(?![\\p{L}\\p{N}])`, 'giu'));
+      const source = `(?<![\\p{L}\\p{N}])${escaped}(?::?[\\p{L}]{0,8})?(?![\\p{L}\\p{N}])`;
+      patterns.push(new RegExp(source, 'giu'));
+      whole.push(new RegExp(`^(?:${source})$`, 'iu'));
     } else if (words.length > 0) lexicon.add(true, words.join(' '));
   }
   const allowsWord = (word: string): boolean => {
     const lower = word.toLowerCase();
-    if (patterns.some((re) => new RegExp(`^(?:${re.source})$`, 'iu').test(word))) return true;
+    if (whole.some((re) => re.test(word))) return true;
     if (lexicon.lookup(lower).length > 0) return true;
-    const colon = lower.indexOf(':');
-    if (colon > 0 && lexicon.lookup(lower.slice(0, colon)).length > 0) return true;
+    if (lexicon.lookup(headOf(lower)).length > 0 && lower.includes(':')) return true;
     const parts = word.split('-');
     // "Wilma-ohjelmistoon", "IT-infraa": an allowed first part with lower-case rest.
     return (

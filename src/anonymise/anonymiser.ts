@@ -1,20 +1,23 @@
-// The anonymiser: learns a report's own identifiers (scanReport), replaces identifiers in any text from
-// it with case-keeping placeholders (anonymise), and remembers every identifier it saw (inventory) for
-// the leak check.
+// The anonymiser engine (Presidio's analyzer and anonymizer in one): a text is analysed once by every
+// recognizer in the registry, the resolver settles overlaps, and an operator per entity kind writes
+// the replacement. A whole report is analysed once (analyseReport): that one pass both anonymises it
+// and teaches what later quotes from it need (the project's name, its persons and firms, the names
+// caught fail-closed, the numbering), and adds every identifier to the inventory for the leak check.
 import { detach } from '../detach.js';
 import { allowMatcher } from './allow.js';
-import { detect, placeChecks, type Span } from './detect.js';
 import { gazetteer } from './gazetteer.js';
 import { languageAt } from './language.js';
-import { findFirms } from './organisations.js';
-import { findPersonPatterns } from './persons.js';
-import { letterFor, placeholder } from './placeholders.js';
-import { findNamedProjects, findProjectAcronyms, projectNameFromTitle } from './projects.js';
-import { tokenize } from './tokens.js';
+import { letterFor, OPERATORS } from './operators.js';
+import { findProjectAcronyms, projectNameFromTitle } from './recognizers/project.js';
+import type { Analysis, RecognizerResult } from './recognizers/recognizer.js';
+import { REGISTRY } from './registry.js';
+import { resolve } from './resolve.js';
+import { wordTokens } from './tokens.js';
 import type {
   AllowList,
   AnonymiseOptions,
   LearnedPerson,
+  OperatorName,
   ProperNounClass,
   Replacement,
   ReportIdentifiers,
@@ -22,9 +25,15 @@ import type {
 import { vocabulary } from './vocabulary.js';
 
 export interface Anonymiser {
-  /** Learn identifiers from a whole report's text (project name, acronyms, persons, firms tied to the report). */
+  /** Learn a whole report's identifiers (one analysis of the report). */
   scanReport(report: string, text: string): ReportIdentifiers;
-  /** Replace every identifier in `text` (a whole report or a quote from it). */
+  /** A whole report anonymised in one analysis, with what it taught. */
+  anonymiseReport(
+    report: string,
+    text: string,
+    options?: AnonymiseOptions,
+  ): { text: string; replacements: Replacement[]; ids: ReportIdentifiers };
+  /** Replace every identifier in `text` (a quote from a report whose identifiers `ids` holds). */
   anonymise(
     text: string,
     ids: ReportIdentifiers,
@@ -32,11 +41,15 @@ export interface Anonymiser {
   ): { text: string; replacements: Replacement[] };
   /** Every identifier string seen so far in scanned reports and anonymised texts, for the leak check. */
   inventory(): string[];
+  /** The allow-list it keeps, for the leak check (allow-listed terms are no leaks). */
+  readonly allowList: AllowList;
 }
 
+export type ProperNoun = ((word: string) => ProperNounClass) & { knows?: (word: string) => boolean };
+
 export interface AnonymiserOptions {
-  /** Optional morphology (Voikko): classifies a capitalised word the word lists do not know. */
-  properNoun?: (word: string) => ProperNounClass;
+  /** Optional morphology (Voikko): only adds names (see recognizers/name.ts), never keeps one. */
+  properNoun?: ProperNoun;
 }
 
 export function emptyIdentifiers(report: string): ReportIdentifiers {
@@ -53,132 +66,183 @@ export function emptyIdentifiers(report: string): ReportIdentifiers {
   };
 }
 
-/** Whether offset `at` begins a sentence: only white space since the text's start or a full stop. */
+/** Whether offset `at` begins a sentence: a line start, or a full stop and white space (markup looked through). */
 function sentenceStart(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 4), at);
-  return at === 0 || /(^|[.!?]["”»)]?)\s+$/u.test(before) || /^\s*$/.test(text.slice(0, at));
+  let i = at - 1;
+  while (i >= 0 && /[ \t*_#>"”“«»(\u2022-]/u.test(text.charAt(i))) i--;
+  if (i < 0) return true;
+  const c = text.charAt(i);
+  if (c === '\n' || c === '\r' || c === '|' || c === '\t') return true;
+  return /[.!?]/u.test(c) && /\s/u.test(text.charAt(i + 1) || ' ');
 }
 
 export function createAnonymiser(allowList: AllowList, options: AnonymiserOptions = {}): Anonymiser {
   const allow = allowMatcher(allowList);
   const seen = new Set<string>();
 
-  const anonymise: Anonymiser['anonymise'] = (text, ids, opts = {}) => {
-    const { spans } = detect(text, ids, allow, {
-      failClosed: opts.failClosed !== false,
+  function analyse(text: string, ids: ReportIdentifiers, failClosed: boolean): RecognizerResult[] {
+    const tokens = wordTokens(text);
+    const found: RecognizerResult[] = [];
+    const a: Analysis = {
+      text,
+      tokens,
+      lower: tokens.map((t) => t.lower),
+      langAt: languageAt(text),
+      ids,
+      allow,
+      vocab: vocabulary(),
+      places: gazetteer(),
       ...(options.properNoun ? { properNoun: options.properNoun } : {}),
-    });
+      failClosed,
+      taken: new Uint8Array(text.length),
+      found,
+    };
+    for (const recognizer of REGISTRY) {
+      const results = recognizer.analyze(a);
+      for (const r of results) {
+        found.push(r);
+        if (r.end > r.start) a.taken.fill(1, r.start, r.end);
+      }
+    }
+    return resolve(text, found);
+  }
+
+  function operate(
+    text: string,
+    results: readonly RecognizerResult[],
+    ids: ReportIdentifiers,
+    opts: AnonymiseOptions,
+  ): { text: string; replacements: Replacement[] } {
     const langAt = languageAt(text);
     const replacements: Replacement[] = [];
     let out = '';
     let cursor = 0;
-    for (const span of spans) {
-      const original = text.slice(span.start, span.end);
-      const lang = opts.lang ?? langAt(span.start);
-      const letter = opts.numbered && span.key ? letterOf(ids, span.key) : undefined;
-      const plain = placeholder(span.noun, span.infl, lang, letter) + (span.joiner ?? '');
+    for (const r of results) {
+      if (r.entity === 'keep') continue;
+      const original = text.slice(r.start, r.end);
+      const name: OperatorName = opts.operators?.[r.entity] ?? (opts.numbered ? 'numbered' : 'placeholder');
+      const letter = name === 'numbered' && r.key ? letterOf(ids, r.key) : undefined;
+      const plain =
+        OPERATORS[name]({
+          original,
+          noun: r.noun,
+          infl: r.infl,
+          lang: opts.lang ?? langAt(r.start),
+          ...(letter ? { letter } : {}),
+        }) + (name === 'keep' ? '' : (r.joiner ?? ''));
       // At the start of a sentence the placeholder reads as its first word: "[Kunnassa] järjestettiin…".
-      const ph = sentenceStart(text, span.start)
+      const ph = sentenceStart(text, r.start)
         ? plain.replace(/^\[(\p{Ll})/u, (_, c: string) => `[${c.toUpperCase()}`)
         : plain;
-      out += text.slice(cursor, span.start) + ph;
-      cursor = span.end;
-      replacements.push({ start: span.start, end: span.end, original, placeholder: ph, kind: span.kind });
-      remember(original, span);
+      out += text.slice(cursor, r.start) + ph;
+      cursor = r.end;
+      replacements.push({
+        start: r.start,
+        end: r.end,
+        original,
+        placeholder: ph,
+        kind: r.entity,
+        recognizer: r.recognizer,
+        score: r.score,
+      });
+      remember(original, r);
     }
     out += text.slice(cursor);
     return { text: out, replacements };
-  };
+  }
 
-  function remember(original: string, span: Span) {
-    // The inventory feeds the leak check of every output: an ordinary word in it ("KUNTIEN" from a
-    // project title in capitals, a table heading caught fail-closed) would flag the codebook's own labels.
-    const common = (w: string) => vocabulary().isCommon(w.toLowerCase());
-    // Fail-closed guesses ('name': a capitalised word nobody vouched for) are replaced in quotes but kept
-    // out of the inventory: a wrong guess there ("Lainaukset", a table heading) would flag the tool's own
-    // interface text in every output. Municipalities are checked from the gazetteer anyway.
-    if (span.kind === 'name') return;
+  function remember(original: string, r: RecognizerResult) {
+    // Fail-closed guesses ('name': a capitalised word nobody vouched for) are replaced but kept out of
+    // the inventory: a wrong guess there ("Lainaukset", a table heading) would flag the tool's own
+    // interface text in every output. The second look of the leak check covers such words anyway.
+    if (r.entity === 'name') return;
     // Copies, not slices: a slice keeps the whole source text alive as long as the inventory lives.
     seen.add(detach(original));
     // Multi-word originals also leave their words, so a surname alone is still found later.
-    if (span.kind === 'person' || span.kind === 'organisation' || span.kind === 'project') {
+    if (
+      r.entity === 'person' ||
+      r.entity === 'organisation' ||
+      r.entity === 'project' ||
+      r.entity === 'institution'
+    ) {
       for (const w of original.split(/\s+/u)) {
         const word = w.replace(/:.*$/u, '');
-        if (word.length > 2 && /^\p{Lu}/u.test(word) && !common(word)) seen.add(detach(word));
+        if (
+          word.length > 2 &&
+          /^\p{Lu}/u.test(word) &&
+          !vocabulary().isCommon(word.toLowerCase()) &&
+          !allow.allowsWord(word)
+        )
+          seen.add(detach(word));
       }
     }
   }
 
-  const scanReport: Anonymiser['scanReport'] = (report, text) => {
-    const ids = emptyIdentifiers(report);
+  /** What a whole report teaches, from its one analysis. */
+  function learn(text: string, ids: ReportIdentifiers, results: readonly RecognizerResult[]) {
+    const firms = new Set(ids.firms);
+    const projects = new Set(ids.otherProjects);
+    const persons = new Map<string, LearnedPerson>();
+    const names = new Set(ids.names);
     const vocab = vocabulary();
-    const tokens = tokenize(text);
+    for (const r of results) {
+      if (r.learn?.firm && !allow.allowsWord(r.learn.firm)) firms.add(detach(r.learn.firm));
+      if (r.learn?.project) projects.add(detach(r.learn.project));
+      const p = r.learn?.person;
+      if (p) {
+        const key = (p.surname || p.firstNames.join(' ')).toLowerCase();
+        const known = persons.get(key);
+        if (known) known.firstNames = [...new Set([...known.firstNames, ...p.firstNames])];
+        else persons.set(key, { firstNames: p.firstNames.map(detach), surname: detach(p.surname) });
+      }
+      if (r.entity === 'name' && r.recognizer === 'UnknownNameRecognizer') {
+        const word = text.slice(r.start, r.end).replace(/:.*$/u, '');
+        if (word.length >= 4 && !vocab.isEveryday(word.toLowerCase())) names.add(detach(word));
+      }
+      if (r.key) letterOf(ids, r.key);
+    }
+    ids.firms = [...firms];
+    ids.otherProjects = [...projects];
+    ids.persons = [...ids.persons, ...persons.values()];
+    ids.names = [...names];
+    const places = new Set(ids.placeIds);
+    for (const r of results) if (r.place && !r.place.demonym) places.add(r.place.id);
+    ids.placeIds = [...places].sort();
+    for (const p of ids.persons) if (p.surname) seen.add(p.surname);
+    for (const name of [...ids.projectNames, ...ids.otherProjects, ...ids.firms]) seen.add(name);
+  }
+
+  /** The report's definitions read before the analysis: its title, acronyms, place abbreviations. */
+  function prepare(report: string, text: string): ReportIdentifiers {
+    const ids = emptyIdentifiers(report);
     const allowed = (s: string) => allow.allowsWord(s) || s.split(/\s+/u).every((w) => allow.allowsWord(w));
     const title = projectNameFromTitle(text);
-    if (title && !allowed(title)) ids.projectNames.push(title);
-    const others = new Set<string>(findProjectAcronyms(text));
-    for (const p of findNamedProjects(text, tokens)) others.add(p.name);
-    ids.otherProjects = [...others].filter((p) => !allowed(p) && !isPlace(p));
-    const firms = new Set<string>();
-    for (const f of findFirms(text, tokens)) if (!allowed(f.name)) firms.add(f.name);
-    ids.firms = [...firms];
-    // Persons: patterns over tokens not taken by allow-listed terms or firms.
-    const taken = new Uint8Array(text.length);
-    for (const [s, e] of allow.ranges(text, tokens)) taken.fill(1, s, e);
-    for (const f of findFirms(text, tokens))
-      taken.fill(1, tokens[f.first]?.start ?? 0, tokens[f.last]?.end ?? 0);
-    const places = gazetteer().lexicon;
-    const persons = new Map<string, LearnedPerson>();
-    for (const m of findPersonPatterns({
-      text,
-      tokens,
-      free: (i) => !taken[tokens[i]?.start ?? 0],
-      ...placeChecks(tokens),
-      vocab,
-    })) {
-      const key = (m.person.surname || m.person.firstNames.join(' ')).toLowerCase();
-      const known = persons.get(key);
-      if (known) known.firstNames = [...new Set([...known.firstNames, ...m.person.firstNames])];
-      else persons.set(key, m.person);
-    }
-    ids.persons = [...persons.values()];
-    // Abbreviations of hyphenated places used in the report ("P-S" for Pohjois-Satakunta).
-    const abbreviations = new Set<string>();
-    const heads = new Set(tokens.map((u) => u.text.split(':')[0]));
-    for (const t of tokens) {
-      if (!t.text.includes('-') || !places.lookup(t.lower).some((h) => !h.value.demonym)) continue;
-      const initials = t.text
-        .split(/[-:]/u)
-        .slice(0, 2)
-        .map((p) => p.charAt(0).toUpperCase());
-      for (const abbr of [initials.join('-'), initials.join('')]) {
-        if (abbr.length >= 2 && heads.has(abbr)) abbreviations.add(abbr);
-      }
-    }
-    ids.placeAbbreviations = [...abbreviations];
-    // A full pass fixes the numbering in order of appearance and records which places the report names.
-    const { spans, confirmedPlaces } = detect(text, ids, allow, {
-      failClosed: true,
-      ...(options.properNoun ? { properNoun: options.properNoun } : {}),
-    });
-    ids.placeIds = [...confirmedPlaces].sort();
-    const names = new Set<string>();
-    for (const span of spans) {
-      if (span.kind !== 'name') continue;
-      const word = text.slice(span.start, span.end).replace(/:.*$/u, '');
-      if (word.length >= 4 && !vocab.isEveryday(word.toLowerCase())) names.add(word);
-    }
-    ids.names = [...names];
-    for (const span of spans) {
-      if (span.key) letterOf(ids, span.key);
-      remember(text.slice(span.start, span.end), span);
-    }
-    for (const p of ids.persons) {
-      if (p.surname) seen.add(detach(p.surname));
-    }
-    for (const name of [...ids.projectNames, ...ids.otherProjects, ...ids.firms]) seen.add(detach(name));
+    if (title && !allowed(title)) ids.projectNames.push(detach(title));
+    ids.otherProjects = findProjectAcronyms(text)
+      .filter((p) => !allowed(p) && !isPlace(p))
+      .map(detach);
+    ids.placeAbbreviations = placeAbbreviations(text);
     return ids;
-  };
+  }
+
+  function placeAbbreviations(text: string): string[] {
+    // "P-S" for Pohjois-Satakunta: the initials of a hyphenated place, used in the report.
+    const out = new Set<string>();
+    const words = new Set<string>();
+    for (const m of text.matchAll(/\b\p{Lu}{1,2}-?\p{Lu}\b/gu)) words.add(m[0]);
+    if (words.size === 0) return [];
+    for (const m of text.matchAll(/\p{Lu}\p{L}+-\p{Lu}\p{L}+/gu)) {
+      if (
+        !gazetteer()
+          .lexicon.lookup(m[0])
+          .some((h) => !h.value.demonym)
+      )
+        continue;
+      const initials = m[0].split('-').map((p) => p.charAt(0).toUpperCase());
+      for (const abbr of [initials.join('-'), initials.join('')]) if (words.has(abbr)) out.add(abbr);
+    }
+    return [...out];
+  }
 
   function isPlace(name: string): boolean {
     return gazetteer()
@@ -186,10 +250,27 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       .some((h) => !h.value.demonym && h.value.kind !== 'locality');
   }
 
+  const anonymiseReport: Anonymiser['anonymiseReport'] = (report, text, opts = {}) => {
+    const ids = prepare(report, text);
+    const results = analyse(text, ids, opts.failClosed !== false);
+    learn(text, ids, results);
+    return { ...operate(text, results, ids, opts), ids };
+  };
+
   return {
-    scanReport,
-    anonymise,
+    scanReport(report, text) {
+      const ids = prepare(report, text);
+      const results = analyse(text, ids, true);
+      learn(text, ids, results);
+      for (const r of results) remember(text.slice(r.start, r.end), r);
+      return ids;
+    },
+    anonymiseReport,
+    anonymise(text, ids, opts = {}) {
+      return operate(text, analyse(text, ids, opts.failClosed !== false), ids, opts);
+    },
     inventory: () => [...seen].sort((a, b) => a.localeCompare(b, 'fi')),
+    allowList,
   };
 }
 
@@ -198,7 +279,8 @@ function letterOf(ids: ReportIdentifiers, key: string): string {
   const existing = ids.letters[key];
   if (existing) return existing;
   const group = key.slice(0, key.indexOf('|'));
-  const used = Object.keys(ids.letters).filter((k) => k.startsWith(`${group}|`)).length;
+  let used = 0;
+  for (const k in ids.letters) if (k.startsWith(`${group}|`)) used++;
   const letter = letterFor(used);
   ids.letters[key] = letter;
   return letter;

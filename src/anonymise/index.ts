@@ -1,17 +1,27 @@
 // Public API of the anonymiser: quotes in a published synthesis must not let anyone recognise the
-// municipality, person or firm. See anonymiser.ts (replacement), leaks.ts (the check), gazetteer.ts,
-// inflect.ts (Finnish case forms) and placeholders.ts (case-keeping placeholders).
-export { type Anonymiser, type AnonymiserOptions, createAnonymiser, emptyIdentifiers } from './anonymiser.js';
+// municipality, person or firm. Built the way Microsoft Presidio is: recognizers/ (one per entity kind)
+// in a registry (registry.ts), one resolver for overlaps (resolve.ts), operators per entity kind
+// (operators.ts), word lists and placeholder tables as data (data/). check/ is the leak check, an
+// independent second look at the outputs.
+export {
+  type Anonymiser,
+  type AnonymiserOptions,
+  createAnonymiser,
+  emptyIdentifiers,
+  type ProperNoun,
+} from './anonymiser.js';
+export { findLeaks, type LeakCheckOptions } from './check/find-leaks.js';
 export { gazetteer, type PlaceRef } from './gazetteer.js';
 export { demonymsOf, formsOf, type Inflection, stemsOf } from './inflect.js';
-export { findLeaks } from './leaks.js';
-export { placeholder } from './placeholders.js';
+export { placeholder } from './operators.js';
+export { REGISTRY } from './registry.js';
 export type {
   AllowList,
   AnonymiseOptions,
   EntityKind,
   Leak,
   LearnedPerson,
+  OperatorName,
   ProperNounClass,
   Replacement,
   ReportIdentifiers,

@@ -7,19 +7,37 @@ export function paragraphLanguage(paragraph: string): 'fi' | 'sv' {
   return detectLanguage(tokenize(paragraph), 'fi') === 'sv' ? 'sv' : 'fi';
 }
 
-/** Language of the paragraph around each offset, computed once per paragraph. */
+/** Language of the paragraph around each offset, computed once per paragraph; a paragraph too short to
+ * tell (a heading, a table cell) takes the language of the whole text. */
 export function languageAt(text: string): (offset: number) => 'fi' | 'sv' {
+  let whole: 'fi' | 'sv' | undefined;
+  const fallback = () => {
+    whole ??=
+      detectLanguage(tokenize(text.length > 20_000 ? text.slice(0, 20_000) : text), 'fi') === 'sv'
+        ? 'sv'
+        : 'fi';
+    return whole;
+  };
   const breaks = [0];
   for (const m of text.matchAll(/\n[ \t]*\n/gu)) breaks.push((m.index ?? 0) + m[0].length);
   breaks.push(text.length + 1);
   const cache = new Map<number, 'fi' | 'sv'>();
   return (offset) => {
-    let k = 0;
-    while (k + 1 < breaks.length && (breaks[k + 1] ?? 0) <= offset) k++;
+    // The last paragraph start at or before the offset (binary search: reports have many paragraphs).
+    let lo = 0;
+    let hi = breaks.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((breaks[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const k = lo;
     const start = breaks[k] ?? 0;
     let lang = cache.get(start);
     if (!lang) {
-      lang = paragraphLanguage(text.slice(start, breaks[k + 1]));
+      const paragraph = text.slice(start, breaks[k + 1]);
+      const tokens = tokenize(paragraph);
+      lang = tokens.length < 8 ? fallback() : detectLanguage(tokens, fallback()) === 'sv' ? 'sv' : 'fi';
       cache.set(start, lang);
     }
     return lang;

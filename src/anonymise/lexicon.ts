@@ -30,6 +30,8 @@ interface Phrase<T> {
   last: Lexicon<T>;
 }
 
+const NEUTRAL_TAIL = /[aou][^aouäöy]*[ei][^aouäöyei]*$/u;
+
 /** Distinct words remembered per lexicon before the memo starts over (bounded memory on huge runs). */
 const MEMO_LIMIT = 100_000;
 
@@ -53,12 +55,16 @@ export class Lexicon<T> {
       return;
     }
     const word = words[0] ?? '';
-    const harmony = harmonyOf(word);
+    // A compound takes the harmony of its last part, which a neutral tail hides: Kiuruvesi → Kiuruvedellä
+    // (vesi), Lahti → Lahdessa. Where the last vowels are e/i only, both harmonies are read.
+    const harmonies: Harmony[] = NEUTRAL_TAIL.test(word) ? ['back', 'front'] : [harmonyOf(word)];
     for (const stem of stemsOf(word)) {
       this.memo.clear();
       const list = this.stems.get(stem.stem) ?? [];
-      if (!list.some((e) => e.value === value && e.stem.kind === stem.kind))
-        list.push({ value, stem, harmony });
+      for (const harmony of harmonies) {
+        if (!list.some((e) => e.value === value && e.stem.kind === stem.kind && e.harmony === harmony))
+          list.push({ value, stem, harmony });
+      }
       this.stems.set(stem.stem, list);
     }
     for (const [form, infl] of doubleInflectedForms(word)) this.addForm(value, form, infl);

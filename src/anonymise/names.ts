@@ -2,6 +2,7 @@
 // ("Virtaselle" → Virtanen, "Korhosen" → Korhonen), and the role words that announce a name
 // ("projektipäällikkö Joni Jokela", "kunnanjohtaja Virtanen").
 import { dictionary } from '@zxcvbn-ts/language-fi';
+import { WORDS } from './data/tables.generated.js';
 import { Lexicon } from './lexicon.js';
 
 export interface NameRef {
@@ -30,64 +31,19 @@ export function isFirstName(lower: string): boolean {
   return lower.split('-').every((part) => firstNames?.has(part));
 }
 
-// Titles and roles stay; the capitalised words after them are a name. Stems, so that every case of the
-// role word counts ("projektipäällikkö", "hankekoordinaattorina", "päällikön").
-const ROLE_STEMS = [
-  'päällik',
-  'johtaj',
-  'koordinaattor',
-  'asiantuntij',
-  'sihteer',
-  'suunnittelij',
-  'tutkij',
-  'neuvoj',
-  'neuvonantaj',
-  'esimie',
-  'esihenkilö',
-  'konsult',
-  'lääkär',
-  'hoitaj',
-  'opettaj',
-  'rehtor',
-  'insinöör',
-  'kehittäj',
-  'tuottaj',
-  'ohjaaj',
-  'yhteyshenkilö',
-  'pormestar',
-  'valtuutet',
-  'kouluttaj',
-  'asiamie',
-  'arkkiteh',
-  'juristi',
-  'lakimie',
-  'kamreer',
-  'tarkastaj',
-  'analyytik',
-  'toimittaj',
-  'professor',
-  'tohtor',
-  'rouv',
-  'herr',
-  'maister',
-  'vetäj',
-  'manager',
-  'director',
-  'coordinator',
-  'specialist',
-  'chef',
-  'direktör',
-  'samordnar',
-  'ansvarig',
-  'sekreterar',
-  'handläggar',
-  'koordinator',
-  'ledar',
-  'rektor',
-];
-const ROLE = new RegExp(`(${ROLE_STEMS.join('|')})\\p{L}{0,7}$`, 'u');
+// Titles and roles stay; the capitalised words after them are a name. Stems (data/words.yaml), so that
+// every case of the role word counts ("projektipäällikkö", "hankekoordinaattorina", "päällikön").
+const ROLE = new RegExp(`(${WORDS['role-stems'].join('|')})\\p{L}{0,7}$`, 'u');
 
 /** A role word before a name, in any case ("projektipäällikkö", "hankekoordinaattorina"). */
 export function isRoleWord(lower: string): boolean {
   return ROLE.test(lower);
+}
+
+let surnames: Set<string> | undefined;
+
+/** A known surname, or a double surname with one known part ("suomalainen-ajanko"). */
+export function isSurname(lower: string): boolean {
+  surnames ??= new Set(dictionary.lastnames);
+  return lower.split('-').some((p) => surnames?.has(p));
 }

@@ -1,12 +1,12 @@
-// Word tokens with offsets and the two facts the anonymiser decides by: is the word capitalised, and
-// does it open a sentence (where capitals say nothing about names). Markdown markup, list bullets and
-// opening quotes are looked through: "**Palaute**", "- Kankaanpää", "”Kuntien ..." all open a sentence.
+// The coder's tokens (language/tokens.ts `tokenize`, one tokenizer for the whole tool) with the facts the
+// anonymiser decides by: is the word capitalised, all capitals, and does it open a sentence (where a
+// capital says nothing about names). Markdown markup, list bullets and opening quotes are looked through:
+// "**Palaute**", "- Kankaanpää", "”Kuntien ..." open a sentence; so do a table cell ("| Nimi |"), a tab,
+// a colon and a line start. The facts are added to the coder's token objects: no second object per word.
+import { type Token, tokenize } from '../language/tokens.js';
+import { WORDS } from './data/tables.generated.js';
 
-export interface WordToken {
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
+export interface WordToken extends Token {
   index: number;
   /** First letter is upper case ("Kankaanpää", "DVV:n", "SataDigi"). */
   capitalised: boolean;
@@ -16,40 +16,39 @@ export interface WordToken {
   sentenceStart: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-:'’][\p{L}\p{N}]+)*/gu;
-const ABBREVIATIONS = new Set(
-  'esim mm ns ts n ko ym yms jne vrt ks ml va vs eli mr ms dr st s:t prof toim tms tk puh p os'.split(' '),
-);
+const ABBREVIATIONS = new Set(WORDS.abbreviations);
+// Characters looked through backwards when deciding whether a word opens a sentence.
+const TRANSPARENT = /[ \t\u00a0*_#>`~"”“„«»'’(\u2022\u25cf–—-]/u;
 
-export function tokenize(text: string): WordToken[] {
-  const tokens: WordToken[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    const word = m[0];
-    const first = word.charAt(0);
-    const letters = word.replace(/[^\p{L}]/gu, '');
-    tokens.push({
-      text: word,
-      lower: word.toLowerCase(),
-      start,
-      end: start + word.length,
-      index: tokens.length,
-      capitalised: first !== first.toLowerCase(),
-      allCaps: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
-      sentenceStart: false,
-    });
+export function wordTokens(text: string): WordToken[] {
+  const tokens = tokenize(text) as WordToken[];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as WordToken;
+    const first = t.text.charAt(0);
+    t.index = i;
+    t.capitalised = first !== first.toLowerCase();
+    t.allCaps = isAllCaps(t.text);
+    t.sentenceStart = opensSentence(text, t, tokens[i - 1]);
   }
-  for (const t of tokens) t.sentenceStart = opensSentence(text, t, tokens[t.index - 1]);
   return tokens;
+}
+
+function isAllCaps(word: string): boolean {
+  let letters = 0;
+  for (const c of word) {
+    if (c.toLowerCase() === c.toUpperCase()) continue;
+    if (c !== c.toUpperCase()) return false;
+    letters++;
+  }
+  return letters >= 2;
 }
 
 function opensSentence(text: string, token: WordToken, previous: WordToken | undefined): boolean {
   let i = token.start - 1;
-  // Look back over spaces, markup, bullets and opening quotes/brackets.
   while (i >= 0) {
     const c = text.charAt(i);
-    if (c === '\n' || c === '\r') return true;
-    if (/[\s*_#>`~"”“„«»'|\u2022\u25cf–—-]/u.test(c)) {
+    if (c === '\n' || c === '\r' || c === '|' || c === '\t') return true;
+    if (TRANSPARENT.test(c)) {
       i--;
       continue;
     }
@@ -62,6 +61,18 @@ function opensSentence(text: string, token: WordToken, previous: WordToken | und
 }
 
 /** Text between two tokens is only spacing (one line): they can belong to one name. */
-export function adjacent(text: string, a: WordToken, b: WordToken): boolean {
-  return /^[ \t\u00a0]{1,2}$/u.test(text.slice(a.end, b.start));
+export function adjacent(text: string, a: Token, b: Token): boolean {
+  const gap = b.start - a.end;
+  if (gap < 1 || gap > 2) return false;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** The word without a colon ending: "DVV:n" → "DVV", "Oy:ltä" → "Oy". */
+export function headOf(word: string): string {
+  const colon = word.indexOf(':');
+  return colon > 0 ? word.slice(0, colon) : word;
 }

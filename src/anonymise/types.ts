@@ -1,16 +1,26 @@
 // Public value types of the anonymiser (re-exported by index.ts).
 
+/** What an identifier is: one recognizer per kind (recognizers/), one operator per kind (operators.ts). */
 export type EntityKind =
   | 'municipality'
   | 'region'
+  | 'locality'
+  | 'demonym'
   | 'person'
   | 'organisation'
+  | 'product'
+  | 'institution'
   | 'project'
+  | 'project-code'
   | 'email'
   | 'phone'
   | 'url'
   | 'business-id'
   | 'address'
+  | 'postcode'
+  | 'iban'
+  | 'identity-code'
+  | 'hashtag'
   | 'name';
 
 /** Terms never replaced: public bodies that identify no project, widely used products, common acronyms. */
@@ -24,6 +34,9 @@ export interface Replacement {
   original: string;
   placeholder: string;
   kind: EntityKind;
+  /** The recognizer that found it, and how sure it was (0–1). */
+  recognizer: string;
+  score: number;
 }
 
 export interface LearnedPerson {
@@ -53,13 +66,18 @@ export interface ReportIdentifiers {
   letters: Record<string, string>;
 }
 
+/** How an entity kind is replaced: a case-keeping placeholder, a numbered one, a plain mark, or not at all. */
+export type OperatorName = 'placeholder' | 'numbered' | 'redact' | 'keep';
+
 export interface AnonymiseOptions {
   /** "[kunta A]" instead of "[kunta]": the same entity gets the same letter within a report. */
   numbered?: boolean;
-  /** Treat a capitalised mid-sentence word that is neither common nor allow-listed as a name (default true). */
+  /** Treat a capitalised word that is neither common nor allow-listed as a name (default true). */
   failClosed?: boolean;
   /** Language of the placeholders; default: decided per paragraph. */
   lang?: 'fi' | 'sv';
+  /** Operator per entity kind, overriding the default (placeholder, or numbered with `numbered`). */
+  operators?: Partial<Record<EntityKind, OperatorName>>;
 }
 
 export type ProperNounClass = 'person' | 'place' | 'other' | undefined;

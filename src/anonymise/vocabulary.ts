@@ -1,9 +1,12 @@
-// What counts as an ordinary word, for the fail-closed rule ("a capitalised word in mid-sentence that is
-// neither a known common word nor allow-listed is treated as a name") and for telling "Kotka" at the
-// start of a sentence (an eagle?) from the town. Built from @zxcvbn-ts/language-fi: a subtitle frequency
-// list (everyday words) and a Wikipedia one (also proper nouns), less first names, surnames and places.
+// What counts as an ordinary word, for the fail-closed rules ("a capitalised word that is no ordinary
+// word is a name") and for telling "Kotka" at the start of a sentence (an eagle?) from the town. Built
+// from @zxcvbn-ts/language-fi: a subtitle frequency list (everyday words) and a Wikipedia one (also
+// proper nouns), less first names, surnames and places. Report language is full of compounds and
+// derived nouns the lists do not hold ("tilavarausjärjestelmän", "digitalisaatio"): a word is also
+// ordinary when it splits into ordinary parts, or ends in a derivational suffix of Finnish common nouns.
 import { createRequire } from 'node:module';
 import { dictionary } from '@zxcvbn-ts/language-fi';
+import { WORDS } from './data/tables.generated.js';
 import { gazetteer } from './gazetteer.js';
 
 interface Stemmer {
@@ -13,13 +16,26 @@ const require = createRequire(import.meta.url);
 const snowball = require('snowball-stemmers') as { newStemmer(language: string): Stemmer };
 
 export interface Vocabulary {
-  /** An ordinary word (any inflection): not a name. */
+  /** An ordinary word from the lists (any inflection): not a name. */
   isCommon(lower: string): boolean;
+  /** isCommon, or a compound of ordinary parts, or a derived common noun: "hankekoordinaattorina". */
+  isOrdinary(lower: string): boolean;
   /** In the everyday (subtitle) list: a place name spelt so is ambiguous at a sentence start. */
   isEveryday(lower: string): boolean;
   /** Known as a first name or surname. */
   isPersonName(lower: string): boolean;
 }
+
+// Adjectives and residents' names of ordinary words: "kuntalaiset", "kyläläisille" (of a place: gazetteer).
+const LAINEN = /^(.{3,}?)(?:lai|läi)(?:nen|se|si|s)/u;
+// Double consonants collapsed, so consonant gradation does not hide a known word: lomakkeiden ~ lomake.
+const collapse = (s: string) => s.replace(/([kpt])\1/gu, '$1');
+
+// Derivational suffixes and verb endings (data/words.yaml): "pilotoinnit", "keskeisimmät", "vertailimme".
+const DERIVED = new RegExp(
+  `(?:(?:${WORDS['derivational-suffixes'].join('|')})(?:${WORDS['case-endings'].join('|')})?|${WORDS['verb-endings'].join('|')})(?:kin|kaan|kään)?$`,
+  'u',
+);
 
 let cached: Vocabulary | undefined;
 
@@ -42,24 +58,61 @@ export function vocabulary(): Vocabulary {
     common.add(w);
   }
   const stems = new Set<string>();
+  const collapsed = new Set<string>();
   // Stems less their last letter too: the stemmer leaves "digitaalis" for "digitaalisten" but
   // "digitaalin" for "digitaalinen"; for long words the shorter stem still tells them apart from names.
   const shortStems = new Set<string>();
+  // Parts a compound may start with: ordinary words of three letters or more, as written.
+  const parts = new Set<string>();
   for (const w of common) {
     const s = stemmer.stem(w);
     stems.add(s);
+    if (s.length >= 5) collapsed.add(collapse(s));
     if (s.length >= 7) shortStems.add(s.slice(0, -1));
+    if (w.length >= 3 && /^[a-zåäö]+$/u.test(w)) parts.add(w);
   }
+  for (const h of WORDS['compound-heads']) parts.add(h);
   const isCommon = (lower: string): boolean => {
     if (common.has(lower)) return true;
     if (lower.length <= 3) return false;
     const s = stemmer.stem(lower);
     if (stems.has(s)) return true;
+    // "lomakkeiden" → "lomakkeid" ~ "lomak(e)": compare without double consonants and the stem's last letter.
+    const c = collapse(s);
+    if (c.length >= 6 && (collapsed.has(c) || collapsed.has(c.slice(0, -1)) || collapsed.has(c.slice(0, -2))))
+      return true;
     const shorter = s.slice(0, -1);
     return s.length >= 8 && (stems.has(shorter) || shortStems.has(shorter));
   };
+  const memo = new Map<string, boolean>();
+  const compound = (w: string, depth: number): boolean => {
+    if (isCommon(w) || everyday.has(w) || (w.length >= 7 && DERIVED.test(w))) return true;
+    const lainen = LAINEN.exec(w);
+    if (lainen && depth < 3 && compound(lainen[1] ?? '', depth + 1)) return true;
+    if (depth > 3 || w.length < 6) return false;
+    for (let k = w.length - 3; k >= 3; k--) {
+      const head = w.slice(0, k);
+      // A compound's first part is an ordinary word as written ("palaute-", "kunnan-", "saavutettavuus-").
+      if (!(parts.has(head) || (head.length >= 6 && (isCommon(head) || DERIVED.test(head))))) continue;
+      if (compound(w.slice(k), depth + 1)) return true;
+    }
+    return false;
+  };
+  const isOrdinary = (lower: string): boolean => {
+    const known = memo.get(lower);
+    if (known !== undefined) return known;
+    const w = lower.replace(/:.*$/u, '');
+    const answer =
+      w.includes('-') && !w.startsWith('-')
+        ? w.split('-').every((p) => p.length <= 2 || compound(p, 0))
+        : compound(w, 0);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(lower, answer);
+    return answer;
+  };
   cached = {
     isCommon,
+    isOrdinary,
     isEveryday: (lower) => everyday.has(lower),
     isPersonName: (lower) => names.has(lower),
   };

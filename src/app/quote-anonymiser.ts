@@ -1,7 +1,13 @@
-// The anonymiser as the run uses it: learn each report's own identifiers from its whole text, then treat
-// every quote fail-closed, and check the result against the run's inventory. A quote that still carries an
-// identifier after anonymisation is redacted word by word; one that cannot be made clean is dropped.
-import { type Anonymiser, findLeaks, type ReportIdentifiers } from '../anonymise/index.js';
+// The anonymiser as the run uses it: each report is analysed once as a whole (learn: its project name,
+// persons, firms and names, and the inventory), then every quote is anonymised fail-closed and checked by
+// the leak check's second look. A quote that still carries an identifier is redacted word by word; one
+// that cannot be made clean is dropped.
+import {
+  type Anonymiser,
+  findLeaks,
+  type LeakCheckOptions,
+  type ReportIdentifiers,
+} from '../anonymise/index.js';
 
 export interface QuoteAnonymiser {
   learn(report: string, text: string): void;
@@ -9,6 +15,8 @@ export interface QuoteAnonymiser {
   quote(report: string, text: string): string | undefined;
   /** Identifiers found in every report and quote, for the leak check of the outputs. */
   inventory(): string[];
+  /** What the leak check needs besides the inventory (the allow-list), for findLeaks(files, inventory, it). */
+  leakCheck: LeakCheckOptions;
   redacted: number;
 }
 
@@ -17,8 +25,10 @@ export function quoteAnonymiser(
   options: { numbered?: boolean; lang?: 'fi' | 'sv' } = {},
 ): QuoteAnonymiser {
   const ids = new Map<string, ReportIdentifiers>();
+  const leakCheck: LeakCheckOptions = { allowList: anonymiser.allowList };
   const self: QuoteAnonymiser = {
     redacted: 0,
+    leakCheck,
     learn(report, text) {
       // A JSON copy: names sliced from the report would otherwise keep its whole text alive for the run.
       ids.set(report, JSON.parse(JSON.stringify(anonymiser.scanReport(report, text))) as ReportIdentifiers);
@@ -30,7 +40,7 @@ export function quoteAnonymiser(
         failClosed: true,
         ...(options.numbered ? { numbered: true } : {}),
       }).text;
-      const leaks = findLeaks([{ file: 'quote', text: first }], anonymiser.inventory());
+      const leaks = findLeaks([{ file: 'quote', text: first }], anonymiser.inventory(), leakCheck);
       if (leaks.length === 0) return first;
       // Redact what the check still sees; if anything remains, drop the quote.
       let redacted = first;
@@ -39,7 +49,7 @@ export function quoteAnonymiser(
         if (at >= 0) redacted = `${redacted.slice(0, at)}[…]${redacted.slice(at + leak.text.length)}`;
       }
       self.redacted++;
-      return findLeaks([{ file: 'quote', text: redacted }], anonymiser.inventory()).length === 0
+      return findLeaks([{ file: 'quote', text: redacted }], anonymiser.inventory(), leakCheck).length === 0
         ? redacted
         : undefined;
     },

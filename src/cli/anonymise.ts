@@ -1,5 +1,6 @@
 // `analyse anonymise <file>`: the whole report with every identifier replaced by a case-keeping
-// placeholder, on stdout. Exit 2 when the report or the allow-list cannot be read.
+// placeholder, on stdout (one analysis of the report). Exit 2 when the report or the allow-list cannot
+// be read, or the path is a folder.
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createAnonymiser, properNounFromVoikko } from '../anonymise/index.js';
@@ -41,6 +42,13 @@ export function registerAnonymise(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+        process.stderr.write(
+          `analyse: ${file} is a folder; anonymise takes one report file (e.g. analyse anonymise ${file.replace(/\/+$/u, '')}/x.md)\n`,
+        );
+        process.exitCode = 2;
+        return;
+      }
       const report = await readReport(file);
       if (!report.ok) {
         printDiagnostics(report.diagnostics);
@@ -53,8 +61,7 @@ export function registerAnonymise(program: Command): void {
         voikko ? { properNoun: properNounFromVoikko(voikko) } : {},
       );
       const doc = report.value;
-      const ids = anonymiser.scanReport(doc.report, doc.text);
-      const result = anonymiser.anonymise(doc.text, ids, {
+      const result = anonymiser.anonymiseReport(doc.report, doc.text, {
         failClosed: flags.failClosed,
         ...(flags.numbered ? { numbered: true } : {}),
         ...(flags.lang === 'fi' || flags.lang === 'sv' ? { lang: flags.lang } : {}),

@@ -6,11 +6,12 @@ import { createAnonymiser, findLeaks, properNounFromVoikko } from '../anonymise/
 import { OUTPUT_FORMATS, type OutputFormat, renderOutputs, SHAREABLE, writeOutputs } from '../app/outputs.js';
 import { quoteAnonymiser } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
+import { writeInventory } from '../io/leak-inventory.js';
 import { loadAllowList } from '../io/load-allow-list.js';
 import { MANIFEST_FILE, renderManifest } from '../io/manifest.js';
 import { Spool } from '../io/spool.js';
+import { stateDir } from '../io/state.js';
 import { codingsCsvHead, codingsCsvRows } from '../render/csv.js';
-import { INVENTORY_FILE } from './check-leaks.js';
 import {
   codingFrom,
   colours,
@@ -47,6 +48,7 @@ interface RunFlags extends ReviewFlags {
   learnFrom?: string[];
   formats: string;
   allowList?: string;
+  state?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -70,6 +72,7 @@ export function registerRun(program: Command): void {
     .option('--numbered', 'number anonymised entities within a report ([kunta A], [kunta B])')
     .option('--quotes <n>', 'quotes per code', '5')
     .option('--formats <list>', `outputs to write (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
+    .option('--state <dir>', 'state folder for run state holding personal data (default .analyse)')
     .option(
       '--allow-list <file>',
       'names that stay (public bodies, products); default: allow-list.yaml beside the codebook',
@@ -162,8 +165,10 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const leaks = findLeaks(
       shareable.map(([file, text]) => ({ file, text: text as string })),
       anonymiser.inventory(),
+      anonymiser.leakCheck,
     );
-    files.set(INVENTORY_FILE, `${JSON.stringify([...new Set(anonymiser.inventory())].sort(), null, 0)}\n`);
+    // The inventory holds personal data: it goes to the state folder, never into the shareable folder.
+    await writeInventory(stateDir(flags.state), flags.out, anonymiser.inventory());
     const own = [...files.keys(), ...(spool ? ['codings.csv'] : [])].filter((f) => !f.startsWith('.'));
     files.set(MANIFEST_FILE, renderManifest(own, SHAREABLE));
     const written = await writeOutputs(flags.out, files);

@@ -1,34 +1,26 @@
-// Reads an output folder for the leak check: every text export (csv, md, html, json, txt, tsv, yaml, qde)
-// as text, the text inside zipped exports (xlsx, docx, qdpx: their XML and text members), and the run's
-// inventory file (a JSON array of strings) when present. Sub-folders are read too.
+// Reads an output folder for the leak check: every file, hidden ones included (a killed run's
+// `.codings.csv.<hex>.tmp` holds un-anonymised text), as text when it is text (csv, md, html, json, txt,
+// temporaries…), and the text inside zipped exports (xlsx, docx, qdpx: their XML and text members).
+// Sub-folders are read too. The tool's own manifest is listed apart (it names files, not people).
 import { readdir, readFile } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
 
 export interface ExportFolder {
-  /** Relative name ("quotes.md", "table.xlsx!xl/sharedStrings.xml") and text. */
+  /** Relative name ("quotes.md", "table.xlsx!xl/sharedStrings.xml", ".quotes.md.3f2a.tmp") and text. */
   files: { name: string; text: string }[];
-  inventory: string[];
+  /** Files that are neither text nor a zip (images, fonts): not scanned. */
+  skipped: string[];
 }
 
-const TEXT = new Set([
-  '.csv',
-  '.tsv',
-  '.md',
-  '.html',
-  '.htm',
-  '.json',
-  '.txt',
-  '.yaml',
-  '.yml',
-  '.qde',
-  '.xml',
-  '.qdc',
-]);
-const ZIP = new Set(['.xlsx', '.docx', '.qdpx', '.zip']);
+/** Largest file read whole; bigger ones are read up to this many bytes (a report is never this big). */
+const MAX_BYTES = 256 * 1024 * 1024;
 
-export async function readExportFolder(dir: string, inventoryFile: string): Promise<Result<ExportFolder>> {
+export async function readExportFolder(
+  dir: string,
+  ignore: readonly string[] = [],
+): Promise<Result<ExportFolder>> {
   const diagnostics: Diagnostic[] = [];
   let paths: string[];
   try {
@@ -41,40 +33,25 @@ export async function readExportFolder(dir: string, inventoryFile: string): Prom
     };
   }
   const files: ExportFolder['files'] = [];
-  let inventory: string[] = [];
+  const skipped: string[] = [];
   for (const path of paths.sort()) {
     const name = relative(dir, path);
-    const ext = extname(path).toLowerCase();
+    if (ignore.includes(name)) continue;
     try {
-      if (name === inventoryFile) {
-        const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-        if (Array.isArray(parsed)) inventory = parsed.filter((x): x is string => typeof x === 'string');
-        else
-          diagnostics.push(
-            diagnostic(
-              path,
-              'leaks/bad-inventory',
-              'The inventory is not a JSON array of strings',
-              undefined,
-              'warning',
-            ),
-          );
-        continue;
-      }
-      if (name.split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
-      if (TEXT.has(ext)) files.push({ name, text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') });
-      else if (ZIP.has(ext)) {
-        for (const member of unzipTextMembers(await readFile(path))) {
+      const bytes = await readFile(path);
+      const data = bytes.length > MAX_BYTES ? bytes.subarray(0, MAX_BYTES) : bytes;
+      if (isZip(data)) {
+        for (const member of unzipTextMembers(data))
           files.push({ name: `${name}!${member.name}`, text: member.text });
-        }
-      }
+      } else if (isText(data)) files.push({ name, text: data.toString('utf8').replace(/^\uFEFF/, '') });
+      else skipped.push(name);
     } catch (e) {
       diagnostics.push(
         diagnostic(path, 'read/unreadable', `Cannot read: ${(e as Error).message}`, undefined, 'warning'),
       );
     }
   }
-  return { ok: true, value: { files, inventory }, diagnostics };
+  return { ok: true, value: { files, skipped }, diagnostics };
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -85,6 +62,15 @@ async function listFiles(dir: string): Promise<string[]> {
     else if (entry.isFile()) out.push(path);
   }
   return out;
+}
+
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
+
+/** Text: no NUL byte in the first 8 KiB (UTF-8 and legacy 8-bit text alike). */
+function isText(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 8192);
+  for (let i = 0; i < n; i++) if (b[i] === 0) return false;
+  return true;
 }
 
 /** Text members (.xml, .txt, .qde, .rels excluded) of a zip archive, XML tags turned into line breaks. */
@@ -112,7 +98,7 @@ export function unzipTextMembers(zip: Uint8Array): { name: string; text: string 
     const local = buf.readUInt32LE(p + 42);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
-    if (!/\.(xml|txt|qde|html?|md|csv)$/i.test(name) || /\.rels$/i.test(name)) continue;
+    if (!/\.(xml|txt|qde|qdc|html?|md|csv)$/i.test(name) || /\.rels$/i.test(name)) continue;
     // Office packaging (themes name fonts such as "Osma Ebrima", styles, settings) holds no report text.
     if (
       /(^|\/)(theme\d*|styles|fontTable|settings|webSettings|numbering|app|\[Content_Types\])\.xml$/i.test(
@@ -125,18 +111,39 @@ export function unzipTextMembers(zip: Uint8Array): { name: string; text: string 
     const data = method === 8 ? inflateRawSync(raw) : method === 0 ? raw : undefined;
     if (!data) continue;
     let text = data.toString('utf8');
-    if (/\.(xml|qde)$/i.test(name)) {
-      text = text
-        .replace(/<\/(w:p|row|si|p|Paragraph|Code|Source)>/g, '\n')
-        // Attribute values carry names too (REFI-QDA source and code names).
-        .replace(/<[^>]+>/g, (tag) => ` ${[...tag.matchAll(/="([^"]*)"/g)].map((m) => m[1]).join(' ')} `)
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
+    if (/\.(xml|qde|qdc)$/i.test(name)) {
+      // REFI-QDA keeps source and code names in attributes; Office XML only style names and fonts.
+      const attributes = /\.(qde|qdc)$/i.test(name);
+      text = attributes ? refiText(text) : officeText(text);
     }
     out.push({ name, text });
   }
   return out;
+}
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** REFI-QDA: element text and attribute values (source and code names live in attributes). */
+function refiText(xml: string): string {
+  return unescapeXml(
+    xml
+      .replace(/<\/(Paragraph|Code|Source|PlainTextContent|Description)>/g, '\n')
+      .replace(/<[^>]+>/g, (tag) => ` ${[...tag.matchAll(/="([^"]*)"/g)].map((m) => m[1]).join(' ')} `),
+  );
+}
+
+/** Office XML: the text runs joined as Word and Excel show them (a word split over runs stays one word). */
+function officeText(xml: string): string {
+  return unescapeXml(
+    xml
+      .replace(/<\/(w:p|row|si|p|a:p)>|<w:br\/>/g, '\n')
+      .replace(/<\/(w:tc|c)>|<w:tab\/>/g, '\t')
+      .replace(/<[^>]+>/g, ''),
+  );
 }

@@ -1,0 +1,290 @@
+// The leak check: a second look at exported texts that does not rely on what the detector found. Besides
+// the run's inventory (every identifier the anonymiser replaced, in any case form), it looks for every
+// municipality, region and postal locality of Finland in every case form, residents' names (demonyms),
+// vendors and unique institutions from the lists, "First Last" name pairs, contact details by pattern
+// (e-mail also obfuscated, phone, identity code, IBAN, business ID, street address, postcode, hashtag)
+// and capitalised words that are no ordinary word and not allow-listed: in mid-sentence any such word,
+// at a sentence start one that cannot be an ordinary word. Placeholders ("[kunnassa]") are skipped.
+// One pass per file: an Aho–Corasick automaton over the inventory's literal strings, and one walk over
+// the words, each looked up once in the stem lexicons (inventory names, gazetteer, vendors).
+import { LineIndex } from '../../positions.js';
+import { allowMatcher } from '../allow.js';
+import { UNIQUE_INSTITUTIONS, VENDORS } from '../data/tables.generated.js';
+import { gazetteer, type PlaceRef } from '../gazetteer.js';
+import { languageAt } from '../language.js';
+import { Lexicon } from '../lexicon.js';
+import { isFirstName } from '../names.js';
+import { addressRecognizer, isPostcode } from '../recognizers/address.js';
+import { unknownNameVerdict } from '../recognizers/name.js';
+import type { Analysis } from '../recognizers/recognizer.js';
+import { type WordToken, wordTokens } from '../tokens.js';
+import type { AllowList, EntityKind, Leak } from '../types.js';
+import { vocabulary } from '../vocabulary.js';
+import { Automaton } from './automaton.js';
+import { scannableText } from './scannable.js';
+
+export interface LeakCheckOptions {
+  /** Terms that are no leak (the run's allow-list). Without it, only the bundled lists' knowledge applies. */
+  allowList?: AllowList;
+  /** The tool's own words in the outputs (codebook labels, headings): never a leak. */
+  known?: Iterable<string>;
+}
+
+interface InventoryMatcher {
+  words: Lexicon<string>;
+  literals: Automaton;
+  literalCount: number;
+  digits: Set<string>;
+  placeIds: Set<string>;
+}
+
+let cache: { key: string; matcher: InventoryMatcher } | undefined;
+
+function inventoryMatcher(inventory: readonly string[]): InventoryMatcher {
+  const key = `${inventory.length}\u0002${inventory.join('\u0001')}`;
+  if (cache?.key === key) return cache.matcher;
+  const words = new Lexicon<string>();
+  const literals: string[] = [];
+  const digits = new Set<string>();
+  const placeIds = new Set<string>();
+  const places = gazetteer().lexicon;
+  for (const entry of inventory) {
+    const e = entry.trim();
+    if (e.length < 3) continue;
+    if (/[@/.]|\p{N}/u.test(e)) {
+      literals.push(e.toLowerCase());
+      const d = e.replace(/\D/g, '');
+      if (d.length >= 7 && /^[+\d\s()-]+$/u.test(e)) digits.add(d);
+      continue;
+    }
+    words.add(e, e);
+    for (const h of places.lookup(e)) placeIds.add(h.value.id);
+  }
+  const matcher = {
+    words,
+    literals: new Automaton(literals),
+    literalCount: literals.length,
+    digits,
+    placeIds,
+  };
+  cache = { key, matcher };
+  return matcher;
+}
+
+let lists: Lexicon<string> | undefined;
+function listedNames(): Lexicon<string> {
+  if (lists) return lists;
+  lists = new Lexicon<string>();
+  for (const v of [...VENDORS, ...UNIQUE_INSTITUTIONS]) lists.add(v, v);
+  return lists;
+}
+
+const PLACEHOLDER = /\[[^\]\n]{1,80}\]/gu;
+const EMAIL =
+  /[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*(?:at|ät|a)\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*(?:dot|piste)\s*[)\]}])\s*[\p{L}\p{N}-]+)*/giu;
+const PHONE = /(?<![\p{N},.])(?:\+|00|0)\d[\d\s()-]{5,}\d(?![\p{N}])/gu;
+const IDENTITY_CODE = /(?<![\p{L}\p{N}])\d{6}[-+A-Ya-y]\d{3}[\p{L}\p{N}](?![\p{L}\p{N}])/gu;
+const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,}/gu;
+const BUSINESS_ID = /(?<![\p{N}-])\d{7}-\d(?![\p{N}])/gu;
+const POSTCODE = /(?<![\p{L}\p{N}.,-])(FI-)?(\d{5})(?=[ \t]+\p{Lu})/gu;
+const HASHTAG = /(?<![\p{L}\p{N}_])#\p{L}[\p{L}\p{N}_]+/gu;
+
+/** Scan exported files' texts for identifiers; see the header. */
+export function findLeaks(
+  files: { file: string; text: string }[],
+  inventory: readonly string[],
+  options: LeakCheckOptions = {},
+): Leak[] {
+  const matcher = inventoryMatcher(inventory);
+  const allow = allowMatcher(options.allowList ?? { terms: [] });
+  const known = new Set<string>();
+  for (const k of options.known ?? [])
+    for (const w of k.split(/[^\p{L}\p{N}-]+/u)) if (w) known.add(w.toLowerCase());
+  const leaks: Leak[] = [];
+  for (const { file, text: raw } of files) {
+    const text = scannableText(file, raw);
+    const lines = new LineIndex(raw);
+    const taken = new Uint8Array(text.length);
+    for (const m of text.matchAll(PLACEHOLDER)) taken.fill(1, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    const found: { start: number; end: number; kind: Leak['kind'] }[] = [];
+    const push = (start: number, end: number, kind: Leak['kind']) => {
+      for (let k = start; k < end; k++) if (taken[k]) return;
+      taken.fill(2, start, end);
+      found.push({ start, end, kind });
+    };
+    scanPatterns(text, matcher, push);
+    scanWords(text, matcher, allow, known, push);
+    for (const f of found.sort((a, b) => a.start - b.start)) {
+      const p = lines.point(f.start);
+      leaks.push({ file, line: p.line, column: p.column, text: raw.slice(f.start, f.end), kind: f.kind });
+    }
+  }
+  return leaks;
+}
+
+type Push = (start: number, end: number, kind: Leak['kind']) => void;
+
+function scanPatterns(text: string, matcher: InventoryMatcher, push: Push) {
+  const all = (re: RegExp, kind: Leak['kind'], check?: (m: RegExpMatchArray) => boolean) => {
+    for (const m of text.matchAll(re))
+      if (!check || check(m)) push(m.index ?? 0, (m.index ?? 0) + m[0].length, kind);
+  };
+  all(EMAIL, 'email', (m) => /@|[([{]/u.test(m[0]) && /\p{L}/u.test(m[0].split(/@|[([{]/u)[0] ?? ''));
+  all(IDENTITY_CODE, 'identity-code');
+  all(IBAN, 'iban');
+  all(BUSINESS_ID, 'business-id');
+  all(PHONE, 'phone', (m) => m[0].replace(/\D/g, '').length >= 7);
+  all(POSTCODE, 'postcode', (m) => Boolean(m[1]) || isPostcode(m[2] ?? ''));
+  all(HASHTAG, 'hashtag');
+  if (matcher.literalCount > 0) {
+    const lower = text.toLowerCase();
+    for (const hit of matcher.literals.search(lower.length === text.length ? lower : text)) {
+      const before = text.charAt(hit.start - 1);
+      const after = text.charAt(hit.end);
+      if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+      push(hit.start, hit.end, 'inventory');
+    }
+  }
+  if (matcher.digits.size > 0) {
+    for (const m of text.matchAll(/\+?\d[\d\s()-]{5,}\d/gu)) {
+      if (matcher.digits.has(m[0].replace(/\D/g, '')))
+        push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'inventory');
+    }
+  }
+}
+
+function scanWords(
+  text: string,
+  matcher: InventoryMatcher,
+  allow: ReturnType<typeof allowMatcher>,
+  known: Set<string>,
+  push: Push,
+) {
+  const tokens = wordTokens(text);
+  const vocab = vocabulary();
+  const places = gazetteer();
+  const a: Analysis = {
+    text,
+    tokens,
+    lower: tokens.map((t) => t.lower),
+    langAt: languageAt(text),
+    ids: {
+      report: '',
+      projectNames: [],
+      otherProjects: [],
+      persons: [],
+      firms: [],
+      placeAbbreviations: [],
+      names: [],
+      placeIds: [],
+      letters: {},
+    },
+    allow,
+    vocab,
+    places,
+    failClosed: true,
+    taken: new Uint8Array(text.length),
+    found: [],
+  };
+  // Street addresses by the anonymiser's own pattern: a capitalised street word with a number.
+  for (const r of addressRecognizer.analyze(a)) if (r.score >= 0.9) push(r.start, r.end, 'address');
+  const kept = new Uint8Array(text.length);
+  for (const [s, e] of allow.ranges(text, tokens)) kept.fill(1, s, e);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as WordToken;
+    if (kept[t.start]) continue;
+    const hit = matcher.words.matchAt(a.lower, i).find((h) => !/^\p{Lu}/u.test(h.value) || t.capitalised);
+    if (hit) {
+      push(t.start, tokens[i + hit.length - 1]?.end ?? t.end, 'inventory');
+      continue;
+    }
+    const head = t.lower.split(':')[0] ?? '';
+    const place = placeLeak(
+      t,
+      places.lexicon.lookup(head),
+      matcher,
+      vocab.isEveryday(head) || vocab.isCommon(head),
+    );
+    if (place) {
+      push(t.start, t.end, place);
+      continue;
+    }
+    if (
+      (t.capitalised || t.allCaps) &&
+      listedNames().matchAt(a.lower, i).length > 0 &&
+      !(t.sentenceStart && vocab.isCommon(head))
+    ) {
+      const h = listedNames().matchAt(a.lower, i)[0];
+      push(t.start, tokens[i + (h?.length ?? 1) - 1]?.end ?? t.end, 'organisation');
+      continue;
+    }
+    // "First Last": a known first name and a capitalised word that is no ordinary word.
+    const next = tokens[i + 1];
+    if (
+      t.capitalised &&
+      !t.allCaps &&
+      isFirstName(t.lower) &&
+      next?.capitalised &&
+      !next.allCaps &&
+      /^[ \t]$/u.test(text.slice(t.end, next.start)) &&
+      !vocab.isCommon(next.lower) &&
+      !allow.allowsWord(next.text) &&
+      !(t.sentenceStart && vocab.isEveryday(t.lower))
+    ) {
+      push(t.start, next.end, 'person');
+      i++;
+      continue;
+    }
+    // Place names written in lower case or without umlauts: file names, URLs ("kankaanpaa", "pohjois_satakunta").
+    const foldedKind = t.capitalised || t.lower.length < 6 ? undefined : foldedPlaces().get(t.lower);
+    if (foldedKind && !vocab.isCommon(t.lower)) {
+      push(t.start, t.end, foldedKind);
+      continue;
+    }
+    // Capitalised words of unknown class: what the fail-closed rule of the anonymiser would replace.
+    if (
+      (t.capitalised || t.allCaps) &&
+      !known.has(head) &&
+      !known.has(t.lower) &&
+      !allow.allowsWord(t.text)
+    ) {
+      if (unknownNameVerdict(a, t)) push(t.start, t.end, 'name');
+    }
+  }
+}
+
+function placeLeak(
+  t: WordToken,
+  hits: { value: PlaceRef; infl: unknown }[],
+  matcher: InventoryMatcher,
+  ambiguousWord: boolean,
+): EntityKind | undefined {
+  for (const h of hits) {
+    const ref = h.value;
+    if (!ref.demonym && !t.capitalised) continue;
+    const sourced = matcher.placeIds.has(ref.id);
+    // An everyday word at a sentence start ("Koski on kaunis", "Valo syttyi") names a place only if the
+    // run's sources named that place.
+    if (t.sentenceStart && ambiguousWord && !sourced) continue;
+    if (ref.kind === 'locality' && ambiguousWord && !sourced) continue;
+    if (ref.demonym) return 'demonym';
+    return ref.kind === 'region' ? 'region' : ref.kind === 'locality' ? 'locality' : 'municipality';
+  }
+  return undefined;
+}
+
+let folded: Map<string, EntityKind> | undefined;
+function foldedPlaces(): Map<string, EntityKind> {
+  if (folded) return folded;
+  folded = new Map();
+  for (const { name, ref } of gazetteer().names) {
+    if (ref.kind === 'locality') continue;
+    const kind: EntityKind = ref.kind === 'region' ? 'region' : 'municipality';
+    const lower = name.toLowerCase();
+    for (const form of [lower, lower.replace(/[äå]/g, 'a').replace(/ö/g, 'o')]) {
+      folded.set(form, kind);
+      if (form.includes('-')) folded.set(form.replace(/-/g, '_'), kind);
+    }
+  }
+  return folded;
+}

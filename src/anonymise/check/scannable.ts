@@ -1,0 +1,57 @@
+// An exported file's text as the leak check reads it, with every offset kept (so a hit's line and column
+// are the file's): HTML tags, styles and scripts blanked out (a font name in CSS is no leak, text in an
+// attribute is looked at), entities shortened in place; CSV delimiters and quotes turned into cell
+// boundaries ("|"), so a cell's first word is read as the start of a sentence, as in a table.
+
+export function scannableText(file: string, text: string): string {
+  const name = file.toLowerCase().replace(/!.*$/u, '');
+  if (/\.html?$/u.test(name) || /\.html?$/u.test(file.toLowerCase())) return blankHtml(text);
+  if (/\.(csv|tsv)$/u.test(name) || /\.(csv|tsv)$/u.test(file.toLowerCase())) return cellBoundaries(text);
+  return text;
+}
+
+const keepLines = (s: string) => s.replace(/[^\n\r]/gu, ' ');
+
+function blankHtml(text: string): string {
+  return text
+    .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/giu, keepLines)
+    .replace(/<!--[\s\S]*?-->/gu, keepLines)
+    .replace(/<[^>]*>/gu, (tag) => {
+      // Attribute values (title="…", alt="…") can carry text: keep them, blank the rest of the tag.
+      let out = '';
+      let inValue = false;
+      for (const c of tag) {
+        if (c === '"') {
+          inValue = !inValue;
+          out += '|';
+        } else out += inValue || c === '\n' ? c : ' ';
+      }
+      return `|${out.slice(1, -1)}|`;
+    })
+    .replace(
+      /&(?:#\d+|#x[\da-f]+|[a-z]+);/giu,
+      (e) => `${e === '&nbsp;' ? ' ' : '_'}${' '.repeat(e.length - 1)}`,
+    );
+}
+
+function cellBoundaries(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/u));
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+  const delimiter = counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '"') {
+      if (quoted && text.charAt(i + 1) === '"') {
+        out += ' "';
+        i++;
+        continue;
+      }
+      quoted = !quoted;
+      out += '|';
+    } else if (!quoted && c === delimiter) out += '|';
+    else out += c;
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+// Names no list knows, fail closed. In mid-sentence any capitalised word that is not allow-listed is a
+// name: Finnish capitalises only names there, so "Tiedon", "Asiointipisteen" or "Kokousväylään" are
+// brands even though they are words. At the start of a sentence, a line, a heading or a table cell the
+// capital says nothing, so a word there is a name when it cannot be an ordinary word: an acronym
+// ("CGI"), a word with inner capitals ("KaiPäätös", "YläSavoDigi"), a Finnish word that is neither in
+// the word lists nor a compound or derivation of them ("Pukaralammi", "Trimble"), or a word the
+// report uses as a name elsewhere. Voikko, when present, only adds: a word it knows only as a proper
+// noun, or does not know at all, is a name; it never keeps a word the rules would replace.
+import type { PlaceRef } from '../gazetteer.js';
+import { guessCase } from '../inflect.js';
+import { headOf, type WordToken } from '../tokens.js';
+import { placeFields, placeInfl } from './place.js';
+import { type Analysis, type Recognizer, type RecognizerResult, tokenFree } from './recognizer.js';
+
+/** A key for a name in any case form: "Trimblen" and "Trimble" are one entity. */
+export function nameKey(lower: string): string {
+  return headOf(lower).replace(/(n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|a|ä|ta|tä)$/u, '');
+}
+
+const hasInnerCapital = (word: string) => /\p{Ll}\p{Lu}/u.test(word);
+
+type Verdict = 'name' | 'person' | 'place' | undefined;
+
+/** Whether a capitalised token is a name by the rules (and Voikko, which only adds). */
+export function unknownNameVerdict(a: Analysis, t: WordToken): Verdict {
+  const word = headOf(t.text);
+  const lower = word.toLowerCase();
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2 || !/\p{Lu}/u.test(word)) return undefined;
+  if (/\p{N}/u.test(word) && letters.length < 3) return undefined;
+  const voikko = a.properNoun?.(word);
+  if (t.allCaps) {
+    // Acronyms are names unless allow-listed; a long word in capitals is a heading when it is a word.
+    if (letters.length <= 3) return 'name';
+    return a.vocab.isOrdinary(lower) ? undefined : 'name';
+  }
+  if (!t.sentenceStart) return voikko === 'person' ? 'person' : voikko === 'place' ? 'place' : 'name';
+  if (hasInnerCapital(word)) return 'name';
+  if (voikko === 'person' || voikko === 'place') return voikko;
+  if (a.langAt(t.start) !== 'fi') return undefined;
+  if (!a.vocab.isOrdinary(lower)) return 'name';
+  // Voikko adds: a word its lexicon does not know is no ordinary Finnish word.
+  if (a.properNoun?.knows && !a.properNoun.knows(word) && !a.vocab.isCommon(lower)) return 'name';
+  return undefined;
+}
+
+export const unknownNameRecognizer: Recognizer = {
+  name: 'UnknownNameRecognizer',
+  entities: ['name', 'person', 'locality'],
+  analyze(a) {
+    const out: RecognizerResult[] = [];
+    if (!a.failClosed) return out;
+    for (let i = 0; i < a.tokens.length; i++) {
+      const t = a.tokens[i] as WordToken;
+      if (!t.capitalised && !/\p{Lu}/u.test(t.text)) continue;
+      if (!tokenFree(a, i) || a.allow.allowsWord(t.text)) continue;
+      const verdict = unknownNameVerdict(a, t);
+      if (!verdict) continue;
+      const infl = guessCase(t.text);
+      if (verdict === 'person') {
+        out.push({
+          start: t.start,
+          end: t.end,
+          entity: 'person',
+          score: 0.6,
+          noun: 'henkilö',
+          infl,
+          key: `person|${nameKey(t.lower)}`,
+          recognizer: 'UnknownNameRecognizer',
+        });
+        continue;
+      }
+      const near = verdict === 'place' ? undefined : t.sentenceStart ? undefined : nearPlace(a, t.lower);
+      if (near || verdict === 'place') {
+        const ref: PlaceRef = near?.value ?? {
+          id: `loc:${t.lower}`,
+          kind: 'locality',
+          name: t.text,
+          demonym: false,
+        };
+        out.push({
+          start: t.start,
+          end: t.end,
+          ...placeFields(ref),
+          score: 0.6,
+          infl: placeInfl(ref, near?.infl ?? infl),
+          recognizer: 'UnknownNameRecognizer',
+        });
+        continue;
+      }
+      out.push({
+        start: t.start,
+        end: t.end,
+        entity: 'name',
+        score: 0.5,
+        noun: 'taho',
+        infl,
+        key: `name|${nameKey(t.lower)}`,
+        recognizer: 'UnknownNameRecognizer',
+      });
+    }
+    return out;
+  },
+};
+
+/** Names caught in mid-sentence elsewhere in the report or this text, where the rules alone would keep them (at a sentence start). */
+export const learnedNameRecognizer: Recognizer = {
+  name: 'LearnedNameRecognizer',
+  entities: ['name'],
+  analyze(a) {
+    const keys = new Map<string, string>();
+    for (const n of a.ids.names) keys.set(nameKey(n.toLowerCase()), n);
+    for (const r of a.found) {
+      if (r.entity !== 'name' || r.recognizer !== 'UnknownNameRecognizer' || r.key === undefined) continue;
+      const word = a.text.slice(r.start, r.end);
+      if (word.replace(/[^\p{L}]/gu, '').length >= 4) keys.set(r.key.slice(5), word);
+    }
+    const out: RecognizerResult[] = [];
+    if (keys.size === 0) return out;
+    for (let i = 0; i < a.tokens.length; i++) {
+      const t = a.tokens[i] as WordToken;
+      if (!t.capitalised || !tokenFree(a, i)) continue;
+      const key = nameKey(t.lower);
+      if (!keys.has(key)) continue;
+      out.push({
+        start: t.start,
+        end: t.end,
+        entity: 'name',
+        score: 0.7,
+        noun: 'taho',
+        infl: guessCase(t.text),
+        key: `name|${key}`,
+        recognizer: 'LearnedNameRecognizer',
+      });
+    }
+    return out;
+  },
+};
+
+// A misspelt place: one letter added, dropped or changed ("Jämsijärvellä", "Nousianen").
+function nearPlace(a: Analysis, word: string) {
+  if (word.length < 7 || word.includes(':')) return undefined;
+  const letters = 'aeiouyäöklmnprstvhjdg';
+  const tries = new Set<string>();
+  for (let k = 1; k < word.length; k++) {
+    tries.add(word.slice(0, k) + word.slice(k + 1));
+    for (const c of letters) {
+      tries.add(word.slice(0, k) + c + word.slice(k));
+      tries.add(word.slice(0, k) + c + word.slice(k + 1));
+    }
+  }
+  for (const w of tries) {
+    const hit = a.places.lexicon.lookup(w).find((h) => !h.value.demonym && h.value.kind !== 'locality');
+    if (hit) return hit;
+  }
+  return undefined;
+}

@@ -1,0 +1,237 @@
+// Places from the gazetteer: municipalities (current and former, Finnish and Swedish names), regions,
+// postal localities (villages), in every case form; "Pohjois-Satakunnan", "Kankaanpää-Jämijärvi",
+// "Satakuntaliiton"; abbreviations the report uses ("P-S"); a village no list knows, named by the word
+// after it ("Hoiskon kylässä"); and residents (demonyms): "porilaiset", "ylöjärveläisten", "vasaborna".
+// A place spelt like an everyday word at a sentence start ("Kotka", "Koski") counts only when the same
+// place is named unambiguously elsewhere in the text or the report.
+import { WORDS } from '../data/tables.generated.js';
+import type { PlaceRef } from '../gazetteer.js';
+import { caseOfColonEnding, guessCase, type Inflection } from '../inflect.js';
+import { Lexicon } from '../lexicon.js';
+import { adjacent, headOf, type WordToken } from '../tokens.js';
+import type { EntityKind } from '../types.js';
+import { projectWordCase } from './project.js';
+import { type Analysis, NOM, type Recognizer, type RecognizerResult, tokenFree } from './recognizer.js';
+
+const MUNICIPAL_NOUNS = new Lexicon<true>();
+for (const w of WORDS['municipal-nouns']) MUNICIPAL_NOUNS.add(true, w);
+for (const f of WORDS['municipal-noun-forms'])
+  MUNICIPAL_NOUNS.addForm(true, f, { case: f.endsWith('s') ? 'gen' : 'nom', number: 'sg' });
+const PLACE_NOUNS = new Lexicon<true>();
+for (const w of WORDS['place-nouns']) PLACE_NOUNS.add(true, w);
+
+const PLACE_RANK = { municipality: 0, region: 1, locality: 2 } as const;
+
+export function placeFields(ref: PlaceRef): Pick<RecognizerResult, 'entity' | 'noun' | 'key' | 'place'> {
+  const entity: EntityKind = ref.demonym
+    ? 'demonym'
+    : ref.kind === 'region'
+      ? 'region'
+      : ref.kind === 'locality'
+        ? 'locality'
+        : 'municipality';
+  const noun = ref.demonym
+    ? 'kuntalainen'
+    : ref.kind === 'region'
+      ? 'alue'
+      : ref.kind === 'locality'
+        ? 'paikkakunta'
+        : 'kunta';
+  return { entity, noun, key: `${ref.kind === 'region' ? 'region' : 'place'}|${ref.id}`, place: ref };
+}
+
+/** A place is one place even when its name is plural ("Siikaisissa" → "[kunnassa]"); residents keep number. */
+export function placeInfl(ref: PlaceRef, infl: Inflection): Inflection {
+  return ref.demonym ? infl : { case: infl.case, number: 'sg' };
+}
+
+interface Found {
+  result: RecognizerResult;
+  ambiguous: boolean;
+}
+
+function bestPlace(a: Analysis, word: string, capitalised: boolean) {
+  const hits = a.places.lexicon.lookup(word).filter((h) => h.value.demonym || capitalised);
+  hits.sort(
+    (x, y) =>
+      PLACE_RANK[x.value.kind] - PLACE_RANK[y.value.kind] ||
+      Number(x.value.demonym) - Number(y.value.demonym),
+  );
+  return hits[0];
+}
+
+const make = (
+  start: number,
+  end: number,
+  ref: PlaceRef,
+  infl: Inflection,
+  score: number,
+  joiner?: string,
+): RecognizerResult => ({
+  start,
+  end,
+  infl: placeInfl(ref, infl),
+  score,
+  ...placeFields(ref),
+  ...(joiner ? { joiner } : {}),
+  recognizer: ref.demonym ? 'DemonymRecognizer' : 'PlaceRecognizer',
+});
+
+function tokenPlaces(a: Analysis, t: WordToken): Found[] {
+  const colon = t.lower.indexOf(':');
+  const word = colon > 0 ? t.lower.slice(0, colon) : t.lower;
+  const best = bestPlace(a, word, t.capitalised);
+  if (best) {
+    const infl = colon > 0 ? caseOfColonEnding(t.lower.slice(colon + 1)) : best.infl;
+    const ambiguous =
+      t.sentenceStart &&
+      (best.value.kind === 'locality'
+        ? a.vocab.isEveryday(word) || a.vocab.isCommon(word)
+        : a.vocab.isEveryday(word));
+    if (best.value.kind === 'locality' && !t.capitalised) return [];
+    let end = t.end;
+    let finalInfl = infl;
+    // "Kankaanpään kaupunki" → "[kunta]", "Siikaisten kunnassa" → "[kunnassa]".
+    const next = a.tokens[t.index + 1];
+    if (
+      !best.value.demonym &&
+      best.value.kind !== 'region' &&
+      (infl.case === 'gen' || infl.case === 'nom') &&
+      next &&
+      adjacent(a.text, t, next)
+    ) {
+      const noun = MUNICIPAL_NOUNS.lookup(next.lower)[0];
+      if (noun && tokenFree(a, next.index)) {
+        end = next.end;
+        finalInfl = noun.infl;
+      }
+    }
+    return [
+      {
+        result: make(t.start, end, best.value, finalInfl, best.value.kind === 'locality' ? 0.75 : 0.8),
+        ambiguous,
+      },
+    ];
+  }
+  if (a.ids.placeAbbreviations.includes(headOf(t.text))) {
+    const infl = colon > 0 ? caseOfColonEnding(t.lower.slice(colon + 1)) : NOM;
+    const ref: PlaceRef = { id: `abbr:${headOf(t.text)}`, kind: 'region', name: t.text, demonym: false };
+    return [
+      {
+        result: { ...make(t.start, t.end, ref, infl, 0.8), key: `region|abbr:${headOf(t.text)}` },
+        ambiguous: false,
+      },
+    ];
+  }
+  if (word.includes('-')) return hyphenPlaces(a, t, word);
+  return compoundPlaces(a, t, word);
+}
+
+// "Pohjois-Satakunnan", "Kankaanpää-Jämijärvi", "Kankaanpään-hanke", "Nousianen-Mynämäki-Masku".
+function hyphenPlaces(a: Analysis, t: WordToken, word: string): Found[] {
+  const parts = word.split('-');
+  const written = headOf(t.text).split('-');
+  const rest = parts.slice(1).join('-');
+  if (parts.length > 1 && a.places.isAreaPrefix(parts[0] ?? '')) {
+    const hit = bestPlace(a, rest, /\p{Lu}/u.test(written[1] ?? ''));
+    if (hit && !hit.value.demonym) {
+      const ref: PlaceRef = { ...hit.value, kind: 'region', id: `region:${parts[0]}-${hit.value.name}` };
+      return [{ result: make(t.start, t.end, ref, hit.infl, 0.8), ambiguous: false }];
+    }
+  }
+  const found = parts.map((p, k) =>
+    /\p{Lu}/u.test(written[k]?.charAt(0) ?? '') ? bestPlace(a, p, true) : undefined,
+  );
+  if (!found.some((h) => h && !h.value.demonym && h.value.kind !== 'locality')) return [];
+  const out: Found[] = [];
+  let offset = t.start;
+  parts.forEach((p, k) => {
+    const hit = found[k];
+    const w = written[k] ?? p;
+    if (hit)
+      out.push({ result: make(offset, offset + p.length, hit.value, hit.infl, 0.8), ambiguous: false });
+    else if (/^\p{Lu}/u.test(w) && !a.vocab.isCommon(p) && !projectWordCase(p)) {
+      // An unknown capitalised part among places is a place too (often misspelt: "Nousianen").
+      const ref: PlaceRef = { id: `loc:${p}`, kind: 'locality', name: w, demonym: false };
+      out.push({
+        result: make(offset, offset + p.length, ref, k === parts.length - 1 ? guessCase(p) : NOM, 0.75),
+        ambiguous: false,
+      });
+    }
+    offset += p.length + 1;
+  });
+  return out;
+}
+
+// "Satakuntaliiton", "Kankaanpääläisille": a closed compound that starts with a place name (5+ letters).
+function compoundPlaces(a: Analysis, t: WordToken, word: string): Found[] {
+  if (!t.capitalised || word.length < 9) return [];
+  for (let k = word.length - 4; k >= 5; k--) {
+    const hit = a.places.lexicon
+      .lookup(word.slice(0, k))
+      .find(
+        (h) =>
+          !h.value.demonym &&
+          h.value.kind !== 'locality' &&
+          (h.infl.case === 'nom' || h.infl.case === 'gen') &&
+          h.value.name.length >= 5,
+      );
+    if (hit)
+      return [{ result: make(t.start, t.start + k, hit.value, NOM, 0.8, '-'), ambiguous: t.sentenceStart }];
+  }
+  return [];
+}
+
+function findPlaces(a: Analysis, demonyms: boolean): RecognizerResult[] {
+  const confirmed = new Set(a.ids.placeIds);
+  const pending: Found[] = [];
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (!tokenFree(a, i)) continue;
+    for (const found of tokenPlaces(a, a.tokens[i] as WordToken)) {
+      if (Boolean(found.result.place?.demonym) !== demonyms) continue;
+      if (!found.ambiguous && found.result.place) confirmed.add(found.result.place.id);
+      pending.push(found);
+    }
+  }
+  const out: RecognizerResult[] = [];
+  for (const { result, ambiguous } of pending) {
+    if (ambiguous && !(result.place && confirmed.has(result.place.id))) continue;
+    out.push(result);
+  }
+  if (!demonyms) out.push(...villagesByContext(a));
+  return out;
+}
+
+// "Hoiskon kylässä", "Kalliolan kaupunginosassa": a capitalised genitive before a place noun.
+function villagesByContext(a: Analysis): RecognizerResult[] {
+  const out: RecognizerResult[] = [];
+  for (let i = 0; i + 1 < a.tokens.length; i++) {
+    const t = a.tokens[i] as WordToken;
+    const next = a.tokens[i + 1] as WordToken;
+    if (!t.capitalised || t.allCaps || !tokenFree(a, i) || !adjacent(a.text, t, next)) continue;
+    if (!/n$/u.test(t.lower) && a.langAt(t.start) === 'fi') continue;
+    if (PLACE_NOUNS.lookup(next.lower).length === 0 || a.allow.allowsWord(t.text)) continue;
+    const ref: PlaceRef = { id: `loc:${t.lower}`, kind: 'locality', name: t.text, demonym: false };
+    out.push(make(t.start, t.end, ref, guessCase(t.text), 0.75));
+  }
+  return out;
+}
+
+export const placeRecognizer: Recognizer = {
+  name: 'PlaceRecognizer',
+  entities: ['municipality', 'region', 'locality'],
+  analyze: (a) => findPlaces(a, false),
+};
+
+export const demonymRecognizer: Recognizer = {
+  name: 'DemonymRecognizer',
+  entities: ['demonym'],
+  analyze: (a) => findPlaces(a, true),
+};
+
+/** Ids of the places a set of results names unambiguously (for numbering and the report's memory). */
+export function placeIdsOf(results: readonly RecognizerResult[]): string[] {
+  const ids = new Set<string>();
+  for (const r of results) if (r.place && !r.place.demonym) ids.add(r.place.id);
+  return [...ids].sort();
+}
