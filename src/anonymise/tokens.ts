@@ -47,7 +47,7 @@ function opensSentence(text: string, token: WordToken, previous: WordToken | und
   let i = token.start - 1;
   while (i >= 0) {
     const c = text.charAt(i);
-    if (c === '\n' || c === '\r' || c === '|' || c === '\t') return true;
+    if (c === '\n' || c === '\r' || c === '|' || c === '\t' || c === '\u00b7') return true;
     if (TRANSPARENT.test(c)) {
       i--;
       continue;

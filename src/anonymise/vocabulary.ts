@@ -28,8 +28,6 @@ export interface Vocabulary {
 
 // Adjectives and residents' names of ordinary words: "kuntalaiset", "kyläläisille" (of a place: gazetteer).
 const LAINEN = /^(.{3,}?)(?:lai|läi)(?:nen|se|si|s)/u;
-// Double consonants collapsed, so consonant gradation does not hide a known word: lomakkeiden ~ lomake.
-const collapse = (s: string) => s.replace(/([kpt])\1/gu, '$1');
 
 // Derivational suffixes and verb endings (data/words.yaml): "pilotoinnit", "keskeisimmät", "vertailimme".
 const DERIVED = new RegExp(
@@ -58,7 +56,6 @@ export function vocabulary(): Vocabulary {
     common.add(w);
   }
   const stems = new Set<string>();
-  const collapsed = new Set<string>();
   // Stems less their last letter too: the stemmer leaves "digitaalis" for "digitaalisten" but
   // "digitaalin" for "digitaalinen"; for long words the shorter stem still tells them apart from names.
   const shortStems = new Set<string>();
@@ -67,7 +64,6 @@ export function vocabulary(): Vocabulary {
   for (const w of common) {
     const s = stemmer.stem(w);
     stems.add(s);
-    if (s.length >= 5) collapsed.add(collapse(s));
     if (s.length >= 7) shortStems.add(s.slice(0, -1));
     if (w.length >= 3 && /^[a-zåäö]+$/u.test(w)) parts.add(w);
   }
@@ -77,10 +73,6 @@ export function vocabulary(): Vocabulary {
     if (lower.length <= 3) return false;
     const s = stemmer.stem(lower);
     if (stems.has(s)) return true;
-    // "lomakkeiden" → "lomakkeid" ~ "lomak(e)": compare without double consonants and the stem's last letter.
-    const c = collapse(s);
-    if (c.length >= 6 && (collapsed.has(c) || collapsed.has(c.slice(0, -1)) || collapsed.has(c.slice(0, -2))))
-      return true;
     const shorter = s.slice(0, -1);
     return s.length >= 8 && (stems.has(shorter) || shortStems.has(shorter));
   };

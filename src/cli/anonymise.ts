@@ -42,14 +42,14 @@ export function registerAnonymise(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+      const report = await readReport(file);
+      if (!report.ok && report.diagnostics.some((d) => /EISDIR/u.test(d.reason))) {
         process.stderr.write(
           `analyse: ${file} is a folder; anonymise takes one report file (e.g. analyse anonymise ${file.replace(/\/+$/u, '')}/x.md)\n`,
         );
         process.exitCode = 2;
         return;
       }
-      const report = await readReport(file);
       if (!report.ok) {
         printDiagnostics(report.diagnostics);
         process.exitCode = 2;

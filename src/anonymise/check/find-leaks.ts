@@ -81,8 +81,9 @@ function listedNames(): Lexicon<string> {
 
 const PLACEHOLDER = /\[[^\]\n]{1,80}\]/gu;
 const EMAIL =
-  /[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*(?:at|ät|a)\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*(?:dot|piste)\s*[)\]}])\s*[\p{L}\p{N}-]+)*/giu;
-const PHONE = /(?<![\p{N},.])(?:\+|00|0)\d[\d\s()-]{5,}\d(?![\p{N}])/gu;
+  /[\p{L}\p{N}._%+-]+ ?(?:@|[([{] ?(?:at|ät|a) ?[)\]}]) ?[\p{L}\p{N}-]+(?:(?:\.| ?[([{] ?(?:dot|piste) ?[)\]}] ?)[\p{L}\p{N}-]+)*/giu;
+/[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*(?:at|ät|a)\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*(?:dot|piste)\s*[)\]}])\s*[\p{L}\p{N}-]+)*/giu;
+const PHONE = /(?<![\p{N},.])(?:\+|00|0)\d[\d \t()-]{5,}\d(?![\p{N}])/gu;
 const IDENTITY_CODE = /(?<![\p{L}\p{N}])\d{6}[-+A-Ya-y]\d{3}[\p{L}\p{N}](?![\p{L}\p{N}])/gu;
 const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,}/gu;
 const BUSINESS_ID = /(?<![\p{N}-])\d{7}-\d(?![\p{N}])/gu;
@@ -146,7 +147,7 @@ function scanPatterns(text: string, matcher: InventoryMatcher, push: Push) {
     }
   }
   if (matcher.digits.size > 0) {
-    for (const m of text.matchAll(/\+?\d[\d\s()-]{5,}\d/gu)) {
+    for (const m of text.matchAll(/\+?\d[\d \t()-]{5,}\d/gu)) {
       if (matcher.digits.has(m[0].replace(/\D/g, '')))
         push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'inventory');
     }
@@ -248,7 +249,7 @@ function scanWords(
       !known.has(t.lower) &&
       !allow.allowsWord(t.text)
     ) {
-      if (unknownNameVerdict(a, t)) push(t.start, t.end, 'name');
+      if (unknownNameVerdict(a, t, false)) push(t.start, t.end, 'name');
     }
   }
 }

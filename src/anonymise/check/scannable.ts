@@ -16,22 +16,25 @@ function blankHtml(text: string): string {
   return text
     .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/giu, keepLines)
     .replace(/<!--[\s\S]*?-->/gu, keepLines)
-    .replace(/<[^>]*>/gu, (tag) => {
-      // Attribute values (title="…", alt="…") can carry text: keep them, blank the rest of the tag.
-      let out = '';
-      let inValue = false;
-      for (const c of tag) {
-        if (c === '"') {
-          inValue = !inValue;
-          out += '|';
-        } else out += inValue || c === '\n' ? c : ' ';
-      }
-      return `|${out.slice(1, -1)}|`;
-    })
+    .replace(/<[^>]*>/gu, blankTag)
     .replace(
       /&(?:#\d+|#x[\da-f]+|[a-z]+);/giu,
       (e) => `${e === '&nbsp;' ? ' ' : '_'}${' '.repeat(e.length - 1)}`,
     );
+}
+
+/** A tag blanked but for its text-carrying attributes (title="…", alt="…"), each read as a table cell. */
+function blankTag(tag: string): string {
+  const out: string[] = [...tag].map((c) => (c === '\n' ? '\n' : ' '));
+  for (const m of tag.matchAll(/\b(?:title|alt|aria-label|label|placeholder)="([^"]*)"/gu)) {
+    const value = m[1] ?? '';
+    const from = (m.index ?? 0) + m[0].length - 1 - value.length;
+    for (let k = 0; k < value.length; k++) out[from + k] = value.charAt(k);
+    out[from - 1] = '|';
+  }
+  out[0] = '|';
+  out[out.length - 1] = '|';
+  return out.join('');
 }
 
 function cellBoundaries(text: string): string {

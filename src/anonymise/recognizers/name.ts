@@ -21,8 +21,12 @@ const hasInnerCapital = (word: string) => /\p{Ll}\p{Lu}/u.test(word);
 
 type Verdict = 'name' | 'person' | 'place' | undefined;
 
-/** Whether a capitalised token is a name by the rules (and Voikko, which only adds). */
-export function unknownNameVerdict(a: Analysis, t: WordToken): Verdict {
+/**
+ * Whether a capitalised token is a name by the rules (and Voikko, which only adds). The leak check asks
+ * with `strict` false: at a sentence start only what cannot be a word at all (an acronym, inner capitals)
+ * counts there, since the tool's own headings and labels open lines with words no list holds.
+ */
+export function unknownNameVerdict(a: Analysis, t: WordToken, strict = true): Verdict {
   const word = headOf(t.text);
   const lower = word.toLowerCase();
   const letters = word.replace(/[^\p{L}]/gu, '');
@@ -37,7 +41,7 @@ export function unknownNameVerdict(a: Analysis, t: WordToken): Verdict {
   if (!t.sentenceStart) return voikko === 'person' ? 'person' : voikko === 'place' ? 'place' : 'name';
   if (hasInnerCapital(word)) return 'name';
   if (voikko === 'person' || voikko === 'place') return voikko;
-  if (a.langAt(t.start) !== 'fi') return undefined;
+  if (!strict || a.langAt(t.start) !== 'fi') return undefined;
   if (!a.vocab.isOrdinary(lower)) return 'name';
   // Voikko adds: a word its lexicon does not know is no ordinary Finnish word.
   if (a.properNoun?.knows && !a.properNoun.knows(word) && !a.vocab.isCommon(lower)) return 'name';
