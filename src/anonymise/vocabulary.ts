@@ -68,6 +68,9 @@ export function vocabulary(): Vocabulary {
     if (w.length >= 3 && /^[a-zåäö]+$/u.test(w)) parts.add(w);
   }
   for (const h of WORDS['compound-heads']) parts.add(h);
+  // The recognizers' own cue words are ordinary words ("Dnro", "Laatija", "Yhteyshenkilö").
+  for (const w of [...WORDS['project-code-cues'], ...WORDS['person-cue-forms'], ...WORDS['abbreviations']])
+    common.add(w);
   const isCommon = (lower: string): boolean => {
     if (common.has(lower)) return true;
     if (lower.length <= 3) return false;
@@ -85,7 +88,10 @@ export function vocabulary(): Vocabulary {
     for (let k = w.length - 3; k >= 3; k--) {
       const head = w.slice(0, k);
       // A compound's first part is an ordinary word as written ("palaute-", "kunnan-", "saavutettavuus-").
-      if (!(parts.has(head) || (head.length >= 6 && (isCommon(head) || DERIVED.test(head))))) continue;
+      if (
+        !(parts.has(head) || (head.length >= 4 && isCommon(head)) || (head.length >= 6 && DERIVED.test(head)))
+      )
+        continue;
       if (compound(w.slice(k), depth + 1)) return true;
     }
     return false;

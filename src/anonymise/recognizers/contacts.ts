@@ -53,12 +53,15 @@ function patternRecognizer(
   patterns: RegExp[],
   score: number,
   check?: (match: string, a: Analysis, start: number) => number | undefined,
+  /** A cheap test the text must pass before the patterns run (most texts hold no e-mail address). */
+  hint?: RegExp,
 ): Recognizer {
   return {
     name,
     entities: [entity],
     analyze(a) {
       const out: RecognizerResult[] = [];
+      if (hint && !hint.test(a.text)) return out;
       for (const re of patterns) {
         for (const m of a.text.matchAll(re)) {
           let s = m[0];
@@ -83,16 +86,29 @@ function patternRecognizer(
   };
 }
 
-export const emailRecognizer = patternRecognizer('EmailRecognizer', 'email', [EMAIL], 1, (s) => {
-  // "nimi@kunta" and "nimi(at)kunta" are addresses; "kokous @ 10" and "meet at Teams" are not: a spaced
-  // @ or a bare "at" needs a dotted domain after it.
-  if (/[^\s@]@[^\s@]/u.test(s) || /[([{]\s*\p{L}+(?:-\p{L}+)?\s*[)\]}]/u.test(s)) return 1;
-  return /(?:\.|dot|piste)\s*\p{L}{2,}$/iu.test(s) ? 1 : undefined;
-});
+export const emailRecognizer = patternRecognizer(
+  'EmailRecognizer',
+  'email',
+  [EMAIL],
+  1,
+  (s) => {
+    // "nimi@kunta" and "nimi(at)kunta" are addresses; "kokous @ 10" and "meet at Teams" are not: a spaced
+    // @ or a bare "at" needs a dotted domain after it.
+    if (/[^\s@]@[^\s@]/u.test(s) || /[([{]\s*\p{L}+(?:-\p{L}+)?\s*[)\]}]/u.test(s)) return 1;
+    return /(?:\.|dot|piste)\s*\p{L}{2,}$/iu.test(s) ? 1 : undefined;
+  },
+  /@|[([{]\s*(?:at|ät|a)\b|\s(?:at|ät)\s/iu,
+);
 
-export const urlRecognizer = patternRecognizer('UrlRecognizer', 'url', [URL, DOMAIN], 0.95, (s, a) =>
-  // An allow-listed domain ("Suomi.fi", "Innokylä.fi") stays.
-  !s.includes('/') && a.allow.allowsWord(s) ? undefined : 0.95,
+export const urlRecognizer = patternRecognizer(
+  'UrlRecognizer',
+  'url',
+  [URL, DOMAIN],
+  0.95,
+  (s, a) =>
+    // An allow-listed domain ("Suomi.fi", "Innokylä.fi") stays.
+    !s.includes('/') && a.allow.allowsWord(s) ? undefined : 0.95,
+  /https?:|www\.|\.(?:fi|ax|se|com|net|org|eu|io|info|biz|no|dk|ee|de|uk|nu|app|dev|cloud|online|site)\b/iu,
 );
 
 export const phoneRecognizer = patternRecognizer('PhoneRecognizer', 'phone', [PHONE], 0.95, (s) =>

@@ -19,10 +19,16 @@ export function matchLexicon(
     const t = tokens[i];
     if (!t) continue;
     const colon = t.lower.indexOf(':');
-    // A window of the next few words (names are short), the first without its colon ending.
-    const words = lower.slice(i, i + MAX_WORDS);
-    if (colon > 0) words[0] = t.lower.slice(0, colon);
-    for (const hit of lexicon.matchAt(words, 0)) {
+    // "DVV:n": the next few words (names are short) with the first one's colon ending cut off.
+    let words = lower;
+    let at = i;
+    if (colon > 0) {
+      const window = lower.slice(i, i + MAX_WORDS);
+      window[0] = t.lower.slice(0, colon);
+      words = window;
+      at = 0;
+    }
+    for (const hit of lexicon.matchAt(words, at)) {
       const last = i + hit.length - 1;
       if (needsCapital && !tokens[last]?.capitalised && !t.capitalised) continue;
       const infl = colon > 0 && hit.length === 1 ? caseOfColonEnding(t.lower.slice(colon + 1)) : hit.infl;

@@ -107,25 +107,73 @@ export const unknownNameRecognizer: Recognizer = {
   },
 };
 
-/** Names caught in mid-sentence elsewhere in the report or this text, where the rules alone would keep them (at a sentence start). */
+/** Learned names index: words of names already found, keyed by their first four letters. */
+class NameWords {
+  private readonly byPrefix = new Map<string, { word: string; key: string }[]>();
+
+  add(word: string, key: string): void {
+    const w = headOf(word).toLowerCase();
+    if (w.replace(/[^\p{L}]/gu, '').length < 4) return;
+    const list = this.byPrefix.get(w.slice(0, 4)) ?? [];
+    if (!list.some((e) => e.word === w)) list.push({ word: w, key });
+    this.byPrefix.set(w.slice(0, 4), list);
+  }
+
+  get size(): number {
+    return this.byPrefix.size;
+  }
+
+  /** A learned word this one is a case form of: the two share all but their last four letters at most ("Kokousväylä" ~ "Kokousväylän", "Sanni" ~ "Sannin"). */
+  match(lower: string): { word: string; key: string } | undefined {
+    const w = headOf(lower);
+    for (const e of this.byPrefix.get(w.slice(0, 4)) ?? []) {
+      let k = 0;
+      while (k < w.length && k < e.word.length && w.charCodeAt(k) === e.word.charCodeAt(k)) k++;
+      if (k >= Math.max(4, Math.max(w.length, e.word.length) - 4) && Math.abs(w.length - e.word.length) <= 4)
+        return e;
+    }
+    return undefined;
+  }
+}
+
+/** The last three letters, vowel harmony folded: "Levillä" and "Ounasvaaralla" end alike. */
+const ending = (lower: string) => lower.slice(-3).replace(/ä/gu, 'a').replace(/ö/gu, 'o').replace(/y/gu, 'u');
+
+const LEARNABLE = new Set([
+  'name',
+  'person',
+  'organisation',
+  'product',
+  'institution',
+  'locality',
+  'project',
+]);
+const COORDINATORS = new Set(['ja', 'sekä', 'tai', 'eli', 'och', 'samt', 'eller']);
+
+/**
+ * Names found elsewhere in the report or this text, written where the rules alone would keep them (at a
+ * sentence start, in another case form): "Kokousväylä otettiin käyttöön…, ja Kokousväylän pöytäkirjat";
+ * the words of a firm's name ("Kuntadatan" after "Kuntadata Finland Oyj"); and a capitalised word joined by
+ * "ja", "tai", "och" to a place or name in the same case ("Levillä ja [Ounasvaaralla]").
+ */
 export const learnedNameRecognizer: Recognizer = {
   name: 'LearnedNameRecognizer',
   entities: ['name'],
   analyze(a) {
-    const keys = new Map<string, string>();
-    for (const n of a.ids.names) keys.set(nameKey(n.toLowerCase()), n);
+    const words = new NameWords();
+    const ordinary = (w: string) => a.vocab.isCommon(w.toLowerCase()) || a.allow.allowsWord(w);
+    for (const n of a.ids.names) words.add(n, `name|${nameKey(n.toLowerCase())}`);
+    for (const f of [...a.ids.firms, ...a.ids.otherProjects])
+      for (const w of f.split(/\s+/u))
+        if (/^\p{Lu}/u.test(w) && !ordinary(w)) words.add(w, `name|${nameKey(w.toLowerCase())}`);
     for (const r of a.found) {
-      if (r.entity !== 'name' || r.recognizer !== 'UnknownNameRecognizer' || r.key === undefined) continue;
-      const word = a.text.slice(r.start, r.end);
-      if (word.replace(/[^\p{L}]/gu, '').length >= 4) keys.set(r.key.slice(5), word);
+      if (!LEARNABLE.has(r.entity)) continue;
+      for (const w of a.text.slice(r.start, r.end).split(/\s+/u))
+        if (/^\p{Lu}/u.test(w) && !a.allow.allowsWord(w))
+          words.add(w, r.key ?? `name|${nameKey(w.toLowerCase())}`);
     }
     const out: RecognizerResult[] = [];
-    if (keys.size === 0) return out;
-    for (let i = 0; i < a.tokens.length; i++) {
-      const t = a.tokens[i] as WordToken;
-      if (!t.capitalised || !tokenFree(a, i)) continue;
-      const key = nameKey(t.lower);
-      if (!keys.has(key)) continue;
+    const push = (t: WordToken, key: string) =>
       out.push({
         start: t.start,
         end: t.end,
@@ -133,16 +181,56 @@ export const learnedNameRecognizer: Recognizer = {
         score: 0.7,
         noun: 'taho',
         infl: guessCase(t.text),
-        key: `name|${key}`,
+        key,
         recognizer: 'LearnedNameRecognizer',
       });
+    const covered = new Uint8Array(a.tokens.length);
+    if (words.size > 0) {
+      for (let i = 0; i < a.tokens.length; i++) {
+        const t = a.tokens[i] as WordToken;
+        if (!t.capitalised || !tokenFree(a, i)) continue;
+        const hit = words.match(t.lower);
+        if (!hit) continue;
+        covered[i] = 1;
+        push(t, hit.key);
+      }
+    }
+    // Coordination: "Levillä ja Ounasvaaralla", "Purmo och Esse" (the other one already found).
+    const foundAt = new Map<number, RecognizerResult>();
+    for (const r of a.found)
+      if (
+        r.entity !== 'keep' &&
+        LEARNABLE.has(r.entity === 'municipality' || r.entity === 'region' ? 'locality' : r.entity)
+      )
+        foundAt.set(r.start, r);
+    for (let i = 0; i + 2 < a.tokens.length; i++) {
+      const x = a.tokens[i] as WordToken;
+      const and = a.tokens[i + 1] as WordToken;
+      const y = a.tokens[i + 2] as WordToken;
+      if (!COORDINATORS.has(and.lower) || !x.capitalised || !y.capitalised) continue;
+      const [free, other] =
+        tokenFree(a, i) && !covered[i] ? [x, y] : tokenFree(a, i + 2) ? [y, x] : [undefined, undefined];
+      if (!free || !other || !foundAt.has(other.start) || a.allow.allowsWord(free.text)) continue;
+      if (free.lower.length < 4 || ending(free.lower) !== ending(other.lower)) continue;
+      push(free, `name|${nameKey(free.lower)}`);
     }
     return out;
   },
 };
 
-// A misspelt place: one letter added, dropped or changed ("Jämsijärvellä", "Nousianen").
+const nearCache = new Map<string, ReturnType<typeof nearPlaceUncached>>();
+
+// A misspelt place: one letter added, dropped or changed ("Jämsijärvellä", "Nousianen"). Remembered per
+// word (bounded): a report repeats its names, and each try costs a few hundred lookups.
 function nearPlace(a: Analysis, word: string) {
+  if (nearCache.has(word)) return nearCache.get(word);
+  const found = nearPlaceUncached(a, word);
+  if (nearCache.size > 20_000) nearCache.clear();
+  nearCache.set(word, found);
+  return found;
+}
+
+function nearPlaceUncached(a: Analysis, word: string) {
   if (word.length < 7 || word.includes(':')) return undefined;
   const letters = 'aeiouyäöklmnprstvhjdg';
   const tries = new Set<string>();

@@ -109,7 +109,7 @@ export function findPersonPatterns(a: Analysis): PersonMatch[] {
       !isPlace(a, i) &&
       (isSurname(t.lower)
         ? !(vocab.isCommon(t.lower) && vocab.isCommon(next.lower))
-        : !vocab.isOrdinary(t.lower) && (t.sentenceStart || endsEntry(a, next)))
+        : !vocab.isOrdinary(t.lower) && endsEntry(a, next))
     ) {
       out.push({
         first: i,
