@@ -431,7 +431,8 @@ export function guessCase(word: string): Inflection {
     [/lt[aä]$/u, 'ablat'],
     [/lle$/u, 'allat'],
     [/ksi$/u, 'transl'],
-    [/(seen|([aeiouyäö])\2n|h[aeiouyäö]n)$/u, 'ill'],
+    // "-een" is mostly the genitive of an e-stem ("Pisteen", "Hankkeen"); other long vowels + n the illative.
+    [/(seen|([aiouyäö])\2n|h[aeiouyäö]n)$/u, 'ill'],
     [/[aeiouyäö]n$/u, 'gen'],
   ];
   if (w.length > 4) {

@@ -13,7 +13,7 @@ import { UNIQUE_INSTITUTIONS, VENDORS } from '../data/tables.generated.js';
 import { gazetteer, type PlaceRef } from '../gazetteer.js';
 import { languageAt } from '../language.js';
 import { Lexicon } from '../lexicon.js';
-import { isFirstName } from '../names.js';
+import { isFirstName, isSurname } from '../names.js';
 import { addressRecognizer, isPostcode } from '../recognizers/address.js';
 import { unknownNameVerdict } from '../recognizers/name.js';
 import type { Analysis } from '../recognizers/recognizer.js';
@@ -85,7 +85,7 @@ const EMAIL =
 /[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*(?:at|ät|a)\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*(?:dot|piste)\s*[)\]}])\s*[\p{L}\p{N}-]+)*/giu;
 const PHONE = /(?<![\p{N},.])(?:\+|00|0)\d[\d \t()-]{5,}\d(?![\p{N}])/gu;
 const IDENTITY_CODE = /(?<![\p{L}\p{N}])\d{6}[-+A-Ya-y]\d{3}[\p{L}\p{N}](?![\p{L}\p{N}])/gu;
-const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,}/gu;
+const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){3,}(?:[ \t]?[A-Z0-9]{1,4})?(?![\p{L}\p{N}])/gu;
 const BUSINESS_ID = /(?<![\p{N}-])\d{7}-\d(?![\p{N}])/gu;
 const POSTCODE = /(?<![\p{L}\p{N}.,-])(FI-)?(\d{5})(?=[ \t]+\p{Lu})/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_])#\p{L}[\p{L}\p{N}_]+/gu;
@@ -228,7 +228,7 @@ function scanWords(
       next?.capitalised &&
       !next.allCaps &&
       /^[ \t]$/u.test(text.slice(t.end, next.start)) &&
-      !vocab.isCommon(next.lower) &&
+      (!vocab.isCommon(next.lower) || isSurname(next.lower)) &&
       !allow.allowsWord(next.text) &&
       !(t.sentenceStart && vocab.isEveryday(t.lower))
     ) {

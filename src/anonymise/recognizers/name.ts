@@ -32,6 +32,8 @@ export function unknownNameVerdict(a: Analysis, t: WordToken, strict = true): Ve
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2 || !/\p{Lu}/u.test(word)) return undefined;
   if (/\p{N}/u.test(word) && letters.length < 3) return undefined;
+  // "Y-tunnus", "A-luokka", "E-kirja": Finnish writes a letter prefix in capitals; the word is no name.
+  if (/^\p{Lu}-\p{Ll}/u.test(word) && a.vocab.isOrdinary(lower.slice(2))) return undefined;
   const voikko = a.properNoun?.(word);
   if (t.allCaps) {
     // Acronyms are names unless allow-listed; a long word in capitals is a heading when it is a word.
