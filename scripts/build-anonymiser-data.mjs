@@ -152,7 +152,8 @@ const words = wordLists();
 const vendorLists = vendors();
 const tables = placeholders();
 if (problems.length > 0) {
-  for (const p of problems) console.error(p);
+  for (const p of problems.slice(0, 20)) console.error(p);
+  if (problems.length > 20) console.error(`… and ${problems.length - 20} more`);
   process.exit(1);
 }
 

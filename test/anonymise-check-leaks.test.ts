@@ -50,8 +50,9 @@ describe('check-leaks on a doctored output folder', () => {
     const run = analyse(['reports/', '--out', out, '--state', state, '--morphology', 'snowball']);
     expect(run.code, run.stderr).toBe(0);
     const stored = readdirSync(join(state, 'inventory'));
-    inventory = (JSON.parse(readFileSync(join(state, 'inventory', stored[0] ?? ''), 'utf8')) as { entries: string[] })
-      .entries;
+    inventory = (
+      JSON.parse(readFileSync(join(state, 'inventory', stored[0] ?? ''), 'utf8')) as { entries: string[] }
+    ).entries;
   }, 180_000);
 
   it('keeps the inventory out of the output folder and passes a clean run', () => {

@@ -40,7 +40,9 @@ describe('Voikko only adds detections', () => {
   const texts = (): { name: string; text: string }[] => {
     const dir = fileURLToPath(new URL('../reports/', import.meta.url));
     const fixtures = fileURLToPath(new URL('./fixtures/anonymise/', import.meta.url));
-    const seed = fileURLToPath(new URL('../../shared/seeds/001_final_report_pohjois_satakunta.md', import.meta.url));
+    const seed = fileURLToPath(
+      new URL('../../shared/seeds/001_final_report_pohjois_satakunta.md', import.meta.url),
+    );
     const out = readdirSync(dir).map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
     for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.md')))
       out.push({ name: f, text: readFileSync(join(fixtures, f), 'utf8') });
@@ -52,9 +54,9 @@ describe('Voikko only adds detections', () => {
     const voikko = loaded.voikko;
     if (!voikko) return;
     const a = createAnonymiser({ terms: [] }, { properNoun: properNounFromVoikko(voikko) });
-    expect(a.anonymise('Yhteys kulki Seutuverkon ja Asiointipisteen kautta.', emptyIdentifiers('v')).text).toBe(
-      'Yhteys kulki [tahon] ja [tahon] kautta.',
-    );
+    expect(
+      a.anonymise('Yhteys kulki Seutuverkon ja Asiointipisteen kautta.', emptyIdentifiers('v')).text,
+    ).toBe('Yhteys kulki [tahon] ja [tahon] kautta.');
   });
 
   it.skipIf(!loaded.voikko)('replaces with Voikko every character it replaces without', () => {
@@ -62,8 +64,10 @@ describe('Voikko only adds detections', () => {
     if (!voikko) return;
     for (const { name, text } of texts()) {
       const rules = createAnonymiser({ terms: [] }).anonymiseReport(name, text).replacements;
-      const withVoikko = createAnonymiser({ terms: [] }, { properNoun: properNounFromVoikko(voikko) })
-        .anonymiseReport(name, text).replacements;
+      const withVoikko = createAnonymiser(
+        { terms: [] },
+        { properNoun: properNounFromVoikko(voikko) },
+      ).anonymiseReport(name, text).replacements;
       const covered = new Uint8Array(text.length);
       for (const r of withVoikko) covered.fill(1, r.start, r.end);
       const missed = rules.filter((r) => covered.subarray(r.start, r.end).some((c) => c === 0));

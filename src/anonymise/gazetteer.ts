@@ -40,11 +40,14 @@ export function gazetteer(): Gazetteer {
     else if (!name.includes(' ')) {
       // Swedish residents: närpesbo, närpesborna, vasabor.
       const base = name.toLowerCase();
-      for (const suffix of ['bo', 'bon', 'bor', 'borna', 'bornas', 'bos', 'are', 'arna'])
-        lexicon.addForm(demonym, base + suffix, {
-          case: 'nom',
-          number: suffix.startsWith('bo') && suffix.length > 2 ? 'pl' : 'sg',
-        });
+      // Jakobstad → jakobstadsborna: a linking s after a consonant.
+      const bases = /[^aeiouyåäö]$/u.test(base) ? [base, `${base}s`] : [base];
+      for (const b of bases)
+        for (const suffix of ['bo', 'bon', 'bor', 'borna', 'bornas', 'bos', 'are', 'arna'])
+          lexicon.addForm(demonym, b + suffix, {
+            case: suffix.endsWith('s') ? 'gen' : 'nom',
+            number: suffix.startsWith('bo') && suffix.length > 2 ? 'pl' : 'sg',
+          });
     }
   };
   const addPair = (kind: PlaceKind, id: string, pair: string) => {

@@ -393,6 +393,8 @@ export function demonymsOf(nominative: string): string[] {
   for (const b of bases) {
     const suffix = harmonyOf(b) === 'back' ? 'lainen' : 'läinen';
     out.add(b + suffix);
+    // Rovaniemi → rovaniemeläinen: a neutral last part (-niemi, -vesi) takes front harmony.
+    if (/[aou][^aouäöy]*[ei][^aouäöyei]*$/u.test(b)) out.add(`${b}läinen`);
     if (/l[aä]$/u.test(b)) out.add(`${b}${harmonyOf(b) === 'back' ? 'inen' : 'inen'}`); // karjala-inen
   }
   if (w.endsWith('nen')) out.delete(`${w}${harmonyOf(w) === 'back' ? 'lainen' : 'läinen'}`);

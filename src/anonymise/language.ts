@@ -8,7 +8,7 @@ export function paragraphLanguage(paragraph: string): 'fi' | 'sv' {
 }
 
 /** Language of the paragraph around each offset, computed once per paragraph; a paragraph too short to
- * tell (a heading, a table cell) takes the language of the whole text. */
+ * tell (a heading, a table cell) takes the language of the next one that tells, else of the whole text. */
 export function languageAt(text: string): (offset: number) => 'fi' | 'sv' {
   let whole: 'fi' | 'sv' | undefined;
   const fallback = () => {
@@ -22,6 +22,20 @@ export function languageAt(text: string): (offset: number) => 'fi' | 'sv' {
   for (const m of text.matchAll(/\n[ \t]*\n/gu)) breaks.push((m.index ?? 0) + m[0].length);
   breaks.push(text.length + 1);
   const cache = new Map<number, 'fi' | 'sv'>();
+  // A paragraph long enough to tell, else undefined.
+  const paragraphAt = (k: number): 'fi' | 'sv' | undefined => {
+    const tokens = tokenize(text.slice(breaks[k] ?? 0, breaks[k + 1]));
+    if (tokens.length < 8) return undefined;
+    return detectLanguage(tokens, fallback()) === 'sv' ? 'sv' : 'fi';
+  };
+  // A heading or a short line speaks the language of the section it opens: the next paragraph that tells.
+  const nextLanguage = (k: number): 'fi' | 'sv' | undefined => {
+    for (let j = k + 1; j < breaks.length - 1 && j <= k + 3; j++) {
+      const lang = paragraphAt(j);
+      if (lang) return lang;
+    }
+    return undefined;
+  };
   return (offset) => {
     // The last paragraph start at or before the offset (binary search: reports have many paragraphs).
     let lo = 0;
@@ -35,9 +49,7 @@ export function languageAt(text: string): (offset: number) => 'fi' | 'sv' {
     const start = breaks[k] ?? 0;
     let lang = cache.get(start);
     if (!lang) {
-      const paragraph = text.slice(start, breaks[k + 1]);
-      const tokens = tokenize(paragraph);
-      lang = tokens.length < 8 ? fallback() : detectLanguage(tokens, fallback()) === 'sv' ? 'sv' : 'fi';
+      lang = paragraphAt(k) ?? nextLanguage(k) ?? fallback();
       cache.set(start, lang);
     }
     return lang;

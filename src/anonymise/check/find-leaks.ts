@@ -85,7 +85,8 @@ const EMAIL =
 /[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*(?:at|ät|a)\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*(?:dot|piste)\s*[)\]}])\s*[\p{L}\p{N}-]+)*/giu;
 const PHONE = /(?<![\p{N},.])(?:\+|00|0)\d[\d \t()-]{5,}\d(?![\p{N}])/gu;
 const IDENTITY_CODE = /(?<![\p{L}\p{N}])\d{6}[-+A-Ya-y]\d{3}[\p{L}\p{N}](?![\p{L}\p{N}])/gu;
-const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){3,}(?:[ \t]?[A-Z0-9]{1,4})?(?![\p{L}\p{N}])/gu;
+const IBAN =
+  /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){3,}(?:[ \t]?[A-Z0-9]{1,4})?(?![\p{L}\p{N}])/gu;
 const BUSINESS_ID = /(?<![\p{N}-])\d{7}-\d(?![\p{N}])/gu;
 const POSTCODE = /(?<![\p{L}\p{N}.,-])(FI-)?(\d{5})(?=[ \t]+\p{Lu})/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_])#\p{L}[\p{L}\p{N}_]+/gu;

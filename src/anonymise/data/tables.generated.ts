@@ -2,7 +2,7 @@
 /* biome-ignore-all format: generated */
 
 /** The noun a placeholder uses. */
-export type PlaceholderNoun = 'kunta' | 'paikkakunta' | 'alue' | 'kuntalainen' | 'henkilö' | 'yritys' | 'hanke' | 'taho' | 'palvelu' | 'laitos' | 'email' | 'phone' | 'url' | 'business-id' | 'address' | 'postcode' | 'iban' | 'identity-code' | 'hashtag' | 'project-code';
+export type PlaceholderNoun = 'kunta' | 'paikkakunta' | 'alue' | 'kuntalainen' | 'henkilö' | 'yritys' | 'hanke' | 'taho' | 'palvelu' | 'laitos' | 'katu' | 'email' | 'phone' | 'url' | 'business-id' | 'address' | 'postcode' | 'iban' | 'identity-code' | 'hashtag' | 'project-code';
 
 export const FI_PARADIGMS: Record<string, { sg: Record<string, string>; pl: Record<string, string> }> = {
  "kunta": {
@@ -289,6 +289,32 @@ export const FI_PARADIGMS: Record<string, { sg: Record<string, string>; pl: Reco
    "ablat": "laitoksilta",
    "allat": "laitoksille"
   }
+ },
+ "katu": {
+  "sg": {
+   "nom": "katu",
+   "gen": "kadun",
+   "part": "katua",
+   "ess": "katuna",
+   "transl": "kaduksi",
+   "iness": "kadulla",
+   "elat": "kadulta",
+   "ill": "kadulle",
+   "adess": "kadulla",
+   "ablat": "kadulta",
+   "allat": "kadulle"
+  },
+  "pl": {
+   "nom": "kadut",
+   "gen": "katujen",
+   "part": "katuja",
+   "iness": "kaduilla",
+   "elat": "kaduilta",
+   "ill": "kaduille",
+   "adess": "kaduilla",
+   "ablat": "kaduilta",
+   "allat": "kaduille"
+  }
  }
 };
 
@@ -355,6 +381,11 @@ export const SV_PLACEHOLDERS: Record<string, [string, string, string]> = {
   "institutionen",
   "institutionens",
   "institution"
+ ],
+ "katu": [
+  "gatan",
+  "gatans",
+  "gata"
  ],
  "email": [
   "e-postadress",
@@ -813,6 +844,13 @@ export const WORDS: Record<WordList, readonly string[]> = {
   "ict"
  ],
  "derivational-suffixes": [
+  "jo",
+  "jö",
+  "elu",
+  "ely",
+  "ilu",
+  "ily",
+  "tely",
   "aatio",
   "iikka",
   "iika",
@@ -917,6 +955,16 @@ export const WORDS: Record<WordList, readonly string[]> = {
   "tei"
  ],
  "case-endings": [
+  "un",
+  "yn",
+  "uun",
+  "yyn",
+  "aan",
+  "ään",
+  "een",
+  "iin",
+  "oon",
+  "öön",
   "t",
   "n",
   "a",

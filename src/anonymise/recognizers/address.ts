@@ -109,7 +109,7 @@ export const addressRecognizer: Recognizer = {
         end: stop,
         entity: 'address',
         score: number ? 0.95 : 0.8,
-        noun: 'address',
+        noun: number ? 'address' : 'katu',
         infl: number ? NOM : found.hit.infl,
         recognizer: 'AddressRecognizer',
       });

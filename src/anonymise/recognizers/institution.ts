@@ -42,7 +42,7 @@ export const institutionRecognizer: Recognizer = {
       if (
         dash > 1 &&
         HEADS.lookup(t.lower.slice(dash + 1)).length > 0 &&
-        !a.vocab.isOrdinary(t.lower.slice(0, dash))
+        !(t.sentenceStart && a.vocab.isOrdinary(t.lower.slice(0, dash)))
       ) {
         const head = HEADS.lookup(t.lower.slice(dash + 1))[0];
         out.push({

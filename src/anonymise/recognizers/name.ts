@@ -6,6 +6,7 @@
 // the word lists nor a compound or derivation of them ("Pukaralammi", "Trimble"), or a word the
 // report uses as a name elsewhere. Voikko, when present, only adds: a word it knows only as a proper
 // noun, or does not know at all, is a name; it never keeps a word the rules would replace.
+import { WORDS } from '../data/tables.generated.js';
 import type { PlaceRef } from '../gazetteer.js';
 import { guessCase } from '../inflect.js';
 import { headOf, type WordToken } from '../tokens.js';
@@ -16,6 +17,9 @@ import { type Analysis, type Recognizer, type RecognizerResult, tokenFree } from
 export function nameKey(lower: string): string {
   return headOf(lower).replace(/(n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|a|ä|ta|tä)$/u, '');
 }
+
+// The recognizers' own cue words, capitalised in a heading or a line ("Dnro", "Laatija", "Puh").
+const CUE_WORDS = new Set([...WORDS['project-code-cues'], ...WORDS['person-cue-forms']]);
 
 const hasInnerCapital = (word: string) => /\p{Ll}\p{Lu}/u.test(word);
 
@@ -32,6 +36,7 @@ export function unknownNameVerdict(a: Analysis, t: WordToken, strict = true): Ve
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2 || !/\p{Lu}/u.test(word)) return undefined;
   if (/\p{N}/u.test(word) && letters.length < 3) return undefined;
+  if (CUE_WORDS.has(lower)) return undefined;
   // "Y-tunnus", "A-luokka", "E-kirja": Finnish writes a letter prefix in capitals; the word is no name.
   if (/^\p{Lu}-\p{Ll}/u.test(word) && a.vocab.isOrdinary(lower.slice(2))) return undefined;
   const voikko = a.properNoun?.(word);

@@ -4,7 +4,7 @@
 // to one, and all of them again in any case form, with their head word inflected and as the first part
 // of a compound ("JÄPSÄ-palveluväylän"). Project codes and diary numbers ("S21234", "VM/1234/2020").
 import { WORDS } from '../data/tables.generated.js';
-import type { Inflection } from '../inflect.js';
+import { guessCase, type Inflection } from '../inflect.js';
 import { Lexicon } from '../lexicon.js';
 import { adjacent, type WordToken } from '../tokens.js';
 import { matchLexicon } from './lexicon-match.js';
@@ -184,7 +184,7 @@ export const projectRecognizer: Recognizer = {
 
 function guessTail(lower: string): Inflection {
   const tail = lower.slice(lower.lastIndexOf('-') + 1);
-  return projectWordCase(tail) ?? PROJECT_WORDS.lookup(tail)[0]?.infl ?? NOM;
+  return projectWordCase(tail) ?? guessCase(tail);
 }
 
 function isPlaceName(a: Analysis, name: string): boolean {
