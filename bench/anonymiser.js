@@ -21,7 +21,8 @@ const reports = readdirSync(join(root, 'reports'))
   .filter((f) => /\.(md|txt)$/.test(f))
   .map((f) => ({ name: f, text: readFileSync(join(root, 'reports', f), 'utf8') }));
 const seed = join(root, '..', 'shared', 'seeds', '001_final_report_pohjois_satakunta.md');
-if (existsSync(seed)) reports.push({ name: '001_final_report_pohjois_satakunta.md', text: readFileSync(seed, 'utf8') });
+if (existsSync(seed))
+  reports.push({ name: '001_final_report_pohjois_satakunta.md', text: readFileSync(seed, 'utf8') });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (f) => {
@@ -57,4 +58,6 @@ for (const { name, text } of reports) {
     `${name.padEnd(44)} ${String(words).padStart(6)} ${median(learn).toFixed(1).padStart(7)} ${median(whole).toFixed(1).padStart(10)}`,
   );
 }
-console.log(`${'total'.padEnd(44)} ${''.padStart(6)} ${sumLearn.toFixed(1).padStart(7)} ${sumWhole.toFixed(1).padStart(10)}`);
+console.log(
+  `${'total'.padEnd(44)} ${''.padStart(6)} ${sumLearn.toFixed(1).padStart(7)} ${sumWhole.toFixed(1).padStart(10)}`,
+);

@@ -69,7 +69,7 @@ export function vocabulary(): Vocabulary {
   }
   for (const h of WORDS['compound-heads']) parts.add(h);
   // The recognizers' own cue words are ordinary words ("Dnro", "Laatija", "Yhteyshenkilö").
-  for (const w of [...WORDS['project-code-cues'], ...WORDS['person-cue-forms'], ...WORDS['abbreviations']])
+  for (const w of [...WORDS['project-code-cues'], ...WORDS['person-cue-forms'], ...WORDS.abbreviations])
     common.add(w);
   const isCommon = (lower: string): boolean => {
     if (common.has(lower)) return true;

@@ -83,7 +83,7 @@ export class Automaton {
         node = this.fail[node] ?? 0;
         next = this.child(node, c, false);
       }
-      node = next < 0 ? 0 : next;
+      node = Math.max(next, 0);
       for (
         let out = (this.output[node] ?? -1) >= 0 ? node : (this.dictLink[node] ?? -1);
         out >= 0;

@@ -9,6 +9,7 @@
 // the words, each looked up once in the stem lexicons (inventory names, gazetteer, vendors).
 import { LineIndex } from '../../positions.js';
 import { allowMatcher } from '../allow.js';
+import { emptyIdentifiers } from '../anonymiser.js';
 import { UNIQUE_INSTITUTIONS, VENDORS } from '../data/tables.generated.js';
 import { gazetteer, type PlaceRef } from '../gazetteer.js';
 import { languageAt } from '../language.js';
@@ -170,17 +171,7 @@ function scanWords(
     tokens,
     lower: tokens.map((t) => t.lower),
     langAt: languageAt(text),
-    ids: {
-      report: '',
-      projectNames: [],
-      otherProjects: [],
-      persons: [],
-      firms: [],
-      placeAbbreviations: [],
-      names: [],
-      placeIds: [],
-      letters: {},
-    },
+    ids: emptyIdentifiers(''),
     allow,
     vocab,
     places,

@@ -7,7 +7,7 @@ import { POSTCODES } from '../data/municipalities.js';
 import { WORDS } from '../data/tables.generated.js';
 import { Lexicon } from '../lexicon.js';
 import { adjacent, headOf, type WordToken } from '../tokens.js';
-import { type Analysis, NOM, type Recognizer, type RecognizerResult } from './recognizer.js';
+import { NOM, type Recognizer, type RecognizerResult } from './recognizer.js';
 
 const STREETS = new Lexicon<string>();
 for (const w of WORDS['street-words']) STREETS.add(w, w);

@@ -7,7 +7,7 @@ import { caseOfColonEnding, type Inflection } from '../inflect.js';
 import { Lexicon } from '../lexicon.js';
 import { adjacent, type WordToken } from '../tokens.js';
 import { matchLexicon } from './lexicon-match.js';
-import { type Analysis, isFree, type Recognizer, type RecognizerResult, tokenRange } from './recognizer.js';
+import { isFree, kindResult, type Recognizer, type RecognizerResult } from './recognizer.js';
 
 const LEGAL_FORMS = new Set(WORDS['legal-forms']);
 
@@ -75,23 +75,7 @@ export function findFirms(text: string, tokens: readonly WordToken[]): FirmMatch
   return out;
 }
 
-const firmResult = (
-  a: Analysis,
-  first: number,
-  last: number,
-  infl: Inflection,
-  key: string,
-  score: number,
-  recognizer: string,
-): RecognizerResult => ({
-  ...tokenRange(a, first, last),
-  entity: 'organisation',
-  score,
-  noun: 'yritys',
-  infl,
-  key: `org|${key}`,
-  recognizer,
-});
+const firmResult = kindResult('organisation', 'yritys', 'org|');
 
 /** Firms with a legal form; they win over allow-listed words inside their name. */
 export const legalFormRecognizer: Recognizer = {

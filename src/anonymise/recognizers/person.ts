@@ -12,10 +12,10 @@ import { adjacent, type WordToken } from '../tokens.js';
 import type { LearnedPerson } from '../types.js';
 import {
   type Analysis,
+  kindResult,
   type Recognizer,
   type RecognizerResult,
   tokenFree,
-  tokenRange,
 } from './recognizer.js';
 
 export interface PersonMatch {
@@ -155,23 +155,7 @@ export function findPersonPatterns(a: Analysis): PersonMatch[] {
 }
 
 const personKey = (p: LearnedPerson) => `person|${(p.surname || p.firstNames.join(' ')).toLowerCase()}`;
-const result = (
-  a: Analysis,
-  first: number,
-  last: number,
-  infl: Inflection,
-  key: string,
-  score: number,
-  recognizer: string,
-): RecognizerResult => ({
-  ...tokenRange(a, first, last),
-  entity: 'person',
-  score,
-  noun: 'henkilö',
-  infl,
-  key,
-  recognizer,
-});
+const result = kindResult('person', 'henkilö', '');
 
 /** Persons the report introduced, used again: "Puputille", "Heli Puputin", "Helille". */
 export const learnedPersonRecognizer: Recognizer = {

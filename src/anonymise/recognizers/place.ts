@@ -4,7 +4,7 @@
 // after it ("Hoiskon kylässä"); and residents (demonyms): "porilaiset", "ylöjärveläisten", "vasaborna".
 // A place spelt like an everyday word at a sentence start ("Kotka", "Koski") counts only when the same
 // place is named unambiguously elsewhere in the text or the report.
-import { WORDS } from '../data/tables.generated.js';
+import { type PlaceholderNoun, WORDS } from '../data/tables.generated.js';
 import type { PlaceRef } from '../gazetteer.js';
 import { caseOfColonEnding, guessCase, type Inflection } from '../inflect.js';
 import { Lexicon } from '../lexicon.js';
@@ -22,21 +22,15 @@ for (const w of WORDS['place-nouns']) PLACE_NOUNS.add(true, w);
 
 const PLACE_RANK = { municipality: 0, region: 1, locality: 2 } as const;
 
+// The entity kind and placeholder noun of a place, by its kind; residents apart.
+const PLACE_KINDS = {
+  municipality: ['municipality', 'kunta'],
+  region: ['region', 'alue'],
+  locality: ['locality', 'paikkakunta'],
+} as const satisfies Record<string, readonly [EntityKind, PlaceholderNoun]>;
+
 export function placeFields(ref: PlaceRef): Pick<RecognizerResult, 'entity' | 'noun' | 'key' | 'place'> {
-  const entity: EntityKind = ref.demonym
-    ? 'demonym'
-    : ref.kind === 'region'
-      ? 'region'
-      : ref.kind === 'locality'
-        ? 'locality'
-        : 'municipality';
-  const noun = ref.demonym
-    ? 'kuntalainen'
-    : ref.kind === 'region'
-      ? 'alue'
-      : ref.kind === 'locality'
-        ? 'paikkakunta'
-        : 'kunta';
+  const [entity, noun] = ref.demonym ? (['demonym', 'kuntalainen'] as const) : PLACE_KINDS[ref.kind];
   return { entity, noun, key: `${ref.kind === 'region' ? 'region' : 'place'}|${ref.id}`, place: ref };
 }
 

@@ -10,11 +10,11 @@ import { adjacent, type WordToken } from '../tokens.js';
 import { matchLexicon } from './lexicon-match.js';
 import {
   type Analysis,
+  kindResult,
   NOM,
   type Recognizer,
   type RecognizerResult,
   tokenFree,
-  tokenRange,
 } from './recognizer.js';
 
 const PROJECT_WORDS = new Lexicon<true>();
@@ -115,23 +115,7 @@ export function findProjectAcronyms(text: string): string[] {
   return [...out];
 }
 
-const projectResult = (
-  a: Analysis,
-  first: number,
-  last: number,
-  infl: Inflection,
-  key: string,
-  score: number,
-  recognizer: string,
-): RecognizerResult => ({
-  ...tokenRange(a, first, last),
-  entity: 'project',
-  score,
-  noun: 'hanke',
-  infl,
-  key: `project|${key}`,
-  recognizer,
-});
+const projectResult = kindResult('project', 'hanke', 'project|');
 
 /** Projects named in the text ("X-hanke") and the report's own and learned project names in any form. */
 export const projectRecognizer: Recognizer = {

@@ -71,3 +71,27 @@ export function tokenFree(a: Analysis, i: number): boolean {
 export function tokenRange(a: Analysis, first: number, last: number): { start: number; end: number } {
   return { start: a.tokens[first]?.start ?? 0, end: a.tokens[last]?.end ?? 0 };
 }
+
+/** A result over tokens first..last: the kind's placeholder noun and case, its numbering key, score. */
+export function tokenResult(
+  a: Analysis,
+  first: number,
+  last: number,
+  fields: Omit<RecognizerResult, 'start' | 'end'>,
+): RecognizerResult {
+  return { ...tokenRange(a, first, last), ...fields };
+}
+
+/** A maker of results of one kind over tokens: `(a, first, last, infl, key, score, recognizer)`. */
+export function kindResult(entity: EntityKind, noun: PlaceholderNoun, keyPrefix: string) {
+  return (
+    a: Analysis,
+    first: number,
+    last: number,
+    infl: Inflection,
+    key: string,
+    score: number,
+    recognizer: string,
+  ): RecognizerResult =>
+    tokenResult(a, first, last, { entity, score, noun, infl, key: `${keyPrefix}${key}`, recognizer });
+}
