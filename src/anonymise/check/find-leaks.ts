@@ -72,6 +72,18 @@ function inventoryMatcher(inventory: readonly string[]): InventoryMatcher {
   return matcher;
 }
 
+const NO_TERMS: AllowList = { terms: [] };
+// Built once per allow-list: the run checks every quote with the same one.
+const allowMatchers = new WeakMap<AllowList, ReturnType<typeof allowMatcher>>();
+function allowMatcherOf(list: AllowList) {
+  let matcher = allowMatchers.get(list);
+  if (!matcher) {
+    matcher = allowMatcher(list);
+    allowMatchers.set(list, matcher);
+  }
+  return matcher;
+}
+
 let lists: Lexicon<string> | undefined;
 function listedNames(): Lexicon<string> {
   if (lists) return lists;
@@ -99,7 +111,7 @@ export function findLeaks(
   options: LeakCheckOptions = {},
 ): Leak[] {
   const matcher = inventoryMatcher(inventory);
-  const allow = allowMatcher(options.allowList ?? { terms: [] });
+  const allow = allowMatcherOf(options.allowList ?? NO_TERMS);
   const known = new Set<string>();
   for (const k of options.known ?? [])
     for (const w of k.split(/[^\p{L}\p{N}-]+/u)) if (w) known.add(w.toLowerCase());
