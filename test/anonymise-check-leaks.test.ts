@@ -2,7 +2,7 @@
 // of each kind (in quotes.md, a hidden temporary and a stale output the manifest does not list) is caught,
 // each one, at its file:line:col. The inventory lives in the state folder, not in the output folder;
 // without it the second look alone still catches everything but the inventory's own entries.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,15 +10,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'analyse.js');
-const analyse = (args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 180_000,
+// Asynchronous, so a long run never blocks the test worker (vitest's own messages time out after 60 s).
+const analyse = (args: string[]) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 180_000 },
+      (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 
 // One planted line per kind: [kind the check must name, the line, the text it must report].
 const PLANTS: [string, string, string][] = [
@@ -46,8 +48,8 @@ describe('check-leaks on a doctored output folder', () => {
   const state = mkdtempSync(join(tmpdir(), 'analyse-leaks-state-'));
   let inventory: string[] = [];
 
-  beforeAll(() => {
-    const run = analyse(['reports/', '--out', out, '--state', state, '--morphology', 'snowball']);
+  beforeAll(async () => {
+    const run = await analyse(['reports/', '--out', out, '--state', state, '--morphology', 'snowball']);
     expect(run.code, run.stderr).toBe(0);
     const stored = readdirSync(join(state, 'inventory'));
     inventory = (
@@ -55,15 +57,15 @@ describe('check-leaks on a doctored output folder', () => {
     ).entries;
   }, 180_000);
 
-  it('keeps the inventory out of the output folder and passes a clean run', () => {
+  it('keeps the inventory out of the output folder and passes a clean run', async () => {
     expect(existsSync(join(out, '.analyse-inventory.json'))).toBe(false);
     expect(inventory.length).toBeGreaterThan(50);
-    const clean = analyse(['check-leaks', out, '--state', state]);
+    const clean = await analyse(['check-leaks', out, '--state', state]);
     expect(clean.stdout).toBe('');
     expect(clean.code).toBe(0);
   });
 
-  it('finds every planted leak, each at its file:line:col, also in hidden and stale files', () => {
+  it('finds every planted leak, each at its file:line:col, also in hidden and stale files', async () => {
     const quotes = join(out, 'quotes.md');
     const firstLine = readFileSync(quotes, 'utf8').split('\n').length;
     appendFileSync(quotes, `${PLANTS.map((p) => p[1]).join('\n')}\n`);
@@ -73,7 +75,7 @@ describe('check-leaks on a doctored output folder', () => {
     appendFileSync(quotes, `${surname}n mukaan kaikki sujui.\n`);
     writeFileSync(join(out, '.quotes.md.1a2b3c.tmp'), 'Raportin kirjoitti Timo Kivistö.\n');
     writeFileSync(join(out, 'report-old.html'), '<p>Hanke toteutettiin Varkaudessa.</p>\n');
-    const doctored = analyse(['check-leaks', out, '--state', state]);
+    const doctored = await analyse(['check-leaks', out, '--state', state]);
     expect(doctored.code).toBe(1);
     const hits = doctored.stdout.trim().split('\n');
     PLANTS.forEach(([kind, line, text], k) => {
@@ -86,17 +88,17 @@ describe('check-leaks on a doctored output folder', () => {
     expect(doctored.stderr).toMatch(/not written by the last run.*report-old\.html/u);
   });
 
-  it('without the inventory, says so and still runs the second look', () => {
+  it('without the inventory, says so and still runs the second look', async () => {
     const other = mkdtempSync(join(tmpdir(), 'analyse-leaks-nostate-'));
-    const result = analyse(['check-leaks', out, '--state', other]);
+    const result = await analyse(['check-leaks', out, '--state', other]);
     expect(result.stderr).toMatch(/no inventory for .* only the second look runs/u);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('leak municipality "Kuhmoisissa"');
   });
 
-  it('exits 2 on a folder with nothing to check', () => {
+  it('exits 2 on a folder with nothing to check', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'analyse-leaks-empty-'));
-    const result = analyse(['check-leaks', empty, '--state', state]);
+    const result = await analyse(['check-leaks', empty, '--state', state]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/nothing to check/u);
   });

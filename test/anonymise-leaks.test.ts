@@ -1,12 +1,13 @@
 // The leak check: inventory strings in any inflected form, known municipalities and regions, name pairs
 // and contact details; placeholders are not hits. Also the check-leaks command on a folder.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findLeaks } from '../src/anonymise/index.js';
+import { writeInventory } from '../src/io/leak-inventory.js';
 import { parseAllowList } from '../src/io/load-allow-list.js';
 import { defaultAnonymiser } from './fixtures/anonymise/measure.js';
 
@@ -67,42 +68,43 @@ describe('the allow-list', () => {
 
 describe('analyse anonymise and check-leaks', () => {
   const cli = fileURLToPath(new URL('./fixtures/anonymise/run-cli.ts', import.meta.url));
-  const run = (args: string[]) => {
-    try {
-      return {
-        code: 0,
-        out: execFileSync('npx', ['tsx', cli, ...args], {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-        }),
-      };
-    } catch (e) {
-      const err = e as { status: number; stdout: string };
-      return { code: err.status, out: err.stdout };
-    }
-  };
+  // Asynchronous, so the test worker is never blocked (vitest's own messages time out after 60 s).
+  const run = (args: string[]) =>
+    new Promise<{ code: number; out: string }>((done) => {
+      execFile('npx', ['tsx', cli, ...args], { encoding: 'utf8' }, (error, stdout) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: stdout }),
+      );
+    });
 
-  it('anonymise prints the whole report anonymised', () => {
+  it('anonymise prints the whole report anonymised', async () => {
     const fixture = fileURLToPath(new URL('./fixtures/anonymise/dense-report.md', import.meta.url));
-    const result = run(['anonymise', '--numbered', fixture]);
+    const result = await run(['anonymise', '--numbered', fixture]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('Kokeilut aloitettiin [kunta A:lla] keväällä 2021');
     expect(result.out).not.toMatch(/Alajärv|Virtanen|Lakeuden Digipalvelut/u);
   });
 
-  it('lists each hit as file:line:col and exits 1; exits 0 when clean', () => {
+  it('lists each hit as file:line:col and exits 1; exits 0 when clean', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'leaks-'));
+    const state = mkdtempSync(join(tmpdir(), 'leaks-state-'));
     try {
       writeFileSync(join(dir, 'quotes.md'), '# Lainaukset\n\nKoulutus pidettiin Pomarkussa.\n');
       writeFileSync(join(dir, 'table.csv'), 'code,count\nsuccess.participation,3\n');
-      writeFileSync(join(dir, '.analyse-inventory.json'), JSON.stringify(['Aarnikukko']));
-      const dirty = run(['check-leaks', dir]);
+      // The inventory lives in the state folder (issue 12), found by the output folder's path.
+      await writeInventory(state, dir, ['Aarnikukko']);
+      const dirty = await run(['check-leaks', dir, '--state', state]);
       expect(dirty.code).toBe(1);
       expect(dirty.out).toBe(`${join(dir, 'quotes.md')}:3:20: leak municipality "Pomarkussa"\n`);
       writeFileSync(join(dir, 'quotes.md'), '# Lainaukset\n\nKoulutus pidettiin [kunnassa].\n');
-      expect(run(['check-leaks', dir])).toEqual({ code: 0, out: '' });
+      expect(await run(['check-leaks', dir, '--state', state])).toEqual({ code: 0, out: '' });
+      // An inventory left in the shareable folder by an older version is personal data: a leak itself.
+      writeFileSync(join(dir, '.analyse-inventory.json'), JSON.stringify(['Aarnikukko']));
+      const legacy = await run(['check-leaks', dir, '--state', state]);
+      expect(legacy.code).toBe(1);
+      expect(legacy.out).toBe(`${join(dir, '.analyse-inventory.json')}:1:3: leak inventory "Aarnikukko"\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(state, { recursive: true, force: true });
     }
   });
 });

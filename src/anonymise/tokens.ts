@@ -18,7 +18,7 @@ export interface WordToken extends Token {
 
 const ABBREVIATIONS = new Set(WORDS.abbreviations);
 // Characters looked through backwards when deciding whether a word opens a sentence.
-const TRANSPARENT = /[ \t\u00a0*_#>`~"”“„«»'’(\u2022\u25cf–—-]/u;
+const TRANSPARENT = /[\\ \t\u00a0*_#>`~"”“„«»'’([\u2022\u25cf–—-]/u;
 
 export function wordTokens(text: string): WordToken[] {
   const tokens = tokenize(text) as WordToken[];

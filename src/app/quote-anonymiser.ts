@@ -8,6 +8,31 @@ import {
   type LeakCheckOptions,
   type ReportIdentifiers,
 } from '../anonymise/index.js';
+import type { Codebook } from '../codebook/types.js';
+import { uiStrings } from '../render/ui-strings.js';
+
+/**
+ * The tool's own words in its outputs, which the leak check must not take for names: every interface
+ * string in every language (headings, labels, "Raportti 3"), and the codebook's title, labels and
+ * descriptions ("Association of Finnish Municipalities").
+ */
+export function toolVocabulary(books: readonly Codebook[] = []): string[] {
+  const out: string[] = ['Raportti', 'Report', 'Rapport'];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') out.push(value);
+    else if (typeof value === 'function') collect((value as (...a: number[]) => unknown)(1, 2));
+    else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v);
+  };
+  for (const lang of ['fi', 'en', 'sv'] as const) collect(uiStrings(lang));
+  for (const book of books) {
+    collect(book.title);
+    for (const theme of book.themes) {
+      collect(theme.labels);
+      out.push(theme.description);
+    }
+  }
+  return out;
+}
 
 export interface QuoteAnonymiser {
   learn(report: string, text: string): void;
@@ -25,7 +50,7 @@ export function quoteAnonymiser(
   options: { numbered?: boolean; lang?: 'fi' | 'sv' } = {},
 ): QuoteAnonymiser {
   const ids = new Map<string, ReportIdentifiers>();
-  const leakCheck: LeakCheckOptions = { allowList: anonymiser.allowList };
+  const leakCheck: LeakCheckOptions = { allowList: anonymiser.allowList, known: toolVocabulary() };
   const self: QuoteAnonymiser = {
     redacted: 0,
     leakCheck,

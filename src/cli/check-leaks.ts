@@ -5,13 +5,17 @@
 // locality in every case form, vendors, demonyms, contact patterns, capitalised words of unknown class).
 // Hidden temporaries and stale outputs (files the run's manifest does not list) are scanned too.
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { findLeaks } from '../anonymise/index.js';
+import { toolVocabulary } from '../app/quote-anonymiser.js';
+import { loadCodebook } from '../codebook/load.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { LEGACY_INVENTORY_FILE, readInventory } from '../io/leak-inventory.js';
 import { loadAllowList } from '../io/load-allow-list.js';
 import { MANIFEST_FILE, readManifest } from '../io/manifest.js';
 import { readExportFolder } from '../io/read-export-folder.js';
+import { readText } from '../io/read-text.js';
 import { stateDir } from '../io/state.js';
 import { DEFAULT_ALLOW_LIST } from './anonymise.js';
 
@@ -19,7 +23,13 @@ interface CheckLeaksFlags {
   all?: boolean;
   state?: string;
   allowList: string;
+  codebook?: string;
 }
+
+/** The bundled codebooks: their titles and labels are the tool's own words in the outputs. */
+const BUNDLED_CODEBOOKS = ['digikannustin-2020.yaml', 'kuntaliitto-2025.yaml'].map((f) =>
+  fileURLToPath(new URL(`../../codebooks/${f}`, import.meta.url)),
+);
 
 export function registerCheckLeaks(program: Command): void {
   program
@@ -37,6 +47,10 @@ export function registerCheckLeaks(program: Command): void {
     )
     .option('--state <dir>', "state folder holding the run's identifier inventory (default .analyse)")
     .option('--allow-list <file>', 'terms that are no leak (public bodies, products)', DEFAULT_ALLOW_LIST)
+    .option(
+      '--codebook <file>',
+      "the run's codebook, whose labels appear in the outputs (default: the bundled ones)",
+    )
     .action(async (dir: string, flags: CheckLeaksFlags) => {
       process.exitCode = await checkLeaks(dir, flags);
     });
@@ -48,6 +62,16 @@ async function checkLeaks(dir: string, flags: CheckLeaksFlags): Promise<number> 
   if (!allow.ok) {
     for (const d of allow.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     return 2;
+  }
+  const books = [];
+  for (const file of flags.codebook ? [flags.codebook] : BUNDLED_CODEBOOKS) {
+    const text = await readText(file);
+    const book = text.ok ? loadCodebook(file, text.value) : text;
+    if (!book.ok) {
+      for (const d of book.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      return 2;
+    }
+    books.push(book.value);
   }
   const folder = await readExportFolder(dir, [MANIFEST_FILE]);
   if (!folder.ok) {
@@ -88,7 +112,7 @@ async function checkLeaks(dir: string, flags: CheckLeaksFlags): Promise<number> 
   const leaks = findLeaks(
     files.map((f) => ({ file: join(dir, f.name), text: f.text })),
     inventory,
-    { allowList: allow.value },
+    { allowList: allow.value, known: toolVocabulary(books) },
   );
   for (const l of leaks)
     process.stdout.write(`${l.file}:${l.line}:${l.column}: leak ${l.kind} "${l.text}"\n`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { createAnonymiser, findLeaks, properNounFromVoikko } from '../anonymise/index.js';
 import { OUTPUT_FORMATS, type OutputFormat, renderOutputs, SHAREABLE, writeOutputs } from '../app/outputs.js';
-import { quoteAnonymiser } from '../app/quote-anonymiser.js';
+import { quoteAnonymiser, toolVocabulary } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
 import { writeInventory } from '../io/leak-inventory.js';
 import { loadAllowList } from '../io/load-allow-list.js';
@@ -165,7 +165,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const leaks = findLeaks(
       shareable.map(([file, text]) => ({ file, text: text as string })),
       anonymiser.inventory(),
-      anonymiser.leakCheck,
+      { ...anonymiser.leakCheck, known: toolVocabulary([compiled.book]) },
     );
     // The inventory holds personal data: it goes to the state folder, never into the shareable folder.
     await writeInventory(stateDir(flags.state), flags.out, anonymiser.inventory());

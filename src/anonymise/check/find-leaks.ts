@@ -10,7 +10,13 @@
 import { LineIndex } from '../../positions.js';
 import { allowMatcher } from '../allow.js';
 import { emptyIdentifiers } from '../anonymiser.js';
-import { UNIQUE_INSTITUTIONS, VENDORS } from '../data/tables.generated.js';
+import {
+  FI_FIXED,
+  FI_PARADIGMS,
+  SV_PLACEHOLDERS,
+  UNIQUE_INSTITUTIONS,
+  VENDORS,
+} from '../data/tables.generated.js';
 import { gazetteer, type PlaceRef } from '../gazetteer.js';
 import { languageAt } from '../language.js';
 import { Lexicon } from '../lexicon.js';
@@ -84,6 +90,19 @@ function allowMatcherOf(list: AllowList) {
   return matcher;
 }
 
+const NO_WORDS: readonly string[] = [];
+// The words of the tool's own text, split once per list (the run checks every quote with the same one).
+const knownSets = new WeakMap<Iterable<string>, Set<string>>();
+function knownWords(list: Iterable<string> = NO_WORDS): Set<string> {
+  let words = knownSets.get(list);
+  if (!words) {
+    words = new Set<string>();
+    for (const k of list) for (const w of k.split(/[^\p{L}\p{N}-]+/u)) if (w) words.add(w.toLowerCase());
+    knownSets.set(list, words);
+  }
+  return words;
+}
+
 let lists: Lexicon<string> | undefined;
 function listedNames(): Lexicon<string> {
   if (lists) return lists;
@@ -92,7 +111,26 @@ function listedNames(): Lexicon<string> {
   return lists;
 }
 
-const PLACEHOLDER = /\[[^\]\n]{1,80}\]/gu;
+const BRACKETS = /\[([^\]\n]{1,80})\]/gu;
+let placeholderWords: Set<string> | undefined;
+
+/** The tool's own placeholder: "[kunnassa]", "[kunta A:ssa]", "[A-kuntalaisille]", "[kommunen]", "[…]". A
+ * bracket holding anything else ("[Kankaanpää]", a JSON array) is read like any other text. */
+function isPlaceholder(content: string): boolean {
+  if (!placeholderWords) {
+    placeholderWords = new Set(['…']);
+    for (const p of Object.values(FI_PARADIGMS))
+      for (const forms of [p.sg, p.pl]) for (const f of Object.values(forms)) placeholderWords.add(f);
+    for (const f of Object.values(FI_FIXED)) placeholderWords.add(f);
+    for (const forms of Object.values(SV_PLACEHOLDERS))
+      for (const f of forms) placeholderWords.add(f.toLowerCase());
+  }
+  const bare = content
+    .toLowerCase()
+    .replace(/^\p{L}\d*-(?=\p{L}{3})/u, '')
+    .replace(/ \p{L}\d*(?::\p{L}+)?$/u, '');
+  return placeholderWords.has(bare);
+}
 const EMAIL =
   /[\p{L}\p{N}._%+-]+ ?(?:@|[([{] ?(?:at|ät|a) ?[)\]}]) ?[\p{L}\p{N}-]+(?:(?:\.| ?[([{] ?(?:dot|piste) ?[)\]}] ?)[\p{L}\p{N}-]+)*/giu;
 /[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*(?:at|ät|a)\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*(?:dot|piste)\s*[)\]}])\s*[\p{L}\p{N}-]+)*/giu;
@@ -112,15 +150,14 @@ export function findLeaks(
 ): Leak[] {
   const matcher = inventoryMatcher(inventory);
   const allow = allowMatcherOf(options.allowList ?? NO_TERMS);
-  const known = new Set<string>();
-  for (const k of options.known ?? [])
-    for (const w of k.split(/[^\p{L}\p{N}-]+/u)) if (w) known.add(w.toLowerCase());
+  const known = knownWords(options.known);
   const leaks: Leak[] = [];
   for (const { file, text: raw } of files) {
     const text = scannableText(file, raw);
     const lines = new LineIndex(raw);
     const taken = new Uint8Array(text.length);
-    for (const m of text.matchAll(PLACEHOLDER)) taken.fill(1, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    for (const m of text.matchAll(BRACKETS))
+      if (isPlaceholder(m[1] ?? '')) taken.fill(1, m.index ?? 0, (m.index ?? 0) + m[0].length);
     const found: { start: number; end: number; kind: Leak['kind'] }[] = [];
     const push = (start: number, end: number, kind: Leak['kind']) => {
       for (let k = start; k < end; k++) if (taken[k]) return;
@@ -192,7 +229,10 @@ function scanWords(
     found: [],
   };
   // Street addresses by the anonymiser's own pattern: a capitalised street word with a number.
-  for (const r of addressRecognizer.analyze(a)) if (r.score >= 0.9) push(r.start, r.end, 'address');
+  for (const r of addressRecognizer.analyze(a)) {
+    const words = text.slice(r.start, r.end).match(/\p{L}+/gu) ?? [];
+    if (r.score >= 0.9 && !words.every((w) => known.has(w.toLowerCase()))) push(r.start, r.end, 'address');
+  }
   const kept = new Uint8Array(text.length);
   for (const [s, e] of allow.ranges(text, tokens)) kept.fill(1, s, e);
   for (let i = 0; i < tokens.length; i++) {
