@@ -35,7 +35,7 @@ export function registerCheckLeaks(program: Command): void {
   program
     .command('check-leaks <dir>')
     .description(
-      'scan exported files for identifiers found in the sources and for any municipality, name or contact detail',
+      'scan exported files for identifiers found in the sources and for any known municipality or name',
     )
     .addHelpText(
       'after',

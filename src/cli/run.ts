@@ -48,7 +48,6 @@ interface RunFlags extends ReviewFlags {
   learnFrom?: string[];
   formats: string;
   allowList?: string;
-  state?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -72,7 +71,6 @@ export function registerRun(program: Command): void {
     .option('--numbered', 'number anonymised entities within a report ([kunta A], [kunta B])')
     .option('--quotes <n>', 'quotes per code', '5')
     .option('--formats <list>', `outputs to write (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
-    .option('--state <dir>', 'state folder for run state holding personal data (default .analyse)')
     .option(
       '--allow-list <file>',
       'names that stay (public bodies, products); default: allow-list.yaml beside the codebook',
