@@ -52,7 +52,8 @@ export async function parseDocx(
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
       },
     );
-    html = result.value;
+    // NFC: Word keeps what was typed or pasted, and text pasted from a Mac may be decomposed (a + ¨).
+    html = result.value.normalize('NFC');
     for (const m of result.messages) {
       if (m.type === 'error')
         notes.push(diagnostic(path, 'parse/docx-partial', m.message, undefined, 'warning'));

@@ -65,7 +65,7 @@ export async function parsePdf(
       heights.push(page.getViewport({ scale: 1 }).height);
       const content = await page.getTextContent();
       const fonts = await fontStyles(page, content.items as TextItemLike[]);
-      pages.push(groupLines(toRuns(content.items as TextItemLike[], fonts), n));
+      pages.push(groupLines(toRuns(content.items as TextItemLike[], fonts), n).map(composed));
     }
   } catch (error) {
     if (pages.length === 0)
@@ -128,6 +128,14 @@ function buildDocument(pages: Line[][], heights: number[], report: string, path:
   const title = built.find((b) => b.kind === 'heading')?.label;
   if (title) value.title = title;
   return value;
+}
+
+/**
+ * NFC: some PDF writers draw "ä" as "a" and a combining diaeresis, sometimes as two text items; composed
+ * once the line is whole.
+ */
+function composed(line: Line): Line {
+  return { ...line, text: line.text.normalize('NFC'), cells: line.cells.map((c) => c.normalize('NFC')) };
 }
 
 /** Nesting level of a list item from the x of its marker: distinct marker positions, leftmost first. */
