@@ -7,10 +7,12 @@
 // bold and starts with section numbering ("2.1. Tavoitteet") is taken as a heading too, because many
 // reports fake headings that way; its depth is the number of numbering levels.
 // Footnotes and endnotes follow the body as paragraphs "[1] text"; the reference stays in the body as "[1]".
+// A file whose XML inflates past MAX_DOCX_XML_BYTES is skipped before mammoth sees it (docx-size.ts).
 
 import mammoth from 'mammoth';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
 import type { SourceDocument } from '../types.js';
+import { inflatedXmlBytes, MAX_DOCX_XML_BYTES } from './docx-size.js';
 import { type HtmlElement, type HtmlNode, parseHtml } from './html-tree.js';
 import { collapseSpaces, TextBuilder } from './text-builder.js';
 
@@ -40,6 +42,14 @@ export async function parseDocx(
   path: string,
 ): Promise<Result<SourceDocument>> {
   if (bytes.length === 0) return fail(path, 'read/empty', 'file is empty');
+  const inflated = inflatedXmlBytes(bytes);
+  if (inflated !== undefined && inflated > MAX_DOCX_XML_BYTES) {
+    return fail(
+      path,
+      'parse/docx-too-large',
+      `skipped: its XML inflates to more than ${MAX_DOCX_XML_BYTES / 2 ** 20} MB from a ${Math.ceil(bytes.length / 1024)} kB file (a zip bomb, or far larger than any report)`,
+    );
+  }
   let html: string;
   const notes: Diagnostic[] = [];
   try {
