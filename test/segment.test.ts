@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { parseText } from '../src/parse/text.js';
 import { LineIndex } from '../src/positions.js';
+import { cutSpan, MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS } from '../src/segment/bounds.js';
 import { paragraphHash } from '../src/segment/paragraph-id.js';
 import { segmentDocument } from '../src/segment/segment.js';
 import { splitSentences } from '../src/segment/sentences.js';
@@ -251,5 +252,61 @@ describe('splitSentences', () => {
       '*Hanke alkoi.',
       'Kunnat osallistuivat itse.*',
     ]);
+  });
+});
+
+describe('segmentDocument: bounded paragraphs and sentences (a report that is one huge line)', () => {
+  it('cuts a single line without any sentence end into paragraphs and sentences within the bounds', () => {
+    const line = 'hankkeen yhteistyö kuntien kanssa sujui hyvin mutta aikataulu viivästyi, '.repeat(2_000);
+    const doc = parseText(line, 'r', 'r.txt');
+    const segments = segmentDocument(doc);
+    expect(segments.length).toBeGreaterThanOrEqual(Math.floor(line.length / MAX_PARAGRAPH_CHARS));
+    for (const p of segments) {
+      expect(p.text.length).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
+      for (const s of p.sentences ?? []) expect(s.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    }
+    checkSegments(doc, segments);
+    // Nothing is lost: the pieces hold every word of the line, in order.
+    expect(segments.map((p) => p.text).join(' ')).toBe(line.trim());
+  });
+
+  it('cuts a long paragraph of ordinary sentences between sentences', () => {
+    const text = 'Yhteistyö kuntien kanssa sujui hyvin. Aikataulu viivästyi hieman. '.repeat(300);
+    const segments = segmentDocument(parseText(text, 'r', 'r.txt'));
+    expect(segments.length).toBeGreaterThan(1);
+    for (const p of segments) {
+      expect(p.text).toMatch(/^(Yhteistyö|Aikataulu) .*\.$/s);
+      expect(p.sentences?.every((s) => /^(Yhteistyö|Aikataulu) .*\.$/.test(s.text))).toBe(true);
+    }
+  });
+
+  it('leaves paragraphs and sentences of real length as they are', () => {
+    const sentence = `${'Hankkeen aikana kunnat kehittivät yhdessä palveluita '.repeat(18).trim()}.`;
+    expect(sentence.length).toBeGreaterThan(900);
+    const text = `${sentence} ${sentence}`;
+    const [p] = segmentDocument(parseText(text, 'r', 'r.txt'));
+    expect(p?.text).toBe(text);
+    expect(p?.sentences?.map((s) => s.text)).toEqual([sentence, sentence]);
+  });
+
+  it('cutSpan: pieces within the bound, trimmed, in order, every non-space character kept (property)', () => {
+    const unit = fc.constantFrom('a', 'ä', 'b', ' ', ' ', '\n', '.', '😀', '\u00a0');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 400 }), fc.integer({ min: 4, max: 60 }), (text, max) => {
+        const spans = cutSpan(text, 0, text.length, max);
+        let last = 0;
+        for (const s of spans) {
+          expect(s.end - s.start).toBeLessThanOrEqual(max);
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          const piece = text.slice(s.start, s.end);
+          expect(piece).toBe(piece.trim());
+          expect(piece.isWellFormed()).toBe(true);
+          last = s.end;
+        }
+        const kept = spans.map((s) => text.slice(s.start, s.end)).join('');
+        expect(kept.replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
