@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/parse/markdown.js';
@@ -5,6 +7,7 @@ import { parseText } from '../src/parse/text.js';
 import { LineIndex } from '../src/positions.js';
 import { cutSpan, MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS } from '../src/segment/bounds.js';
 import { paragraphHash } from '../src/segment/paragraph-id.js';
+import { headingNumbers } from '../src/segment/sections.js';
 import { segmentDocument } from '../src/segment/segment.js';
 import { splitSentences } from '../src/segment/sentences.js';
 import type { Segment, SourceDocument } from '../src/types.js';
@@ -308,5 +311,117 @@ describe('segmentDocument: bounded paragraphs and sentences (a report that is on
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('segmentDocument: sections nest by their numbers, unnumbered headings by depth', () => {
+  const pathsOf = (lines: string[]) =>
+    segmentDocument(parseMarkdown(lines.join('\n\n'), 'r', 'r.md')).map((s) => [s.text, s.section]);
+
+  it('a first chapter marked one level higher than the rest does not swallow them (seed 001’s shape)', () => {
+    expect(
+      pathsOf([
+        '# **Loppuraportti**',
+        '# 1. Tiivistelmä',
+        'A.',
+        '## 2. Vaikutukset',
+        'B.',
+        '### 2.1. Tuotokset',
+        'C.',
+        '## 3. Toteutus',
+        'D.',
+      ]),
+    ).toEqual([
+      ['A.', ['Loppuraportti', '1. Tiivistelmä']],
+      ['B.', ['Loppuraportti', '2. Vaikutukset']],
+      ['C.', ['Loppuraportti', '2. Vaikutukset', '2.1. Tuotokset']],
+      ['D.', ['Loppuraportti', '3. Toteutus']],
+    ]);
+  });
+
+  it('levels marked at random nest by numbers (seed 000’s shape: "## 2.2.", "#### 2.4.", "### 3.")', () => {
+    expect(
+      pathsOf([
+        '## 2. Onnistumiset',
+        '### 2.1. Osallisuus',
+        'A.',
+        '## **2.2. Ymmärrys**',
+        'B.',
+        '#### **2.4. Yhteistyö**',
+        'C.',
+        '### 3. Haasteet',
+        'D.',
+        '### 3.1. Sitoutuminen',
+        'E.',
+        '#### 4. Yhteenveto',
+        'F.',
+      ]),
+    ).toEqual([
+      ['A.', ['2. Onnistumiset', '2.1. Osallisuus']],
+      ['B.', ['2. Onnistumiset', '2.2. Ymmärrys']],
+      ['C.', ['2. Onnistumiset', '2.4. Yhteistyö']],
+      ['D.', ['3. Haasteet']],
+      ['E.', ['3. Haasteet', '3.1. Sitoutuminen']],
+      ['F.', ['4. Yhteenveto']],
+    ]);
+  });
+
+  it('a section whose chapter heading is missing is not put under the previous chapter', () => {
+    expect(pathsOf(['## 2. Tulokset', '### 2.2. Ymmärrys', 'A.', '### 3.1. Riskit', 'B.'])).toEqual([
+      ['A.', ['2. Tulokset', '2.2. Ymmärrys']],
+      ['B.', ['3.1. Riskit']],
+    ]);
+  });
+
+  it('unnumbered headings nest by depth, under and beside numbered ones', () => {
+    expect(
+      pathsOf([
+        '# Loppuraportti',
+        '## 2. Tulokset',
+        '### Onnistumiset',
+        'A.',
+        '### 2.1 Palvelut',
+        'B.',
+        '## Liitteet',
+        'C.',
+      ]),
+    ).toEqual([
+      ['A.', ['Loppuraportti', '2. Tulokset', 'Onnistumiset']],
+      ['B.', ['Loppuraportti', '2. Tulokset', '2.1 Palvelut']],
+      ['C.', ['Loppuraportti', 'Liitteet']],
+    ]);
+  });
+
+  it('headingNumbers reads section numbers, not dates or years', () => {
+    expect(headingNumbers('3.2.1. Toteutuneet riskit')).toEqual([3, 2, 1]);
+    expect(headingNumbers('2 Hankkeen tavoitteet')).toEqual([2]);
+    expect(headingNumbers('2020 hankkeet')).toBeUndefined();
+    expect(headingNumbers('1.1.2020 alkaen')).toBeUndefined();
+    expect(headingNumbers('Tiivistelmä')).toBeUndefined();
+  });
+});
+
+describe('sections of the seeds follow their numbering', () => {
+  const seeds = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
+  const seed = (name: string) => {
+    const text = readFileSync(join(seeds, name), 'utf8');
+    return segmentDocument(parseMarkdown(text, 'r', name));
+  };
+
+  it.skipIf(!existsSync(seeds))('seed 001: no chapter after the first stands under "1. Tiivistelmä"', () => {
+    const segments = seed('001_final_report_pohjois_satakunta.md');
+    const later = segments.filter((s) => s.section.some((h) => /^[2-9]\./.test(h)));
+    expect(later.length).toBeGreaterThan(50);
+    for (const s of later) expect(s.section.join(' > ')).not.toMatch(/Tiivistelmä/);
+  });
+
+  it.skipIf(!existsSync(seeds))('seed 000: 3.x stands under "3. Haasteet", never under 2.x', () => {
+    const segments = seed('000_synthesis_report_2020_redacted.txt');
+    const under3 = segments.filter((s) => s.section.some((h) => /^3\.\d/.test(h)));
+    expect(under3.length).toBeGreaterThan(10);
+    for (const s of under3) {
+      expect(s.section.some((h) => /^2\./.test(h))).toBe(false);
+      expect(s.section.some((h) => /^3\. Haasteet/.test(h))).toBe(true);
+    }
   });
 });

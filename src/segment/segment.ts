@@ -6,21 +6,9 @@ import { LineIndex } from '../positions.js';
 import type { Block, Language, Segment, SourceDocument } from '../types.js';
 import { ParagraphIds } from './paragraph-id.js';
 import { boundedSentences, paragraphPieces } from './bounds.js';
+import { sectionPaths } from './sections.js';
 
 const CODED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'blockquote']);
-
-/** Heading paths: each heading replaces those of its depth and deeper. */
-function sectionPaths(blocks: Block[]): string[][] {
-  const stack: { depth: number; label: string }[] = [];
-  return blocks.map((b) => {
-    if (b.kind === 'heading') {
-      const depth = b.depth ?? 1;
-      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
-      stack.push({ depth, label: b.label ?? '' });
-    }
-    return stack.map((s) => s.label);
-  });
-}
 
 /** The report's main language, from all of its text. */
 export function reportLanguage(doc: SourceDocument): Language {
