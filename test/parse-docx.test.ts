@@ -136,6 +136,16 @@ describe('parseDocx: Word documents with Finnish style names', () => {
     expect(doc.title).toBe('1. Tiivistelmä');
     expect(checkOffsets(doc)).toEqual([]);
   });
+
+  it('numbers the blocks by Word paragraph, as an evaluator counts them in the document', async () => {
+    const r = await parseDocx(await wordDocument(), 'word', 'word.docx');
+    if (!r.ok) throw new Error('not read');
+    const numbers = r.value.blocks.map((b) => (b.location ? [b.location.first, b.location.last] : null));
+    // The table's cells hold five paragraphs ("Kunta", "(hankekunta)", "Käyttäjiä", "Karvia", "120");
+    // the footnote, at the end of the text, is not a body paragraph.
+    expect(numbers).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 11], null]);
+    expect(r.value.blocks.every((b) => !b.location || b.location.unit === 'paragraph')).toBe(true);
+  });
 });
 
 describe('parseDocx: broken input is a diagnostic, never a throw', () => {

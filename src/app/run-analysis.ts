@@ -10,6 +10,7 @@ import { readReport, reportKey } from '../io/read-report.js';
 import { codeDocument } from '../pipeline.js';
 import { AliasBook, type AliasTable, contentFingerprint } from '../review/aliases.js';
 import type { RunReview } from '../review/run-review.js';
+import { withLocations } from '../segment/locate.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
@@ -96,11 +97,13 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     options.anonymiser.learn(doc.report, doc.text);
     tally.add(doc.report, counted);
     codingCount += counted.length;
-    const ordered =
+    const ordered = withLocations(
+      doc,
       reviewed?.codings ??
-      [...coded.codings].sort(
-        (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-      );
+        [...coded.codings].sort(
+          (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+        ),
+    );
     options.onCodings?.(ordered);
     // Kept only for the exports that need every coding (xlsx, qdpx); strings sliced from the report
     // would keep its whole text alive, so flat copies.

@@ -4,6 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/types.js';
 import type { Coding, Tables } from '../types.js';
+import { locationLabel } from './location-label.js';
 
 export interface CsvOptions {
   delimiter?: ',' | ';' | '\t';
@@ -48,6 +49,7 @@ const CODINGS_HEADER = [
   'section',
   'start_line',
   'end_line',
+  'location',
   'code',
   'polarity',
   'theme',
@@ -64,6 +66,7 @@ function codingRow(c: Coding): Cell[] {
     c.section,
     c.startLine,
     c.endLine,
+    locationLabel(c.location),
     c.code,
     c.polarity,
     c.theme,

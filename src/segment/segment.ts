@@ -67,6 +67,7 @@ export function* paragraphSegments(doc: SourceDocument): Generator<Segment> {
         blockKind: block.kind,
         lang,
         sentences,
+        ...(block.location ? { location: block.location } : {}),
       };
     }
   }
