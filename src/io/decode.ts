@@ -72,7 +72,7 @@ export function decode(bytes: Uint8Array, file: string): Result<Decoded> {
       diagnostic(
         file,
         'read/invalid-utf8',
-        `not valid UTF-8: ${chosen.damaged} broken byte sequence${chosen.damaged === 1 ? '' : 's'} replaced with "\ufffd" (first at line ${at.line}); fix or re-save the file as UTF-8`,
+        `not valid UTF-8: ${chosen.damaged} broken byte sequence${chosen.damaged === 1 ? '' : 's'} replaced with "\ufffd"; fix the file or save it again as UTF-8`,
         { line: at.line, column: at.column, offset: at.offset },
         'warning',
       ),
