@@ -7,6 +7,7 @@ import { detach } from '../detach.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findReports } from '../io/find-reports.js';
 import { readReport, reportKey } from '../io/read-report.js';
+import type { GenreRules } from '../language/genre-rules.js';
 import { codeDocument } from '../pipeline.js';
 import { AliasBook, type AliasTable, contentFingerprint } from '../review/aliases.js';
 import type { RunReview } from '../review/run-review.js';
@@ -14,6 +15,7 @@ import { withLocations } from '../segment/locate.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
+import { type NonReport, planReports } from './report-plan.js';
 
 export interface RunOptions {
   paths: string[];
@@ -36,6 +38,9 @@ export interface RunOptions {
   aliasTable?: AliasTable;
   /** Review decisions to apply (review.csv). */
   review?: RunReview;
+  /** Genre rules: documents that are not final reports are flagged (and left out with skipNonReports). */
+  genres?: GenreRules;
+  skipNonReports?: boolean;
 }
 
 export interface RunResult {
@@ -50,11 +55,20 @@ export interface RunResult {
   codingCount: number;
   /** The alias table to save back to the state folder. */
   aliasTable?: AliasTable;
+  /** Copies of a report left out (counted once), and documents that are not final reports. */
+  duplicates: { path: string; sameAs: string }[];
+  nonReports: NonReport[];
 }
 
 export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const found = await findReports(options.paths, { exclude: [options.out] });
   const diagnostics: Diagnostic[] = [...found.diagnostics];
+  // One report in several files is coded once; a document that is no final report is flagged.
+  const plan = await planReports(found.files, {
+    ...(options.genres ? { genres: options.genres } : {}),
+    ...(options.skipNonReports ? { skipNonReports: true } : {}),
+  });
+  diagnostics.push(...plan.diagnostics);
   const tally: Tally = new ThemeTally(options.compiled.book);
   const codings: Coding[] = [];
   const pool = new CandidatePool(Math.max(1, options.quotesPerCode));
@@ -62,11 +76,11 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const sources: RunResult['sources'] = [];
   const folded: string[] = [];
   let codingCount = 0;
-  options.onStart?.(found.files.length);
+  options.onStart?.(plan.files.length);
   // Report keys first (two files with one name in different folders keep distinct keys: a, a~2), then
   // the reports in key order, so that rows streamed out per report are already in their final order.
   const seenKeys = new Map<string, number>();
-  const keyed = found.files.map((path) => {
+  const keyed = plan.files.map((path) => {
     const base = reportKey(path);
     const n = (seenKeys.get(base) ?? 0) + 1;
     seenKeys.set(base, n);
@@ -77,7 +91,8 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     ? new AliasBook(options.aliasTable, new Set(keyed.map((k) => k.key)))
     : undefined;
   for (const { path, key } of keyed) {
-    const read = await readReport(path);
+    const read = plan.parsed.get(path) ?? (await readReport(path));
+    plan.parsed.delete(path);
     options.onReport?.(path);
     if (!read.ok) {
       diagnostics.push(...read.diagnostics);
@@ -170,5 +185,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     folded,
     codingCount,
     ...(stable ? { aliasTable: stable.table } : {}),
+    duplicates: plan.duplicates,
+    nonReports: plan.nonReports,
   };
 }

@@ -7,6 +7,7 @@ import { OUTPUT_FORMATS, type OutputFormat, renderOutputs, SHAREABLE, writeOutpu
 import { quoteAnonymiser } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
 import { loadAllowList } from '../io/load-allow-list.js';
+import { loadGenreRules } from '../io/load-genre-rules.js';
 import { MANIFEST_FILE, renderManifest } from '../io/manifest.js';
 import { Spool } from '../io/spool.js';
 import { codingsCsvHead, codingsCsvRows } from '../render/csv.js';
@@ -47,6 +48,7 @@ interface RunFlags extends ReviewFlags {
   learnFrom?: string[];
   formats: string;
   allowList?: string;
+  skipNonReports?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -68,6 +70,10 @@ export function registerRun(program: Command): void {
         .default(','),
     )
     .option('--numbered', 'number anonymised entities within a report ([kunta A], [kunta B])')
+    .option(
+      '--skip-non-reports',
+      'leave out documents that are not final reports (syntheses, press releases, slides)',
+    )
     .option('--quotes <n>', 'quotes per code', '5')
     .option('--formats <list>', `outputs to write (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
     .option(
@@ -123,8 +129,11 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     // codings.csv streams out report by report (10,000 reports make hundreds of thousands of rows).
     spool = formats.has('csv') ? new Spool(join(flags.out, 'codings.csv')) : undefined;
     spool?.write(codingsCsvHead(csv));
+    const genres = valueOr(await loadGenreRules(), 'the genre rules are not valid');
     const result = await runAnalysis({
       paths,
+      genres,
+      ...(flags.skipNonReports ? { skipNonReports: true } : {}),
       out: flags.out,
       compiled,
       coding: setup.context,
@@ -187,6 +196,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       seconds: Math.round((Date.now() - started) / 100) / 10,
       counts: result.tables.counts.map((k) => ({ code: k.code, reports: k.reports, segments: k.segments })),
       ...(reviewed ? { review: reviewSummaryOf(reviewed) } : {}),
+      duplicates: result.duplicates,
+      nonReports: result.nonReports,
     };
     if (morphology.note) process.stderr.write(`${c.dim(morphology.note)}\n`);
     for (const l of leaks)
