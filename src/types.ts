@@ -142,6 +142,8 @@ export interface Quote {
   confidence: number;
   /** Anonymised text, ready to paste. */
   text: string;
+  /** The text shows OCR damage: shown flagged, to be checked against the original before publication. */
+  ocr?: boolean;
 }
 
 export interface Alias {

@@ -1,7 +1,7 @@
 import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
-import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
+import { makeAliases, QUOTE_MIN_CONFIDENCE, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { detach } from '../detach.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -41,6 +41,8 @@ export interface RunOptions {
   /** Genre rules: documents that are not final reports are flagged (and left out with skipNonReports). */
   genres?: GenreRules;
   skipNonReports?: boolean;
+  /** Least Coding.confidence a quote is taken from (default QUOTE_MIN_CONFIDENCE). */
+  quoteConfidence?: number;
 }
 
 export interface RunResult {
@@ -71,7 +73,8 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   diagnostics.push(...plan.diagnostics);
   const tally: Tally = new ThemeTally(options.compiled.book);
   const codings: Coding[] = [];
-  const pool = new CandidatePool(Math.max(1, options.quotesPerCode));
+  const minConfidence = options.quoteConfidence ?? QUOTE_MIN_CONFIDENCE;
+  const pool = new CandidatePool(Math.max(1, options.quotesPerCode), minConfidence);
   const summaries: Omit<ReportSummary, 'alias'>[] = [];
   const sources: RunResult['sources'] = [];
   const folded: string[] = [];
@@ -124,11 +127,13 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     // would keep its whole text alive, so flat copies.
     if (options.keepCodings)
       for (const c of ordered) codings.push({ ...c, text: detach(c.text), section: detach(c.section) });
+    // A report whose text lost its umlauts to OCR gives quotes flagged as such, ranked after clean ones.
     pool.add(
       (reviewed?.candidates ?? coded.candidates).map((q) => ({
         ...q,
         text: detach(q.text),
         section: detach(q.section),
+        ...(q.ocr || coded.folded ? { ocr: true } : {}),
       })),
     );
     summaries.push({
@@ -147,9 +152,10 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const aliases = stable?.aliases ?? makeAliases(summaries, word);
   const aliasOf = new Map(aliases.map((a) => [a.report, a.alias]));
   const codes = options.compiled.book.themes.map((t) => t.code);
+  // The pool holds only candidates confident enough to quote; pinned quotes (review) come on their own.
   const ranked = options.review
     ? options.review.rank(pool.all(), codes, options.quotesPerCode)
-    : rankQuotes(pool.all(), codes, options.quotesPerCode);
+    : rankQuotes(pool.all(), codes, options.quotesPerCode, minConfidence);
   const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) =>
     options.anonymiser.quote(report, text),
   );

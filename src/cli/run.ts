@@ -2,6 +2,7 @@
 // Exit 0 done; 1 done with input problems under --strict; 2 usage or codebook error.
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
+import { QUOTE_MIN_CONFIDENCE } from '../aggregate/quotes.js';
 import { createAnonymiser, findLeaks, properNounFromVoikko } from '../anonymise/index.js';
 import { OUTPUT_FORMATS, type OutputFormat, renderOutputs, SHAREABLE, writeOutputs } from '../app/outputs.js';
 import { quoteAnonymiser } from '../app/quote-anonymiser.js';
@@ -49,6 +50,7 @@ interface RunFlags extends ReviewFlags {
   formats: string;
   allowList?: string;
   skipNonReports?: boolean;
+  quoteConfidence: string;
 }
 
 export function registerRun(program: Command): void {
@@ -75,6 +77,11 @@ export function registerRun(program: Command): void {
       'leave out documents that are not final reports (syntheses, press releases, slides)',
     )
     .option('--quotes <n>', 'quotes per code', '5')
+    .option(
+      '--quote-confidence <p>',
+      'least confidence (0–1) of a coding a quote is taken from',
+      String(QUOTE_MIN_CONFIDENCE),
+    )
     .option('--formats <list>', `outputs to write (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
     .option(
       '--allow-list <file>',
@@ -106,6 +113,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
         throw new UsageError(`unknown format "${f}" in --formats`);
     const quotesPerCode = Number.parseInt(flags.quotes, 10);
     if (!(quotesPerCode >= 0)) throw new UsageError('--quotes must be a whole number');
+    const quoteConfidence = Number(flags.quoteConfidence);
+    if (!(quoteConfidence >= 0 && quoteConfidence <= 1))
+      throw new UsageError('--quote-confidence must be a number from 0 to 1, e.g. 0.6');
     const { setup, morphology, compiled } = await codingFrom(flags);
     for (const n of setup.notes) process.stderr.write(`${c.dim(`note: ${n}`)}\n`);
     const allow = valueOr(
@@ -133,6 +143,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const result = await runAnalysis({
       paths,
       genres,
+      quoteConfidence,
       ...(flags.skipNonReports ? { skipNonReports: true } : {}),
       out: flags.out,
       compiled,

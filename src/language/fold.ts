@@ -34,3 +34,22 @@ export function showsUmlautLoss(full: string): boolean {
   const digitInWords = (text.match(/\p{Ll}6(\p{Ll}|\b)/gu) ?? []).length;
   return umlauts / letters < 0.008 || digitInWords >= 3;
 }
+
+/** Digits standing for letters inside words, as OCR writes "my6s", "ilmi6", "tyO": never in typed text. */
+const DIGIT_IN_WORD = /\p{Ll}[0-9]\p{Ll}|\p{Ll}{2}6\b/gu;
+
+/**
+ * True when a short text (a quote) shows OCR damage on its own: digits for letters inside words, or a long
+ * Finnish-looking passage without a single ä or ö. The report-level check (showsUmlautLoss) decides for
+ * whole reports; this one catches a damaged passage in an otherwise clean report.
+ */
+export function showsOcrDamage(text: string): boolean {
+  if ((text.match(DIGIT_IN_WORD) ?? []).length >= 1) return true;
+  // Finnish has an ä or ö in about every 25 letters: 150 letters of Finnish without one is lost umlauts.
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  return (
+    letters >= 150 &&
+    !/[äöÄÖ]/.test(text) &&
+    (text.match(/(^|\s)(ja|oli|sekä|myös|ovat|kuin|eli|tai)\s/g) ?? []).length >= 2
+  );
+}

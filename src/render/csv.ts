@@ -3,7 +3,7 @@
 // Excel expects; otherwise a point.
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/types.js';
-import type { Coding, Tables } from '../types.js';
+import type { Coding, Quote, Tables } from '../types.js';
 import { locationLabel } from './location-label.js';
 
 export interface CsvOptions {
@@ -155,8 +155,13 @@ export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string
 
 /** Quotes carry only the alias; the report key is in aliases.csv alone. */
 export function quotesCsv(tables: Tables, options: CsvOptions = {}): string {
-  const rows = tables.quotes.map((q) => [q.code, q.rank, q.alias, q.section, q.score, q.text]);
+  // "[OCR]" opens a quote whose text shows OCR damage: to be checked against the original before use.
+  const rows = tables.quotes.map((q) => [q.code, q.rank, q.alias, q.section, q.score, ocrMarked(q)]);
   return table(['code', 'rank', 'alias', 'section', 'score', 'quote'], rows, options);
+}
+
+function ocrMarked(q: Quote): string {
+  return q.ocr ? `[OCR] ${q.text}` : q.text;
 }
 
 export function aliasesCsv(tables: Tables, options: CsvOptions = {}): string {

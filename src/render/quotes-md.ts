@@ -2,6 +2,7 @@
 // Quote text is escaped as in synthesis.md: a report may hold raw HTML or Markdown that must not act.
 import type { Codebook } from '../codebook/types.js';
 import type { Tables } from '../types.js';
+import { quoteNotes } from './quote-flags.js';
 import { escapeMarkdown } from './synthesis.js';
 
 export function quotesMarkdown(tables: Tables, book: Codebook, lang: 'fi' | 'en' | 'sv' = 'fi'): string {
@@ -18,8 +19,10 @@ export function quotesMarkdown(tables: Tables, book: Codebook, lang: 'fi' | 'en'
       '',
     );
     if (quotes.length === 0) lines.push(lang === 'en' ? '_No quotes._' : '_Ei sitaatteja._', '');
-    for (const q of quotes)
-      lines.push(`> ”${escapeMarkdown(oneLine(q.text))}” (${escapeMarkdown(q.alias)})`, '');
+    for (const q of quotes) {
+      const source = [q.alias, ...quoteNotes(q, lang)].map(escapeMarkdown).join('; ');
+      lines.push(`> ”${escapeMarkdown(oneLine(q.text))}” (${source})`, '');
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
