@@ -144,6 +144,8 @@ export interface Quote {
   text: string;
   /** The text shows OCR damage: shown flagged, to be checked against the original before publication. */
   ocr?: boolean;
+  /** Page (PDF) or paragraph number (DOCX) in the original file, shown instead of lines. */
+  location?: SourceLocation;
 }
 
 export interface Alias {

@@ -47,6 +47,14 @@ describe('locations of codings', () => {
     expect(first).toMatch(new RegExp(`,${unit}s? \\d+(–\\d+)?,`));
   });
 
+  it('quote candidates of a PDF carry the page, for the quote captions', async () => {
+    const r = await parseReportBytes(readFileSync(join(dir, 'raportti.pdf')), 'raportti.pdf');
+    if (!r.ok) throw new Error('pdf');
+    const candidates = codeDocument(r.value, compiled, { fold: false }).candidates;
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) expect(c.location?.unit).toBe('page');
+  });
+
   it('Markdown codings have none (their lines are the place)', async () => {
     const { codings } = await coded('raportti.md');
     expect(codings.length).toBeGreaterThan(0);

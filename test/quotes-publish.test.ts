@@ -7,6 +7,7 @@ import { CandidatePool } from '../src/aggregate/candidate-pool.js';
 import { asQuotation, plainText, type QuoteCandidate, quoteCandidates } from '../src/aggregate/quote-text.js';
 import { makeAliases, QUOTE_MIN_CONFIDENCE, rankQuotes, toQuotes } from '../src/aggregate/quotes.js';
 import { showsOcrDamage } from '../src/language/fold.js';
+import { renderHtml } from '../src/render/html.js';
 import { quotesMarkdown } from '../src/render/quotes-md.js';
 import { renderSynthesisMarkdown } from '../src/render/synthesis.js';
 import { splitSentences } from '../src/segment/sentences.js';
@@ -244,6 +245,15 @@ describe('rankQuotes: confident codings, clean text first', () => {
 describe('renderers: a flagged quote says so wherever it is shown', () => {
   const first = sampleTables.quotes[0] as Quote;
   const tables = { ...sampleTables, quotes: [{ ...first, text: 'Hanke eteni my6s kunnissa.', ocr: true }] };
+
+  it('synthesis.md and report.html give the page or paragraph of a PDF or DOCX quote, not its lines', () => {
+    const placed = {
+      ...sampleTables,
+      quotes: [{ ...first, location: { unit: 'page' as const, first: 4, last: 5 } }],
+    };
+    expect(renderSynthesisMarkdown(placed, polarityCodebook, 'fi')).toMatch(/> — Raportti \w+ · .*sivut 4–5/);
+    expect(renderHtml(placed, polarityCodebook, 'en')).toMatch(/<figcaption>[^<]*pages 4–5<\/figcaption>/);
+  });
 
   it('quotes.md and synthesis.md', () => {
     expect(quotesMarkdown(tables, polarityCodebook, 'fi')).toMatch(

@@ -10,6 +10,7 @@
 //     shown as needing a check against the original, never passed off as the report's words.
 import { showsOcrDamage } from '../language/fold.js';
 import type { ParagraphTagging, SentenceTagging } from '../tag/paragraph.js';
+import type { SourceLocation } from '../types.js';
 
 export interface QuoteCandidate {
   report: string;
@@ -25,6 +26,8 @@ export interface QuoteCandidate {
   text: string;
   /** The text shows OCR damage: ranked after clean quotes and flagged wherever shown. */
   ocr?: boolean;
+  /** Page (PDF) or paragraph number (DOCX) of the paragraph in the original file. */
+  location?: SourceLocation;
 }
 
 const MAX_SENTENCES = 3;
@@ -101,6 +104,7 @@ export function quoteCandidates(taggings: readonly ParagraphTagging[]): QuoteCan
         text,
       };
       if (showsOcrDamage(text)) candidate.ocr = true;
+      if (t.segment.location) candidate.location = t.segment.location;
       out.push(candidate);
     }
   }

@@ -85,6 +85,7 @@ export function toQuotes(
       confidence: c.confidence,
       text,
       ...(c.ocr ? { ocr: true } : {}),
+      ...(c.location ? { location: c.location } : {}),
     });
   }
   return { quotes, dropped };

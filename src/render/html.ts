@@ -5,7 +5,7 @@ import type { Quote, Tables } from '../types.js';
 import { escapeHtml } from './escape.js';
 import { renderBarChart } from './html-chart.js';
 import { REPORT_CSS } from './html-style.js';
-import { quoteNotes } from './quote-flags.js';
+import { quoteNotes, quotePlace } from './quote-notes.js';
 import { shareableSection } from './synthesis.js';
 import {
   codebookTitle,
@@ -96,7 +96,7 @@ function renderQuote(quote: Quote, ui: UiStrings, lang: UiLang): string {
   const caption = [
     quote.alias,
     shareableSection(quote.section),
-    ui.linesRange(quote.startLine, quote.endLine),
+    quotePlace(quote, lang, ui.linesRange),
     ...quoteNotes(quote, lang),
   ]
     .filter(Boolean)

@@ -2,7 +2,7 @@
 // Quote text is escaped as in synthesis.md: a report may hold raw HTML or Markdown that must not act.
 import type { Codebook } from '../codebook/types.js';
 import type { Tables } from '../types.js';
-import { quoteNotes } from './quote-flags.js';
+import { quoteNotes } from './quote-notes.js';
 import { escapeMarkdown } from './synthesis.js';
 
 export function quotesMarkdown(tables: Tables, book: Codebook, lang: 'fi' | 'en' | 'sv' = 'fi'): string {

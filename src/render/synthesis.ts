@@ -3,7 +3,7 @@
 // "mainittu N/M loppuraportissa" and the strongest anonymised quotes, and placeholders where the analysis goes.
 import type { Codebook } from '../codebook/types.js';
 import type { Quote, Tables } from '../types.js';
-import { quoteNotes } from './quote-flags.js';
+import { quoteNotes, quotePlace } from './quote-notes.js';
 import { reviewStrings } from './review-strings.js';
 import { codebookTitle, countFor, type ThemeGroup, themeGroups, themeLabel } from './theme-groups.js';
 import { joinList, type UiLang, type UiStrings, uiStrings } from './ui-strings.js';
@@ -80,7 +80,7 @@ function quoteOf(quote: Quote, ui: UiStrings, lang: UiLang): SynthesisQuote {
   const source = [
     quote.alias,
     shareableSection(quote.section),
-    ui.linesRange(quote.startLine, quote.endLine),
+    quotePlace(quote, lang, ui.linesRange),
     ...quoteNotes(quote, lang),
   ]
     .filter(Boolean)
