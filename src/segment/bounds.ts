@@ -52,12 +52,16 @@ export function cutSpan(
   return out;
 }
 
+/** A sentence end followed by the capital that opens the next sentence (a cheap test: only cuts use it). */
+const SENTENCE_BREAK = /[.!?…]["”»’)\]]*\s+(?=["”«(]?\p{Lu})/gu;
+
 /** Paragraph pieces of a block: cut before the last sentence that begins in the window's second half. */
-export function paragraphPieces(text: string, start: number, end: number, lang: string): Span[] {
+export function paragraphPieces(text: string, start: number, end: number): Span[] {
   if (end - start <= MAX_PARAGRAPH_CHARS) return [{ start, end }];
   return cutSpan(text, start, end, MAX_PARAGRAPH_CHARS, (window) => {
-    const sentences = splitSentences(window, lang);
-    return sentences.length > 1 ? sentences.at(-1)?.start : undefined;
+    let last: number | undefined;
+    for (const m of window.matchAll(SENTENCE_BREAK)) last = (m.index ?? 0) + m[0].length;
+    return last;
   });
 }
 

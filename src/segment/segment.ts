@@ -32,7 +32,7 @@ export function* paragraphSegments(doc: SourceDocument): Generator<Segment> {
     if (!CODED_KINDS.has(block.kind)) continue;
     const section = paths[i] ?? [];
     // Nearly always one piece; a block past MAX_PARAGRAPH_CHARS becomes several (bounds.ts).
-    for (const piece of paragraphPieces(doc.text, block.start, block.end, mainLang === 'sv' ? 'sv' : 'fi')) {
+    for (const piece of paragraphPieces(doc.text, block.start, block.end)) {
       const text = doc.text.slice(piece.start, piece.end);
       if (text.trim() === '') continue;
       const id = ids.next(text);
