@@ -125,6 +125,8 @@ function run(name, dir) {
   const err = r.stderr ?? '';
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/.exec(err)?.[1];
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err)?.[1];
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(err)?.[1] ?? Number.NaN);
+  const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(err)?.[1] ?? Number.NaN);
   let reports;
   try {
     reports = JSON.parse(r.stdout).reports;
@@ -138,7 +140,7 @@ function run(name, dir) {
     .slice(0, 3)
     .map((l) => l.slice(0, 200));
   console.log(
-    `${name.padEnd(14)} ${status.padEnd(18)} wall ${wall ?? '?'}  peak ${rss ? `${Math.round(Number(rss) / 1024)} MB` : '?'}  reports coded ${reports ?? '?'}`,
+    `${name.padEnd(14)} ${status.padEnd(18)} wall ${wall ?? '?'}  cpu ${(user + sys).toFixed(1)} s  peak ${rss ? `${Math.round(Number(rss) / 1024)} MB` : '?'}  reports coded ${reports ?? '?'}`,
   );
   for (const d of diag) console.log(`${' '.repeat(15)}${d}`);
   if (name === 'raw-html' && existsSync(join(out, 'quotes.md'))) {
