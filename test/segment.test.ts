@@ -366,6 +366,34 @@ describe('segmentDocument: sections nest by their numbers, unnumbered headings b
     ]);
   });
 
+  it('an unnumbered subheading stays under its numbered section, whatever level the numbering gets', () => {
+    // Seed 001's shape: "## 3." and "## 3.2." at one level, "### 3.2.1." then "#### …" subheadings.
+    expect(
+      pathsOf([
+        '## 1. Tiivistelmä',
+        '## 2. Vaikutukset',
+        '### 2.1. Tuotokset',
+        '## 3. Toteutus',
+        '## 3.2. Ohjaus',
+        '### 3.2.1. Riskit',
+        '#### Resurssit',
+        'A.',
+        '### Osallistuminen',
+        'B.',
+        '### 3.2.2. Hallinta',
+        'C.',
+        '## 4. Viestintä',
+        '### 4.1. Ulkoinen viestintä',
+        'D.',
+      ]),
+    ).toEqual([
+      ['A.', ['3. Toteutus', '3.2. Ohjaus', '3.2.1. Riskit', 'Resurssit']],
+      ['B.', ['3. Toteutus', '3.2. Ohjaus', 'Osallistuminen']],
+      ['C.', ['3. Toteutus', '3.2. Ohjaus', '3.2.2. Hallinta']],
+      ['D.', ['4. Viestintä', '4.1. Ulkoinen viestintä']],
+    ]);
+  });
+
   it('a section whose chapter heading is missing is not put under the previous chapter', () => {
     expect(pathsOf(['## 2. Tulokset', '### 2.2. Ymmärrys', 'A.', '### 3.1. Riskit', 'B.'])).toEqual([
       ['A.', ['2. Tulokset', '2.2. Ymmärrys']],

@@ -1,19 +1,21 @@
 // Heading paths: which section each block stands in. Reports mark heading levels carelessly — seed 001
-// sets "# 1. Tiivistelmä" but "## 2. …" for every later chapter, seed 000 sets "## 2.2." and "### 3."
-// — while their numbering is deliberate. So numbered headings nest by their numbers and unnumbered ones
-// by their depth:
-//   - a numbered heading ("3.1.", "3.1 ", "2.") takes the depth its numbering gives, counted from where the
-//     report's numbering usually starts (the most common markup depth of a heading minus its extra
-//     numbering levels: 2 in a report whose chapters are "##");
-//   - it closes every numbered heading that is not a prefix of its number (3.1 closes 2.2 even if "3." is
-//     missing or marked deeper) and everything under those;
-//   - then any heading closes the open headings of its depth and deeper.
-// Unnumbered headings (a title, "Liitteet", a bold subheading) keep their markup depth.
+// sets "# 1. Tiivistelmä" but "## 2. …" for every later chapter, and "## 3.2." as deep as "## 3." — seed
+// 000 sets "## 2.2." and "### 3." — while their numbering is deliberate. So numbered headings nest by
+// their numbers and unnumbered ones by their markup depth:
+//   - a numbered heading ("3.1.", "3.1 ", "2.") goes under the nearest open heading whose number is a
+//     prefix of its own (3.1 under 3.), closing everything opened after that one; without such a heading
+//     it closes every numbered heading (3.1 never stands under 2.2, even if "3." is missing) and, of the
+//     unnumbered ones before them (a title), those at or below its level — the level its numbering gives,
+//     counted from where the report's numbering usually starts (the most common markup depth of a
+//     heading minus its extra numbering levels);
+//   - an unnumbered heading (a title, "Liitteet", a bold subheading) closes the open headings of its
+//     markup depth and deeper, numbered or not.
 import type { Block } from '../types.js';
 
 const NUMBERING = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?(?=\s+\S)/;
 
 interface Open {
+  /** Markup depth (1–6) of the heading. */
   depth: number;
   numbers?: number[];
   label: string;
@@ -29,17 +31,26 @@ export function headingNumbers(label: string): number[] | undefined {
 export function sectionPaths(blocks: readonly Block[]): string[][] {
   const base = numberingBase(blocks);
   const stack: Open[] = [];
+  const top = () => stack[stack.length - 1];
   return blocks.map((b) => {
     if (b.kind === 'heading') {
       const label = b.label ?? '';
       const numbers = headingNumbers(label);
-      const depth = numbers ? base + numbers.length - 1 : (b.depth ?? 1);
+      const depth = b.depth ?? 1;
       if (numbers) {
-        const stray = stack.findIndex((o) => o.numbers !== undefined && !isPrefix(o.numbers, numbers));
-        if (stray >= 0) stack.length = stray;
+        const parent = stack.findLastIndex((o) => o.numbers !== undefined && isPrefix(o.numbers, numbers));
+        if (parent >= 0) stack.length = parent + 1;
+        else {
+          const firstNumbered = stack.findIndex((o) => o.numbers !== undefined);
+          if (firstNumbered >= 0) stack.length = firstNumbered;
+          const level = base + numbers.length - 1;
+          while (stack.length > 0 && (top()?.depth ?? 0) >= level) stack.pop();
+        }
+        stack.push({ depth, numbers, label });
+      } else {
+        while (stack.length > 0 && (top()?.depth ?? 0) >= depth) stack.pop();
+        stack.push({ depth, label });
       }
-      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
-      stack.push(numbers ? { depth, numbers, label } : { depth, label });
     }
     return stack.map((o) => o.label);
   });
