@@ -394,6 +394,36 @@ describe('segmentDocument: sections nest by their numbers, unnumbered headings b
     ]);
   });
 
+  it('an unnumbered heading at the level of a numbered subsection stays in its chapter (seed 001’s "## Digituki")', () => {
+    expect(
+      pathsOf([
+        '## 2. Vaikutukset',
+        '## 2.2. Muutokset',
+        'A.',
+        '## Digituki',
+        'B.',
+        '## 2.3. Laajemmat',
+        'C.',
+      ]),
+    ).toEqual([
+      ['A.', ['2. Vaikutukset', '2.2. Muutokset']],
+      ['B.', ['2. Vaikutukset', 'Digituki']],
+      ['C.', ['2. Vaikutukset', '2.3. Laajemmat']],
+    ]);
+  });
+
+  it('the heading of a table of contents is no section: the title stays above the chapters', () => {
+    expect(
+      pathsOf([
+        '# Loppuraportti',
+        '# Sisällys',
+        '1. Johdanto ..... 3\n2. Tulokset ..... 5',
+        '## 1. Johdanto',
+        'A.',
+      ]),
+    ).toEqual([['A.', ['Loppuraportti', '1. Johdanto']]]);
+  });
+
   it('a section whose chapter heading is missing is not put under the previous chapter', () => {
     expect(pathsOf(['## 2. Tulokset', '### 2.2. Ymmärrys', 'A.', '### 3.1. Riskit', 'B.'])).toEqual([
       ['A.', ['2. Tulokset', '2.2. Ymmärrys']],
