@@ -1,24 +1,34 @@
 // Hostile and duplicate inputs beside good reports, through the built CLI: no input breaks the run, the
 // good reports are still coded, each bad file is named with its reason, one report in three formats
 // counts once, documents that are not final reports are flagged (and left out when asked).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docxBomb } from './fixtures/readers/docx-bomb.js';
 
 const root = join(import.meta.dirname, '..');
 const readers = join(root, 'test', 'fixtures', 'readers');
 
-function analyse(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'analyse.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 300_000,
+/** The CLI in a child process, awaited (not spawnSync: a long run must not block the test worker). */
+function analyse(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'analyse.js'), ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function withSampleReports(): string {
@@ -48,7 +58,10 @@ describe('hostile inputs beside the sample reports', () => {
     '# Loppuraportti\n\n## Onnistumiset\n\nYhteistyö kuntien kanssa onnistui erinomaisesti <script>alert(1)</script> ja <b>asukkaat</b> osallistuivat <img src=x onerror=alert(2)> työpajoihin innokkaasti, ja palaute oli myönteistä.\n',
   );
   const out = join(dir, 'out');
-  const r = analyse([dir, '--out', out, '--json', '--formats', 'csv,md']);
+  let r: Awaited<ReturnType<typeof analyse>>;
+  beforeAll(async () => {
+    r = await analyse([dir, '--out', out, '--json', '--formats', 'csv,md']);
+  }, 600_000);
 
   it('finishes with exit 0 and codes every readable report', () => {
     expect(r.code, r.stderr).toBe(0);
@@ -83,8 +96,8 @@ describe('one report in three formats, and documents that are not final reports'
   for (const f of ['tiedote.txt', 'bilder.txt'])
     copyFileSync(join(root, 'test', 'fixtures', 'genre', f), join(dir, f));
 
-  it('counts the report once and flags the press release and the slides', () => {
-    const r = analyse([dir, '--out', join(dir, 'out'), '--json', '--formats', 'csv']);
+  it('counts the report once and flags the press release and the slides', async () => {
+    const r = await analyse([dir, '--out', join(dir, 'out'), '--json', '--formats', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.reports).toBe(5 + 2);
@@ -94,14 +107,22 @@ describe('one report in three formats, and documents that are not final reports'
     ]);
     expect(summary.nonReports.map((n: { genre: string }) => n.genre)).toEqual(['slides', 'press-release']);
     expect(r.stderr).toMatch(/kopio\.pdf: warning the same report as .*ylasavo-sahkoinen-asiointi\.md/);
-  });
+  }, 600_000);
 
-  it('--skip-non-reports leaves them out of every count', () => {
-    const r = analyse([dir, '--out', join(dir, 'out2'), '--json', '--formats', 'csv', '--skip-non-reports']);
+  it('--skip-non-reports leaves them out of every count', async () => {
+    const r = await analyse([
+      dir,
+      '--out',
+      join(dir, 'out2'),
+      '--json',
+      '--formats',
+      'csv',
+      '--skip-non-reports',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.reports).toBe(5);
     expect(summary.nonReports.every((n: { skipped: boolean }) => n.skipped)).toBe(true);
     expect(readFileSync(join(dir, 'out2', 'report_themes.csv'), 'utf8')).not.toMatch(/tiedote|bilder/);
-  });
+  }, 600_000);
 });
