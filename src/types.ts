@@ -19,6 +19,17 @@ export type BlockKind =
   | 'code'
   | 'metadata';
 
+/**
+ * Where something stands in the original file when the extracted text's lines mean nothing to a reader:
+ * the PDF page(s), or the DOCX paragraph number(s) (the nth non-empty paragraph of the body, headings,
+ * list items and table-cell paragraphs counted, empty paragraphs and notes not).
+ */
+export interface SourceLocation {
+  unit: 'page' | 'paragraph';
+  first: number;
+  last: number;
+}
+
 /** A structural block of a parsed report. `text.slice(start, end)` is its source. */
 export interface Block {
   kind: BlockKind;
@@ -28,6 +39,8 @@ export interface Block {
   depth?: number;
   /** Heading title without markup or numbering noise (headings only), e.g. "3.2.1. Toteutuneet riskit". */
   label?: string;
+  /** Page (PDF) or paragraph number (DOCX) in the original file. */
+  location?: SourceLocation;
 }
 
 /** A report after parsing: the decoded source text and its blocks, all positions into `text`. */
@@ -62,6 +75,8 @@ export interface Segment {
   lang: Language;
   /** Sentences of a paragraph (paragraph segments only). */
   sentences?: Segment[];
+  /** Page (PDF) or paragraph number (DOCX) in the original file; absent for Markdown and text. */
+  location?: SourceLocation;
 }
 
 export type Polarity = 'success' | 'challenge' | 'none';
@@ -89,6 +104,8 @@ export interface Coding {
   status?: 'proposed' | 'accepted' | 'added' | 'rejected';
   /** Who accepted or added it (review decisions); absent for the tool's own proposals. */
   reviewer?: string;
+  /** Page (PDF) or paragraph number (DOCX) in the original file; absent for Markdown and text. */
+  location?: SourceLocation;
 }
 
 export interface ThemeCount {
@@ -125,6 +142,10 @@ export interface Quote {
   confidence: number;
   /** Anonymised text, ready to paste. */
   text: string;
+  /** The text shows OCR damage: shown flagged, to be checked against the original before publication. */
+  ocr?: boolean;
+  /** Page (PDF) or paragraph number (DOCX) in the original file, shown instead of lines. */
+  location?: SourceLocation;
 }
 
 export interface Alias {

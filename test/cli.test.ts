@@ -111,7 +111,7 @@ describe('analyse reports/', () => {
         .replace(/^\uFEFF/, '')
         .split('\n')[0];
     expect(head('codings.csv')).toBe(
-      'report,segment,section,start_line,end_line,code,polarity,theme,score,confidence,matches,text',
+      'report,segment,section,start_line,end_line,location,code,polarity,theme,score,confidence,matches,text',
     );
     expect(head('theme_counts.csv')).toBe(
       'code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings',

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/io/decode.js';
+import { scanUtf8 } from '../src/io/utf8-scan.js';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(fileURLToPath(new URL(`fixtures/readers/${name}`, import.meta.url))));
@@ -122,7 +123,7 @@ describe('decode: round trips (property)', () => {
     fc.assert(
       fc.property(textString, (s) => {
         const r = decode(new Uint8Array(Buffer.from(s, 'utf8')), 'x');
-        expect(r.ok && r.value.text).toBe(s);
+        expect(r.ok && r.value.text).toBe(s.normalize('NFC'));
       }),
       { numRuns: 300 },
     );
@@ -132,7 +133,7 @@ describe('decode: round trips (property)', () => {
     fc.assert(
       fc.property(textString, (s) => {
         const r = decode(bytesOf([0xef, 0xbb, 0xbf], Buffer.from(s, 'utf8')), 'x');
-        expect(r.ok && r.value.encoding === 'utf-8+bom' && r.value.text).toBe(s);
+        expect(r.ok && r.value.encoding === 'utf-8+bom' && r.value.text).toBe(s.normalize('NFC'));
       }),
       { numRuns: 300 },
     );
@@ -142,9 +143,9 @@ describe('decode: round trips (property)', () => {
     fc.assert(
       fc.property(textString, (s) => {
         const le = decode(bytesOf([0xff, 0xfe], Buffer.from(s, 'utf16le')), 'x');
-        expect(le.ok && le.value.text).toBe(s);
+        expect(le.ok && le.value.text).toBe(s.normalize('NFC'));
         const be = decode(bytesOf([0xfe, 0xff], Buffer.from(s, 'utf16le').swap16()), 'x');
-        expect(be.ok && be.value.text).toBe(s);
+        expect(be.ok && be.value.text).toBe(s.normalize('NFC'));
       }),
       { numRuns: 300 },
     );
@@ -152,7 +153,8 @@ describe('decode: round trips (property)', () => {
 
   // Latin-1 printable characters (and €), as a Windows-1252 file. Bytes that also happen to be valid
   // UTF-8 (e.g. "Ã¤", which is byte for byte UTF-8 "ä") are read as UTF-8 by design: such text is
-  // mojibake, while real Finnish text in Windows-1252 ("ä" = E4 before an ASCII letter) never is.
+  // mojibake, while real Finnish text in Windows-1252 ("ä" = E4 before an ASCII letter) never is. So is
+  // a file with at least as many such pairs as broken sequences: UTF-8 with damage (see the next block).
   const latin1Char = fc.oneof(
     { weight: 3, arbitrary: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) },
     { weight: 2, arbitrary: fc.integer({ min: 0xa0, max: 0xff }).map((c) => String.fromCharCode(c)) },
@@ -175,6 +177,8 @@ describe('decode: round trips (property)', () => {
         fc.pre(/[^ -~\t\n\r]/.test(s) && s.trim() !== '' && !/^(ÿþ|þÿ|ï»¿)/.test(s));
         const bytes = new Uint8Array(iconv.encode(s, 'windows-1252'));
         fc.pre(!isUtf8(bytes));
+        const scan = scanUtf8(bytes);
+        fc.pre(scan.valid < scan.invalid);
         const r = decode(bytes, 'x');
         expect(r.ok && r.value.encoding).toBe('windows-1252');
         expect(r.ok && r.value.text).toBe(s);
@@ -194,5 +198,82 @@ describe('decode: round trips (property)', () => {
   it('a byte sequence that is valid UTF-8 is read as UTF-8', () => {
     const r = decode(new Uint8Array(Buffer.from('Ã¤', 'latin1')), 'x');
     expect(r.ok && r.value).toEqual({ text: 'ä', encoding: 'utf-8' });
+  });
+});
+
+describe('decode: UTF-8 with broken bytes is UTF-8, flagged, never mojibake', () => {
+  const utf8 = (s: string) => Buffer.from(s, 'utf8');
+  // "Mäki … yhteistyö": the ö of one word cut to its lead byte, a stray continuation byte at the end.
+  const damaged = bytesOf(
+    utf8('Hankkeen vetäjä Maija Mäki kertoi, että yhteisty'),
+    [0xc3],
+    utf8(' sujui.\nPalaute oli myönteistä.'),
+    [0x9f],
+    utf8('\n'),
+  );
+
+  it('decodes the good sequences as UTF-8 and each bad one as U+FFFD, with a warning where it is', () => {
+    const r = decode(damaged, 'rikki.md');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.text).toBe(
+      'Hankkeen vetäjä Maija Mäki kertoi, että yhteisty\ufffd sujui.\nPalaute oli myönteistä.\ufffd\n',
+    );
+    expect(r.value.text).not.toMatch(/√|Ã/);
+    expect(r.value.encoding).toBe('utf-8');
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'read/invalid-utf8',
+        severity: 'warning',
+        file: 'rikki.md',
+        place: { line: 1, column: 49, offset: 48 },
+      }),
+    ]);
+    expect(r.diagnostics?.[0]?.reason).toMatch(/2 broken byte sequences/);
+  });
+
+  it('behind a UTF-8 byte-order mark too', () => {
+    const r = decode(bytesOf([0xef, 0xbb, 0xbf], damaged), 'x');
+    expect(r.ok && r.value.encoding).toBe('utf-8+bom');
+    expect(r.ok && r.value.text.startsWith('Hankkeen vetäjä Maija Mäki')).toBe(true);
+  });
+
+  it('one good ä and one broken byte is still UTF-8 ("Mäki" never becomes "M√§ki")', () => {
+    const r = decode(bytesOf(utf8('Mäki sanoi'), [0xe4], utf8(' näin.')), 'x');
+    expect(r.ok && r.value.text).toBe('Mäki sanoi\ufffd näin.');
+  });
+
+  it('keeps the legacy code pages where the bytes really are that', () => {
+    for (const encoding of ['windows-1252', 'cp850', 'macintosh'] as const) {
+      const text = 'Hankkeen vetäjä Maija Mäki kertoi, että yhteistyö sujui. Påbörjat i Åbo.';
+      const r = decode(new Uint8Array(iconv.encode(text, encoding)), 'x');
+      expect(r.ok && r.value.text).toBe(text);
+      expect(r.ok && r.diagnostics?.[0]?.ruleId).toBe('read/encoding');
+    }
+  });
+
+  it('scanUtf8 counts maximal broken subsequences as TextDecoder replaces them', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        // A literal U+FFFD written in the file (EF BF BD) is not a replacement.
+        fc.pre(!Buffer.from(bytes).includes(Buffer.from([0xef, 0xbf, 0xbd])));
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+        const replaced = [...text].filter((c) => c === '\ufffd').length;
+        const multiByte = [...text].filter((c) => c !== '\ufffd' && (c.codePointAt(0) ?? 0) >= 0x80).length;
+        expect(scanUtf8(bytes)).toEqual({ valid: multiByte, invalid: replaced });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('decode: Unicode normalisation form C', () => {
+  it('composes NFD text (a + combining diaeresis) so "ä" is one character', () => {
+    const nfd = 'Yhteistyö sujui hyvin, päätökset tehtiin ajallaan.'.normalize('NFD');
+    expect(nfd).not.toBe(nfd.normalize('NFC'));
+    for (const bytes of [Buffer.from(nfd, 'utf8'), bytesOf([0xff, 0xfe], Buffer.from(nfd, 'utf16le'))]) {
+      const r = decode(new Uint8Array(bytes), 'x');
+      expect(r.ok && r.value.text).toBe('Yhteistyö sujui hyvin, päätökset tehtiin ajallaan.');
+    }
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeMarkdown, readReport } from '../src/io/read-report.js';
+import { showsUmlautLoss } from '../src/language/fold.js';
 
 describe('readReport', () => {
   const dir = mkdtempSync(join(tmpdir(), 'analyse-read-'));
@@ -30,5 +31,28 @@ describe('readReport', () => {
       '2. Tulokset',
     ]);
     expect(looksLikeMarkdown('Otsikko\n\nTeksti # ei otsikko')).toBe(false);
+  });
+
+  it('passes on what decoding noticed: broken UTF-8, a guessed code page', async () => {
+    const broken = join(dir, 'rikki.md');
+    writeFileSync(
+      broken,
+      Buffer.concat([Buffer.from('# Otsikko\n\nMäki ja yhteisty'), Buffer.from([0xc3, 0x0a])]),
+    );
+    const r = await readReport(broken);
+    expect(r.ok && r.diagnostics?.map((d) => [d.ruleId, d.place?.line])).toEqual([['read/invalid-utf8', 3]]);
+    const legacy = join(dir, 'vanha.txt');
+    writeFileSync(legacy, Buffer.from('Päätös tehtiin.\n', 'latin1'));
+    const l = await readReport(legacy);
+    expect(l.ok && l.diagnostics?.map((d) => d.ruleId)).toEqual(['read/encoding']);
+  });
+
+  it('composes NFD text, so it codes as the same words (not as OCR umlaut loss)', async () => {
+    const text = 'Yhteistyö kuntien kanssa sujui hyvin ja päätökset syntyivät nopeasti. '.repeat(20);
+    const nfd = join(dir, 'nfd.md');
+    writeFileSync(nfd, text.normalize('NFD'));
+    const r = await readReport(nfd);
+    expect(r.ok && r.value.text).toBe(text.normalize('NFC'));
+    expect(r.ok && showsUmlautLoss(r.value.text)).toBe(false);
   });
 });

@@ -2,7 +2,9 @@ import { Document, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, Ta
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocx } from '../src/parse/docx.js';
+import { inflatedXmlBytes, MAX_DOCX_XML_BYTES } from '../src/parse/docx-size.js';
 import type { SourceDocument } from '../src/types.js';
+import { docxBomb } from './fixtures/readers/docx-bomb.js';
 import {
   checkOffsets,
   fixtureBytes,
@@ -134,6 +136,16 @@ describe('parseDocx: Word documents with Finnish style names', () => {
     expect(doc.title).toBe('1. Tiivistelmä');
     expect(checkOffsets(doc)).toEqual([]);
   });
+
+  it('numbers the blocks by Word paragraph, as an evaluator counts them in the document', async () => {
+    const r = await parseDocx(await wordDocument(), 'word', 'word.docx');
+    if (!r.ok) throw new Error('not read');
+    const numbers = r.value.blocks.map((b) => (b.location ? [b.location.first, b.location.last] : null));
+    // The table's cells hold five paragraphs ("Kunta", "(hankekunta)", "Käyttäjiä", "Karvia", "120");
+    // the footnote, at the end of the text, is not a body paragraph.
+    expect(numbers).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 11], null]);
+    expect(r.value.blocks.every((b) => !b.location || b.location.unit === 'paragraph')).toBe(true);
+  });
 });
 
 describe('parseDocx: broken input is a diagnostic, never a throw', () => {
@@ -178,5 +190,34 @@ describe('parseDocx: broken input is a diagnostic, never a throw', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('parseDocx: a DOCX that inflates far past any report is skipped, not unpacked', () => {
+  it('a zip bomb (document.xml of 20 MB in a small file) → parse/docx-too-large', async () => {
+    const bomb = docxBomb(20);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const r = await parseDocx(bomb, 'x', 'x.docx');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'parse/docx-too-large', file: 'x.docx', severity: 'error' }),
+    ]);
+    expect(r.diagnostics[0]?.reason).toMatch(/16 MB/);
+  });
+
+  it('counts only up to the limit, and reads real documents whole', () => {
+    const counted = inflatedXmlBytes(docxBomb(4), 256 * 1024) ?? 0;
+    expect(counted).toBeGreaterThan(256 * 1024);
+    expect(counted).toBeLessThan(4 * 1024 * 1024);
+    const real = inflatedXmlBytes(fixtureBytes('raportti.docx')) ?? 0;
+    expect(real).toBeGreaterThan(1000);
+    expect(real).toBeLessThan(MAX_DOCX_XML_BYTES);
+    expect(inflatedXmlBytes(new Uint8Array([1, 2, 3])) ?? 0).toBe(0);
+  });
+
+  it('a document just under the limit is still read', async () => {
+    const r = await parseDocx(docxBomb(0.1), 'x', 'x.docx');
+    expect(r.ok && r.value.blocks.length).toBeGreaterThan(1000);
   });
 });

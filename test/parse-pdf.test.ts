@@ -113,6 +113,23 @@ describe('parsePdf: layout', () => {
     );
   });
 
+  it('gives every block the PDF page(s) it stands on, for an evaluator to find it', () => {
+    const at = (start: string) => {
+      const b = doc.blocks.find((x) => doc.text.slice(x.start, x.end).startsWith(start));
+      return b?.location;
+    };
+    expect(doc.blocks.every((b) => b.location?.unit === 'page')).toBe(true);
+    expect(at('# Pöllölän')).toEqual({ unit: 'page', first: 1, last: 1 });
+    // The paragraph run over a page break, and the table continued on the next page.
+    expect(at('Hankkeen laajemmat vaikutukset')).toEqual({ unit: 'page', first: 2, last: 3 });
+    expect(at('Hankinta | Toimittaja')).toEqual({ unit: 'page', first: 1, last: 2 });
+    expect(at('## 4. Onnistumiset')).toEqual({ unit: 'page', first: 3, last: 3 });
+    // The footnote moved to the end keeps the page it was printed on.
+    expect(at('[1] Tulokset')).toEqual({ unit: 'page', first: 1, last: 1 });
+    const firsts = doc.blocks.slice(0, -1).map((b) => b.location?.first ?? 0);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+  });
+
   it('mends words hyphenated at line ends and keeps real hyphens', async () => {
     const t = await parsed('tavutus.pdf');
     expect(slices(t, 'paragraph')).toEqual([

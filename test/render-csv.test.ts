@@ -67,7 +67,7 @@ describe('CSV renderers: encoding and header', () => {
     [
       'codings',
       codingsCsv,
-      'report,segment,section,start_line,end_line,code,polarity,theme,score,confidence,matches,text',
+      'report,segment,section,start_line,end_line,location,code,polarity,theme,score,confidence,matches,text',
     ],
     [
       'theme counts',
@@ -231,7 +231,7 @@ describe('CSV renderers: row order', () => {
   it('orders codings by report, then position, then code', () => {
     const keys = lines(codingsCsv(tables({ codings })))
       .slice(1)
-      .map((l) => `${l.split(',').slice(0, 2).join(' ')} ${l.split(',')[5]}`);
+      .map((l) => `${l.split(',').slice(0, 2).join(' ')} ${l.split(',')[6]}`);
     expect(keys).toEqual([
       'a p2 challenge.vendors',
       'a p2 success.cooperation',

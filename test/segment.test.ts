@@ -1,9 +1,13 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { parseText } from '../src/parse/text.js';
 import { LineIndex } from '../src/positions.js';
+import { cutSpan, MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS } from '../src/segment/bounds.js';
 import { paragraphHash } from '../src/segment/paragraph-id.js';
+import { headingNumbers } from '../src/segment/sections.js';
 import { segmentDocument } from '../src/segment/segment.js';
 import { splitSentences } from '../src/segment/sentences.js';
 import type { Segment, SourceDocument } from '../src/types.js';
@@ -251,5 +255,231 @@ describe('splitSentences', () => {
       '*Hanke alkoi.',
       'Kunnat osallistuivat itse.*',
     ]);
+  });
+});
+
+describe('segmentDocument: bounded paragraphs and sentences (a report that is one huge line)', () => {
+  it('cuts a single line without any sentence end into paragraphs and sentences within the bounds', () => {
+    const line = 'hankkeen yhteistyö kuntien kanssa sujui hyvin mutta aikataulu viivästyi, '.repeat(2_000);
+    const doc = parseText(line, 'r', 'r.txt');
+    const segments = segmentDocument(doc);
+    expect(segments.length).toBeGreaterThanOrEqual(Math.floor(line.length / MAX_PARAGRAPH_CHARS));
+    for (const p of segments) {
+      expect(p.text.length).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
+      for (const s of p.sentences ?? []) expect(s.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    }
+    checkSegments(doc, segments);
+    // Nothing is lost: the pieces hold every word of the line, in order.
+    expect(segments.map((p) => p.text).join(' ')).toBe(line.trim());
+  });
+
+  it('cuts a long paragraph of ordinary sentences between sentences', () => {
+    const text = 'Yhteistyö kuntien kanssa sujui hyvin. Aikataulu viivästyi hieman. '.repeat(300);
+    const segments = segmentDocument(parseText(text, 'r', 'r.txt'));
+    expect(segments.length).toBeGreaterThan(1);
+    for (const p of segments) {
+      expect(p.text).toMatch(/^(Yhteistyö|Aikataulu) .*\.$/s);
+      expect(p.sentences?.every((s) => /^(Yhteistyö|Aikataulu) .*\.$/.test(s.text))).toBe(true);
+    }
+  });
+
+  it('leaves paragraphs and sentences of real length as they are', () => {
+    const sentence = `${'Hankkeen aikana kunnat kehittivät yhdessä palveluita '.repeat(18).trim()}.`;
+    expect(sentence.length).toBeGreaterThan(900);
+    const text = `${sentence} ${sentence}`;
+    const [p] = segmentDocument(parseText(text, 'r', 'r.txt'));
+    expect(p?.text).toBe(text);
+    expect(p?.sentences?.map((s) => s.text)).toEqual([sentence, sentence]);
+  });
+
+  it('cutSpan: pieces within the bound, trimmed, in order, every non-space character kept (property)', () => {
+    const unit = fc.constantFrom('a', 'ä', 'b', ' ', ' ', '\n', '.', '😀', '\u00a0');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 400 }), fc.integer({ min: 4, max: 60 }), (text, max) => {
+        const spans = cutSpan(text, 0, text.length, max);
+        let last = 0;
+        for (const s of spans) {
+          expect(s.end - s.start).toBeLessThanOrEqual(max);
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          const piece = text.slice(s.start, s.end);
+          expect(piece).toBe(piece.trim());
+          expect(piece.isWellFormed()).toBe(true);
+          last = s.end;
+        }
+        const kept = spans.map((s) => text.slice(s.start, s.end)).join('');
+        expect(kept.replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('segmentDocument: sections nest by their numbers, unnumbered headings by depth', () => {
+  const pathsOf = (lines: string[]) =>
+    segmentDocument(parseMarkdown(lines.join('\n\n'), 'r', 'r.md')).map((s) => [s.text, s.section]);
+
+  it('a first chapter marked one level higher than the rest does not swallow them (seed 001’s shape)', () => {
+    expect(
+      pathsOf([
+        '# **Loppuraportti**',
+        '# 1. Tiivistelmä',
+        'A.',
+        '## 2. Vaikutukset',
+        'B.',
+        '### 2.1. Tuotokset',
+        'C.',
+        '## 3. Toteutus',
+        'D.',
+      ]),
+    ).toEqual([
+      ['A.', ['Loppuraportti', '1. Tiivistelmä']],
+      ['B.', ['Loppuraportti', '2. Vaikutukset']],
+      ['C.', ['Loppuraportti', '2. Vaikutukset', '2.1. Tuotokset']],
+      ['D.', ['Loppuraportti', '3. Toteutus']],
+    ]);
+  });
+
+  it('levels marked at random nest by numbers (seed 000’s shape: "## 2.2.", "#### 2.4.", "### 3.")', () => {
+    expect(
+      pathsOf([
+        '## 2. Onnistumiset',
+        '### 2.1. Osallisuus',
+        'A.',
+        '## **2.2. Ymmärrys**',
+        'B.',
+        '#### **2.4. Yhteistyö**',
+        'C.',
+        '### 3. Haasteet',
+        'D.',
+        '### 3.1. Sitoutuminen',
+        'E.',
+        '#### 4. Yhteenveto',
+        'F.',
+      ]),
+    ).toEqual([
+      ['A.', ['2. Onnistumiset', '2.1. Osallisuus']],
+      ['B.', ['2. Onnistumiset', '2.2. Ymmärrys']],
+      ['C.', ['2. Onnistumiset', '2.4. Yhteistyö']],
+      ['D.', ['3. Haasteet']],
+      ['E.', ['3. Haasteet', '3.1. Sitoutuminen']],
+      ['F.', ['4. Yhteenveto']],
+    ]);
+  });
+
+  it('an unnumbered subheading stays under its numbered section, whatever level the numbering gets', () => {
+    // Seed 001's shape: "## 3." and "## 3.2." at one level, "### 3.2.1." then "#### …" subheadings.
+    expect(
+      pathsOf([
+        '## 1. Tiivistelmä',
+        '## 2. Vaikutukset',
+        '### 2.1. Tuotokset',
+        '## 3. Toteutus',
+        '## 3.2. Ohjaus',
+        '### 3.2.1. Riskit',
+        '#### Resurssit',
+        'A.',
+        '### Osallistuminen',
+        'B.',
+        '### 3.2.2. Hallinta',
+        'C.',
+        '## 4. Viestintä',
+        '### 4.1. Ulkoinen viestintä',
+        'D.',
+      ]),
+    ).toEqual([
+      ['A.', ['3. Toteutus', '3.2. Ohjaus', '3.2.1. Riskit', 'Resurssit']],
+      ['B.', ['3. Toteutus', '3.2. Ohjaus', 'Osallistuminen']],
+      ['C.', ['3. Toteutus', '3.2. Ohjaus', '3.2.2. Hallinta']],
+      ['D.', ['4. Viestintä', '4.1. Ulkoinen viestintä']],
+    ]);
+  });
+
+  it('an unnumbered heading at the level of a numbered subsection stays in its chapter (seed 001’s "## Digituki")', () => {
+    expect(
+      pathsOf([
+        '## 2. Vaikutukset',
+        '## 2.2. Muutokset',
+        'A.',
+        '## Digituki',
+        'B.',
+        '## 2.3. Laajemmat',
+        'C.',
+      ]),
+    ).toEqual([
+      ['A.', ['2. Vaikutukset', '2.2. Muutokset']],
+      ['B.', ['2. Vaikutukset', 'Digituki']],
+      ['C.', ['2. Vaikutukset', '2.3. Laajemmat']],
+    ]);
+  });
+
+  it('the heading of a table of contents is no section: the title stays above the chapters', () => {
+    expect(
+      pathsOf([
+        '# Loppuraportti',
+        '# Sisällys',
+        '1. Johdanto ..... 3\n2. Tulokset ..... 5',
+        '## 1. Johdanto',
+        'A.',
+      ]),
+    ).toEqual([['A.', ['Loppuraportti', '1. Johdanto']]]);
+  });
+
+  it('a section whose chapter heading is missing is not put under the previous chapter', () => {
+    expect(pathsOf(['## 2. Tulokset', '### 2.2. Ymmärrys', 'A.', '### 3.1. Riskit', 'B.'])).toEqual([
+      ['A.', ['2. Tulokset', '2.2. Ymmärrys']],
+      ['B.', ['3.1. Riskit']],
+    ]);
+  });
+
+  it('unnumbered headings nest by depth, under and beside numbered ones', () => {
+    expect(
+      pathsOf([
+        '# Loppuraportti',
+        '## 2. Tulokset',
+        '### Onnistumiset',
+        'A.',
+        '### 2.1 Palvelut',
+        'B.',
+        '## Liitteet',
+        'C.',
+      ]),
+    ).toEqual([
+      ['A.', ['Loppuraportti', '2. Tulokset', 'Onnistumiset']],
+      ['B.', ['Loppuraportti', '2. Tulokset', '2.1 Palvelut']],
+      ['C.', ['Loppuraportti', 'Liitteet']],
+    ]);
+  });
+
+  it('headingNumbers reads section numbers, not dates or years', () => {
+    expect(headingNumbers('3.2.1. Toteutuneet riskit')).toEqual([3, 2, 1]);
+    expect(headingNumbers('2 Hankkeen tavoitteet')).toEqual([2]);
+    expect(headingNumbers('2020 hankkeet')).toBeUndefined();
+    expect(headingNumbers('1.1.2020 alkaen')).toBeUndefined();
+    expect(headingNumbers('Tiivistelmä')).toBeUndefined();
+  });
+});
+
+describe('sections of the seeds follow their numbering', () => {
+  const seeds = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
+  const seed = (name: string) => {
+    const text = readFileSync(join(seeds, name), 'utf8');
+    return segmentDocument(parseMarkdown(text, 'r', name));
+  };
+
+  it.skipIf(!existsSync(seeds))('seed 001: no chapter after the first stands under "1. Tiivistelmä"', () => {
+    const segments = seed('001_final_report_pohjois_satakunta.md');
+    const later = segments.filter((s) => s.section.some((h) => /^[2-9]\./.test(h)));
+    expect(later.length).toBeGreaterThan(50);
+    for (const s of later) expect(s.section.join(' > ')).not.toMatch(/Tiivistelmä/);
+  });
+
+  it.skipIf(!existsSync(seeds))('seed 000: 3.x stands under "3. Haasteet", never under 2.x', () => {
+    const segments = seed('000_synthesis_report_2020_redacted.txt');
+    const under3 = segments.filter((s) => s.section.some((h) => /^3\.\d/.test(h)));
+    expect(under3.length).toBeGreaterThan(10);
+    for (const s of under3) {
+      expect(s.section.some((h) => /^2\./.test(h))).toBe(false);
+      expect(s.section.some((h) => /^3\. Haasteet/.test(h))).toBe(true);
+    }
   });
 });

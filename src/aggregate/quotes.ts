@@ -1,20 +1,37 @@
 // Quote selection: per code the strongest candidates by score, at most one per report before a second
-// from the same report, so one talkative report does not fill a theme. Anonymised by the caller's function.
+// from the same report, so one talkative report does not fill a theme; quotes only from confident codings,
+// and text damaged by OCR only after every clean quote. Anonymised by the caller's function.
 import type { Alias, Quote } from '../types.js';
 import type { QuoteCandidate } from './quote-text.js';
 
 export const DEFAULT_QUOTES_PER_CODE = 5;
 
+/**
+ * Quotes are taken only from codings at least this confident: Coding.confidence is the probability that an
+ * evaluator accepts the coding, and a quote offered for publication must be evidence an evaluator would
+ * accept. The coder's calibration sets what the number means; `--quote-confidence` tunes it per run.
+ */
+export const QUOTE_MIN_CONFIDENCE = 0.6;
+
+/** Clean text before OCR-damaged text, then the stronger, then by report and line (stable). */
+export function quoteOrder(a: QuoteCandidate, b: QuoteCandidate): number {
+  return (
+    (a.ocr ? 1 : 0) - (b.ocr ? 1 : 0) ||
+    b.score - a.score ||
+    a.report.localeCompare(b.report) ||
+    a.startLine - b.startLine
+  );
+}
+
 export function rankQuotes(
   candidates: readonly QuoteCandidate[],
   codes: readonly string[],
   perCode = DEFAULT_QUOTES_PER_CODE,
+  minConfidence = 0,
 ): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
   for (const code of codes) {
-    const list = candidates
-      .filter((c) => c.code === code)
-      .sort((a, b) => b.score - a.score || a.report.localeCompare(b.report) || a.startLine - b.startLine);
+    const list = candidates.filter((c) => c.code === code && c.confidence >= minConfidence).sort(quoteOrder);
     const round = new Map<string, number>();
     // Rank = (how many quotes this report already has, then score): first one per report, then seconds...
     const ranked = list
@@ -23,13 +40,7 @@ export function rankQuotes(
         round.set(c.report, n + 1);
         return { c, n };
       })
-      .sort(
-        (a, b) =>
-          a.n - b.n ||
-          b.c.score - a.c.score ||
-          a.c.report.localeCompare(b.c.report) ||
-          a.c.startLine - b.c.startLine,
-      );
+      .sort((a, b) => (a.c.ocr ? 1 : 0) - (b.c.ocr ? 1 : 0) || a.n - b.n || quoteOrder(a.c, b.c));
     out.push(...ranked.slice(0, perCode).map((r) => r.c));
   }
   return out;
@@ -73,6 +84,8 @@ export function toQuotes(
       score: c.score,
       confidence: c.confidence,
       text,
+      ...(c.ocr ? { ocr: true } : {}),
+      ...(c.location ? { location: c.location } : {}),
     });
   }
   return { quotes, dropped };

@@ -1,18 +1,21 @@
 import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
-import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
+import { makeAliases, QUOTE_MIN_CONFIDENCE, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { detach } from '../detach.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findReports } from '../io/find-reports.js';
 import { readReport, reportKey } from '../io/read-report.js';
+import type { GenreRules } from '../language/genre-rules.js';
 import { codeDocument } from '../pipeline.js';
 import { AliasBook, type AliasTable, contentFingerprint } from '../review/aliases.js';
 import type { RunReview } from '../review/run-review.js';
+import { withLocations } from '../segment/locate.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
+import { type NonReport, planReports } from './report-plan.js';
 
 export interface RunOptions {
   paths: string[];
@@ -35,6 +38,11 @@ export interface RunOptions {
   aliasTable?: AliasTable;
   /** Review decisions to apply (review.csv). */
   review?: RunReview;
+  /** Genre rules: documents that are not final reports are flagged (and left out with skipNonReports). */
+  genres?: GenreRules;
+  skipNonReports?: boolean;
+  /** Least Coding.confidence a quote is taken from (default QUOTE_MIN_CONFIDENCE). */
+  quoteConfidence?: number;
 }
 
 export interface RunResult {
@@ -49,23 +57,33 @@ export interface RunResult {
   codingCount: number;
   /** The alias table to save back to the state folder. */
   aliasTable?: AliasTable;
+  /** Copies of a report left out (counted once), and documents that are not final reports. */
+  duplicates: { path: string; sameAs: string }[];
+  nonReports: NonReport[];
 }
 
 export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const found = await findReports(options.paths, { exclude: [options.out] });
   const diagnostics: Diagnostic[] = [...found.diagnostics];
+  // One report in several files is coded once; a document that is no final report is flagged.
+  const plan = await planReports(found.files, {
+    ...(options.genres ? { genres: options.genres } : {}),
+    ...(options.skipNonReports ? { skipNonReports: true } : {}),
+  });
+  diagnostics.push(...plan.diagnostics);
   const tally: Tally = new ThemeTally(options.compiled.book);
   const codings: Coding[] = [];
-  const pool = new CandidatePool(Math.max(1, options.quotesPerCode));
+  const minConfidence = options.quoteConfidence ?? QUOTE_MIN_CONFIDENCE;
+  const pool = new CandidatePool(Math.max(1, options.quotesPerCode), minConfidence);
   const summaries: Omit<ReportSummary, 'alias'>[] = [];
   const sources: RunResult['sources'] = [];
   const folded: string[] = [];
   let codingCount = 0;
-  options.onStart?.(found.files.length);
+  options.onStart?.(plan.files.length);
   // Report keys first (two files with one name in different folders keep distinct keys: a, a~2), then
   // the reports in key order, so that rows streamed out per report are already in their final order.
   const seenKeys = new Map<string, number>();
-  const keyed = found.files.map((path) => {
+  const keyed = plan.files.map((path) => {
     const base = reportKey(path);
     const n = (seenKeys.get(base) ?? 0) + 1;
     seenKeys.set(base, n);
@@ -76,7 +94,8 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     ? new AliasBook(options.aliasTable, new Set(keyed.map((k) => k.key)))
     : undefined;
   for (const { path, key } of keyed) {
-    const read = await readReport(path);
+    const read = plan.parsed.get(path) ?? (await readReport(path));
+    plan.parsed.delete(path);
     options.onReport?.(path);
     if (!read.ok) {
       diagnostics.push(...read.diagnostics);
@@ -96,21 +115,25 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     options.anonymiser.learn(doc.report, doc.text);
     tally.add(doc.report, counted);
     codingCount += counted.length;
-    const ordered =
+    const ordered = withLocations(
+      doc,
       reviewed?.codings ??
-      [...coded.codings].sort(
-        (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-      );
+        [...coded.codings].sort(
+          (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+        ),
+    );
     options.onCodings?.(ordered);
     // Kept only for the exports that need every coding (xlsx, qdpx); strings sliced from the report
     // would keep its whole text alive, so flat copies.
     if (options.keepCodings)
       for (const c of ordered) codings.push({ ...c, text: detach(c.text), section: detach(c.section) });
+    // A report whose text lost its umlauts to OCR gives quotes flagged as such, ranked after clean ones.
     pool.add(
       (reviewed?.candidates ?? coded.candidates).map((q) => ({
         ...q,
         text: detach(q.text),
         section: detach(q.section),
+        ...(q.ocr || coded.folded ? { ocr: true } : {}),
       })),
     );
     summaries.push({
@@ -129,9 +152,10 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const aliases = stable?.aliases ?? makeAliases(summaries, word);
   const aliasOf = new Map(aliases.map((a) => [a.report, a.alias]));
   const codes = options.compiled.book.themes.map((t) => t.code);
+  // The pool holds only candidates confident enough to quote; pinned quotes (review) come on their own.
   const ranked = options.review
     ? options.review.rank(pool.all(), codes, options.quotesPerCode)
-    : rankQuotes(pool.all(), codes, options.quotesPerCode);
+    : rankQuotes(pool.all(), codes, options.quotesPerCode, minConfidence);
   const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) =>
     options.anonymiser.quote(report, text),
   );
@@ -167,5 +191,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     folded,
     codingCount,
     ...(stable ? { aliasTable: stable.table } : {}),
+    duplicates: plan.duplicates,
+    nonReports: plan.nonReports,
   };
 }

@@ -2,12 +2,14 @@
 // Exit 0 done; 1 done with input problems under --strict; 2 usage or codebook error.
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
+import { QUOTE_MIN_CONFIDENCE } from '../aggregate/quotes.js';
 import { createAnonymiser, findLeaks, properNounFromVoikko } from '../anonymise/index.js';
 import { OUTPUT_FORMATS, type OutputFormat, renderOutputs, SHAREABLE, writeOutputs } from '../app/outputs.js';
 import { quoteAnonymiser, toolVocabulary } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
 import { writeInventory } from '../io/leak-inventory.js';
 import { loadAllowList } from '../io/load-allow-list.js';
+import { loadGenreRules } from '../io/load-genre-rules.js';
 import { MANIFEST_FILE, renderManifest } from '../io/manifest.js';
 import { Spool } from '../io/spool.js';
 import { stateDir } from '../io/state.js';
@@ -48,6 +50,8 @@ interface RunFlags extends ReviewFlags {
   learnFrom?: string[];
   formats: string;
   allowList?: string;
+  skipNonReports?: boolean;
+  quoteConfidence: string;
 }
 
 export function registerRun(program: Command): void {
@@ -69,7 +73,16 @@ export function registerRun(program: Command): void {
         .default(','),
     )
     .option('--numbered', 'number anonymised entities within a report ([kunta A], [kunta B])')
+    .option(
+      '--skip-non-reports',
+      'leave out documents that are not final reports (syntheses, press releases, slides)',
+    )
     .option('--quotes <n>', 'quotes per code', '5')
+    .option(
+      '--quote-confidence <p>',
+      'least confidence (0–1) of a coding a quote is taken from',
+      String(QUOTE_MIN_CONFIDENCE),
+    )
     .option('--formats <list>', `outputs to write (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
     .option(
       '--allow-list <file>',
@@ -101,6 +114,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
         throw new UsageError(`unknown format "${f}" in --formats`);
     const quotesPerCode = Number.parseInt(flags.quotes, 10);
     if (!(quotesPerCode >= 0)) throw new UsageError('--quotes must be a whole number');
+    const quoteConfidence = Number(flags.quoteConfidence);
+    if (!(quoteConfidence >= 0 && quoteConfidence <= 1))
+      throw new UsageError('--quote-confidence must be a number from 0 to 1, e.g. 0.6');
     const { setup, morphology, compiled } = await codingFrom(flags);
     for (const n of setup.notes) process.stderr.write(`${c.dim(`note: ${n}`)}\n`);
     const allow = valueOr(
@@ -124,8 +140,12 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     // codings.csv streams out report by report (10,000 reports make hundreds of thousands of rows).
     spool = formats.has('csv') ? new Spool(join(flags.out, 'codings.csv')) : undefined;
     spool?.write(codingsCsvHead(csv));
+    const genres = valueOr(await loadGenreRules(), 'the genre rules are not valid');
     const result = await runAnalysis({
       paths,
+      genres,
+      quoteConfidence,
+      ...(flags.skipNonReports ? { skipNonReports: true } : {}),
       out: flags.out,
       compiled,
       coding: setup.context,
@@ -190,6 +210,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       seconds: Math.round((Date.now() - started) / 100) / 10,
       counts: result.tables.counts.map((k) => ({ code: k.code, reports: k.reports, segments: k.segments })),
       ...(reviewed ? { review: reviewSummaryOf(reviewed) } : {}),
+      duplicates: result.duplicates,
+      nonReports: result.nonReports,
     };
     if (morphology.note) process.stderr.write(`${c.dim(morphology.note)}\n`);
     for (const l of leaks)

@@ -19,12 +19,31 @@ export interface RunSummary {
   counts: { code: string; reports: number; segments: number }[];
   /** With --review: what the decisions did. */
   review?: ReviewRunSummary;
+  /** Copies of a report counted once, and documents that are not final reports. */
+  duplicates: { path: string; sameAs: string }[];
+  nonReports: { path: string; genre: string; skipped: boolean }[];
 }
 
 export function summaryText(s: RunSummary, c: ChalkInstance): string {
   const lines = [
     `${c.bold('analyse')}: ${s.reports} reports${s.failed > 0 ? c.yellow(` (${s.failed} could not be read)`) : ''}, ${s.segments} paragraphs, ${s.codings} codings in ${s.seconds} s (morphology: ${s.morphology})`,
   ];
+  if (s.duplicates.length > 0)
+    lines.push(
+      c.yellow(`  counted once: ${s.duplicates.map((d) => `${d.path} (= ${d.sameAs})`).join(', ')}`),
+    );
+  for (const skipped of [false, true]) {
+    const list = s.nonReports.filter((n) => n.skipped === skipped);
+    if (list.length === 0) continue;
+    const names = list.map((n) => `${n.path} (${n.genre})`).join(', ');
+    lines.push(
+      c.yellow(
+        skipped
+          ? `  not final reports, left out: ${names}`
+          : `  not final reports, counted all the same: ${names} (--skip-non-reports leaves them out)`,
+      ),
+    );
+  }
   if (s.ocrFolded.length > 0) lines.push(`  OCR umlaut loss: ä/ö folded in ${s.ocrFolded.join(', ')}`);
   const width = Math.max(...s.counts.map((k) => k.code.length), 4);
   for (const k of s.counts)

@@ -6,13 +6,21 @@
 //   3. UTF-16 without a mark, recognised by NUL bytes at every other position;
 //   4. any other NUL byte → binary;
 //   5. strict UTF-8 (fatal decoder: one bad sequence and it is not UTF-8);
-//   6. otherwise a legacy 8-bit code page: Windows-1252 (read also for ISO-8859-1, its subset for text),
+//   6. damaged UTF-8: at least as many well-formed multi-byte sequences as broken ones. Legacy 8-bit
+//      text almost never forms a valid sequence (Finnish ä is 0xE4 followed by a letter), so such a file
+//      is UTF-8 with a few bytes broken; it is decoded with U+FFFD for each bad sequence and flagged
+//      (read/invalid-utf8) — never read as a code page, which would turn every "ä" into "√§" or "Ã¤";
+//   7. otherwise a legacy 8-bit code page: Windows-1252 (read also for ISO-8859-1, its subset for text),
 //      unless the Windows-1252 reading is clearly broken (letters turned into C1 punctuation such as
 //      "k„ytt”") and DOS cp850 or Mac Roman reads as Finnish/Swedish text instead.
+// The text is then put in Unicode normalisation form C: a Mac or a web form may write "ä" as "a" plus a
+// combining diaeresis (NFD), which would match no term and look like OCR umlaut loss.
 // Line ends are kept exactly as found (\r\n, \r, \n): every offset later refers to this text.
 
 import iconv from 'iconv-lite';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
+import { LineIndex } from '../positions.js';
+import { scanUtf8 } from './utf8-scan.js';
 
 export type Encoding =
   | 'utf-8'
@@ -42,9 +50,11 @@ export function decode(bytes: Uint8Array, file: string): Result<Decoded> {
   if ('binary' in chosen) return fail(file, 'read/binary', chosen.binary);
 
   // A DOS end-of-file mark (Ctrl-Z) closes some old files; it is not part of the text.
-  const text = chosen.text.endsWith('\x1a') ? chosen.text.slice(0, -1) : chosen.text;
+  const raw = chosen.text.endsWith('\x1a') ? chosen.text.slice(0, -1) : chosen.text;
+  const text = raw.normalize('NFC');
 
-  const controls = countControls(text);
+  // In damaged UTF-8 the U+FFFDs are the damage, already weighed against the good sequences.
+  const controls = countControls(text, chosen.damaged === undefined);
   if (text.includes('\0') || (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE)) {
     return fail(
       file,
@@ -55,7 +65,19 @@ export function decode(bytes: Uint8Array, file: string): Result<Decoded> {
   if (text.trim() === '') return fail(file, 'read/empty', 'file holds only whitespace');
 
   const notes: Diagnostic[] = [];
-  if (chosen.guessed) {
+  if (chosen.damaged) {
+    const first = text.indexOf('\ufffd');
+    const at = new LineIndex(text).point(Math.max(0, first));
+    notes.push(
+      diagnostic(
+        file,
+        'read/invalid-utf8',
+        `not valid UTF-8: ${chosen.damaged} broken byte sequence${chosen.damaged === 1 ? '' : 's'} replaced with "\ufffd"; fix the file or save it again as UTF-8`,
+        { line: at.line, column: at.column, offset: at.offset },
+        'warning',
+      ),
+    );
+  } else if (chosen.guessed) {
     notes.push(
       diagnostic(file, 'read/encoding', `decoded as ${chosen.encoding} (not UTF-8)`, undefined, 'info'),
     );
@@ -65,7 +87,7 @@ export function decode(bytes: Uint8Array, file: string): Result<Decoded> {
     : { ok: true, value: { text, encoding: chosen.encoding } };
 }
 
-type Choice = { text: string; encoding: Encoding; guessed: boolean } | { binary: string };
+type Choice = { text: string; encoding: Encoding; guessed: boolean; damaged?: number } | { binary: string };
 
 function chooseDecoding(bytes: Uint8Array): Choice {
   const b0 = bytes[0];
@@ -73,8 +95,9 @@ function chooseDecoding(bytes: Uint8Array): Choice {
   const b2 = bytes[2];
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     const text = strictUtf8(bytes.subarray(3));
+    if (text !== undefined) return { text, encoding: 'utf-8+bom', guessed: false };
     // A UTF-8 mark in front of bytes that are not UTF-8: trust the bytes, not the mark.
-    return text === undefined ? legacy(bytes.subarray(3)) : { text, encoding: 'utf-8+bom', guessed: false };
+    return damagedUtf8(bytes.subarray(3), 'utf-8+bom') ?? legacy(bytes.subarray(3));
   }
   // UTF-16 has an even number of bytes; "ÿþ" or "þÿ" opening an odd-length file is 8-bit text.
   const even = bytes.length % 2 === 0;
@@ -94,7 +117,15 @@ function chooseDecoding(bytes: Uint8Array): Choice {
 
   const text = strictUtf8(bytes);
   if (text !== undefined) return { text, encoding: 'utf-8', guessed: false };
-  return legacy(bytes);
+  return damagedUtf8(bytes, 'utf-8') ?? legacy(bytes);
+}
+
+/** UTF-8 with some sequences broken: decoded with U+FFFD for each, or undefined when it reads as 8-bit text. */
+function damagedUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8+bom'): Choice | undefined {
+  const { valid, invalid } = scanUtf8(bytes);
+  if (valid === 0 || valid < invalid) return undefined;
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+  return { text, encoding, guessed: false, damaged: invalid };
 }
 
 function strictUtf8(bytes: Uint8Array): string | undefined {
@@ -195,11 +226,12 @@ function plausibility(text: string): number {
 }
 
 /** C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL; C1; U+FFFD. */
-function countControls(text: string): number {
+function countControls(text: string, replacement: boolean): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) n++;
+    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || (c >= 0x7f && c <= 0x9f) || (replacement && c === 0xfffd))
+      n++;
   }
   return n;
 }

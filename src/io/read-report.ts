@@ -25,17 +25,39 @@ export async function parseReportBytes(bytes: Uint8Array, path: string): Promise
   const decoded = decode(bytes, path);
   if (!decoded.ok) return decoded;
   const text = decoded.value.text;
-  if (ext === '.md' || ext === '.markdown') return { ok: true, value: parseMarkdown(text, report, path) };
+  // What decoding noticed (a guessed code page, broken UTF-8) goes with the parsed report.
+  const notes = decoded.diagnostics ? { diagnostics: decoded.diagnostics } : {};
+  if (ext === '.md' || ext === '.markdown')
+    return { ok: true, value: parseMarkdown(text, report, path), ...notes };
   // Text exported from a converter often is Markdown in all but name (seed 000: "## 1. Johdanto").
   if (ext === '.txt') {
     if (looksLikeMarkdown(text))
-      return { ok: true, value: { ...parseMarkdown(text, report, path), format: 'text' } };
-    return { ok: true, value: parseText(text, report, path) };
+      return { ok: true, value: { ...parseMarkdown(text, report, path), format: 'text' }, ...notes };
+    return { ok: true, value: parseText(text, report, path), ...notes };
   }
   return {
     ok: false,
     diagnostics: [diagnostic(path, 'read/unknown-extension', `Unknown report format "${ext}"`)],
   };
+}
+
+/**
+ * A first look at a report, to tell its genre and whether it is a copy of another: Markdown and text are
+ * only decoded (cheap); DOCX and PDF are parsed whole and the result handed back so it need not be parsed
+ * again. Failures are left for readReport to report.
+ */
+export async function peekReport(path: string): Promise<{ text?: string; parsed?: Result<SourceDocument> }> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.docx' || ext === '.pdf') {
+    const parsed = await readReport(path);
+    return parsed.ok ? { text: parsed.value.text, parsed } : { parsed };
+  }
+  try {
+    const decoded = decode(await readFile(path), path);
+    return decoded.ok ? { text: decoded.value.text } : {};
+  } catch {
+    return {};
+  }
 }
 
 export async function readReport(path: string): Promise<Result<SourceDocument>> {

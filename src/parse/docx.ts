@@ -7,10 +7,16 @@
 // bold and starts with section numbering ("2.1. Tavoitteet") is taken as a heading too, because many
 // reports fake headings that way; its depth is the number of numbering levels.
 // Footnotes and endnotes follow the body as paragraphs "[1] text"; the reference stays in the body as "[1]".
+// A file whose XML inflates past MAX_DOCX_XML_BYTES is skipped before mammoth sees it (docx-size.ts).
+// Every block carries its paragraph number in the Word document (Block.location): the nth non-empty
+// paragraph of the body, as mammoth emits them (headings, list items and each paragraph of a table cell
+// count; empty paragraphs, which mammoth drops, and footnotes do not), so an evaluator can find a coding
+// in the original even though the extracted text's line numbers mean nothing there.
 
 import mammoth from 'mammoth';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
 import type { SourceDocument } from '../types.js';
+import { inflatedXmlBytes, MAX_DOCX_XML_BYTES } from './docx-size.js';
 import { type HtmlElement, type HtmlNode, parseHtml } from './html-tree.js';
 import { collapseSpaces, TextBuilder } from './text-builder.js';
 
@@ -40,6 +46,14 @@ export async function parseDocx(
   path: string,
 ): Promise<Result<SourceDocument>> {
   if (bytes.length === 0) return fail(path, 'read/empty', 'file is empty');
+  const inflated = inflatedXmlBytes(bytes);
+  if (inflated !== undefined && inflated > MAX_DOCX_XML_BYTES) {
+    return fail(
+      path,
+      'parse/docx-too-large',
+      `skipped: its XML inflates to more than ${MAX_DOCX_XML_BYTES / 2 ** 20} MB from a ${Math.ceil(bytes.length / 1024)} kB file (a zip bomb, or far larger than any report)`,
+    );
+  }
   let html: string;
   const notes: Diagnostic[] = [];
   try {
@@ -52,7 +66,8 @@ export async function parseDocx(
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
       },
     );
-    html = result.value;
+    // NFC: Word keeps what was typed or pasted, and text pasted from a Mac may be decomposed (a + ¨).
+    html = result.value.normalize('NFC');
     for (const m of result.messages) {
       if (m.type === 'error')
         notes.push(diagnostic(path, 'parse/docx-partial', m.message, undefined, 'warning'));
@@ -75,6 +90,8 @@ export async function parseDocx(
 
 class DocxWalker {
   readonly out = new TextBuilder();
+  /** Word paragraphs met so far in the body. */
+  private paragraphs = 0;
   /** "footnote-20" → "[1]", learnt from the references in the body. */
   private readonly noteLabels = new Map<string, string>();
   private readonly noteTexts: string[] = [];
@@ -82,13 +99,13 @@ class DocxWalker {
   blocks(nodes: HtmlNode[], listLevel: number): void {
     for (const node of nodes) {
       if (node.type === 'text') {
-        if (node.value.trim() !== '') this.out.paragraph(collapseSpaces(node.value));
+        if (node.value.trim() !== '') this.located(1, () => this.out.paragraph(collapseSpaces(node.value)));
         continue;
       }
       const depth = /^h([1-6])$/.exec(node.tag);
       if (depth) {
         const label = oneLine(this.inline(node.children));
-        if (label) this.out.heading(Number(depth[1]), label);
+        if (label) this.located(1, () => this.out.heading(Number(depth[1]), label));
       } else if (node.tag === 'p') {
         this.paragraph(node);
       } else if (node.tag === 'ul' || node.tag === 'ol') {
@@ -97,7 +114,7 @@ class DocxWalker {
         this.table(node);
       } else if (INLINE.has(node.tag)) {
         const text = collapseSpaces(this.inline([node]));
-        if (text) this.out.paragraph(text);
+        if (text) this.located(1, () => this.out.paragraph(text));
       } else {
         this.blocks(node.children, listLevel);
       }
@@ -119,9 +136,10 @@ class DocxWalker {
       !text.includes('\n') &&
       !/[.:;,]$/.test(text)
     ) {
-      this.out.heading(numbered[1].split('.').length, text);
+      const depth = numbered[1].split('.').length;
+      this.located(1, () => this.out.heading(depth, text));
     } else {
-      this.out.paragraph(text);
+      this.located(1, () => this.out.paragraph(text));
     }
   }
 
@@ -139,7 +157,7 @@ class DocxWalker {
       const own = li.children.filter((c) => !(c.type === 'element' && ['ul', 'ol', 'table'].includes(c.tag)));
       const text = collapseSpaces(this.inline(own));
       const marker = list.tag === 'ol' ? `${n++}.` : '-';
-      if (text) this.out.listItem(text, marker, level);
+      if (text) this.located(1, () => this.out.listItem(text, marker, level));
       for (const c of li.children) {
         if (c.type !== 'element') continue;
         if (c.tag === 'ul' || c.tag === 'ol') this.list(c, level + 1);
@@ -156,7 +174,17 @@ class DocxWalker {
         .map((cell) => oneLine(this.inline(cell.children)));
       if (cells.some((c) => c !== '')) rows.push(cells);
     }
-    this.out.table(rows);
+    this.located(countParagraphs(table), () => this.out.table(rows));
+  }
+
+  /** Emits a block that stands for `count` Word paragraphs and gives it their numbers. */
+  private located(count: number, emit: () => void): void {
+    const before = this.out.blocks.length;
+    emit();
+    const first = this.paragraphs + 1;
+    this.paragraphs += count;
+    const block = this.out.blocks.length > before ? this.out.blocks.at(-1) : undefined;
+    if (block && count > 0) block.location = { unit: 'paragraph', first, last: this.paragraphs };
   }
 
   /** Text of inline content; block children (p, li) inside it become line breaks. */
@@ -202,6 +230,30 @@ function ownRows(table: HtmlElement): HtmlElement[] {
   };
   visit(table);
   return rows;
+}
+
+/** Word paragraphs inside a table: each non-empty paragraph or list item of its cells (nested tables too). */
+function countParagraphs(el: HtmlElement): number {
+  let n = 0;
+  for (const c of el.children) {
+    if (c.type === 'text') continue;
+    if (c.tag === 'p' || /^h[1-6]$/.test(c.tag)) n += hasText(c.children) ? 1 : 0;
+    else if (c.tag === 'li') {
+      const own = c.children.filter((x) => !(x.type === 'element' && ['ul', 'ol', 'table'].includes(x.tag)));
+      n += (hasText(own) ? 1 : 0) + countParagraphs(c);
+    } else if ((c.tag === 'td' || c.tag === 'th') && !c.children.some(isBlockElement))
+      n += hasText(c.children) ? 1 : 0;
+    else n += countParagraphs(c);
+  }
+  return n;
+}
+
+function isBlockElement(n: HtmlNode): boolean {
+  return n.type === 'element' && (n.tag === 'p' || n.tag === 'ul' || n.tag === 'ol' || n.tag === 'table');
+}
+
+function hasText(nodes: HtmlNode[]): boolean {
+  return nodes.some((c) => (c.type === 'text' ? c.value.trim() !== '' : hasText(c.children)));
 }
 
 /** True when every visible character of the element is inside <strong>. */

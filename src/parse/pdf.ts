@@ -65,7 +65,7 @@ export async function parsePdf(
       heights.push(page.getViewport({ scale: 1 }).height);
       const content = await page.getTextContent();
       const fonts = await fontStyles(page, content.items as TextItemLike[]);
-      pages.push(groupLines(toRuns(content.items as TextItemLike[], fonts), n));
+      pages.push(groupLines(toRuns(content.items as TextItemLike[], fonts), n).map(composed));
     }
   } catch (error) {
     if (pages.length === 0)
@@ -102,10 +102,11 @@ export async function parsePdf(
 function buildDocument(pages: Line[][], heights: number[], report: string, path: string): SourceDocument {
   const body = dropRunningLines(pages, heights);
   const layout = measureLayout(body);
-  const notes: string[] = [];
+  const notes: { text: string; page: number }[] = [];
   const pageBlockLists = body.map((lines) => {
     const split = splitNotes(lines, layout);
-    notes.push(...split.notes);
+    const page = lines[0]?.page ?? 0;
+    notes.push(...split.notes.map((text) => ({ text, page })));
     return pageBlocks(split.body, layout);
   });
   const blocks = joinPages(pageBlockLists, layout);
@@ -113,21 +114,38 @@ function buildDocument(pages: Line[][], heights: number[], report: string, path:
   const markerLevels = levelsOf(blocks.filter((b) => b.kind === 'list-item').map((b) => b.lines[0]?.x ?? 0));
 
   const out = new TextBuilder();
+  // Each block carries the pages it stands on, so an evaluator finds a coding in the PDF itself.
+  const onPages = (first: number | undefined, last: number | undefined, emit: () => void) => {
+    const before = out.blocks.length;
+    emit();
+    const block = out.blocks.length > before ? out.blocks.at(-1) : undefined;
+    if (block && first) block.location = { unit: 'page', first, last: Math.max(first, last ?? first) };
+  };
   for (const b of blocks) {
-    if (b.kind === 'heading') out.heading(depths.get(b) ?? 1, b.text);
-    else if (b.kind === 'list-item') {
-      const marker = /\d|^[a-zåäöivx]+[.)]$/i.test(b.marker ?? '') ? (b.marker as string) : '-';
-      out.listItem(b.text, marker, markerLevels(b.lines[0]?.x ?? 0));
-    } else if (b.kind === 'table') out.table(b.rows ?? []);
-    else if (b.kind === 'toc') out.other('toc', b.text);
-    else out.paragraph(b.text);
+    onPages(b.lines[0]?.page, b.lines.at(-1)?.page, () => {
+      if (b.kind === 'heading') out.heading(depths.get(b) ?? 1, b.text);
+      else if (b.kind === 'list-item') {
+        const marker = /\d|^[a-zåäöivx]+[.)]$/i.test(b.marker ?? '') ? (b.marker as string) : '-';
+        out.listItem(b.text, marker, markerLevels(b.lines[0]?.x ?? 0));
+      } else if (b.kind === 'table') out.table(b.rows ?? []);
+      else if (b.kind === 'toc') out.other('toc', b.text);
+      else out.paragraph(b.text);
+    });
   }
-  for (const note of notes) out.paragraph(note);
+  for (const note of notes) onPages(note.page, note.page, () => out.paragraph(note.text));
   const { text, blocks: built } = out.build();
   const value: SourceDocument = { report, path, format: 'pdf', text, blocks: built };
   const title = built.find((b) => b.kind === 'heading')?.label;
   if (title) value.title = title;
   return value;
+}
+
+/**
+ * NFC: some PDF writers draw "ä" as "a" and a combining diaeresis, sometimes as two text items; composed
+ * once the line is whole.
+ */
+function composed(line: Line): Line {
+  return { ...line, text: line.text.normalize('NFC'), cells: line.cells.map((c) => c.normalize('NFC')) };
 }
 
 /** Nesting level of a list item from the x of its marker: distinct marker positions, leftmost first. */

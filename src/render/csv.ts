@@ -3,7 +3,8 @@
 // Excel expects; otherwise a point.
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/types.js';
-import type { Coding, Tables } from '../types.js';
+import type { Coding, Quote, Tables } from '../types.js';
+import { locationLabel } from './location-label.js';
 
 export interface CsvOptions {
   delimiter?: ',' | ';' | '\t';
@@ -48,6 +49,7 @@ const CODINGS_HEADER = [
   'section',
   'start_line',
   'end_line',
+  'location',
   'code',
   'polarity',
   'theme',
@@ -64,6 +66,7 @@ function codingRow(c: Coding): Cell[] {
     c.section,
     c.startLine,
     c.endLine,
+    locationLabel(c.location),
     c.code,
     c.polarity,
     c.theme,
@@ -152,8 +155,13 @@ export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string
 
 /** Quotes carry only the alias; the report key is in aliases.csv alone. */
 export function quotesCsv(tables: Tables, options: CsvOptions = {}): string {
-  const rows = tables.quotes.map((q) => [q.code, q.rank, q.alias, q.section, q.score, q.text]);
+  // "[OCR]" opens a quote whose text shows OCR damage: to be checked against the original before use.
+  const rows = tables.quotes.map((q) => [q.code, q.rank, q.alias, q.section, q.score, ocrMarked(q)]);
   return table(['code', 'rank', 'alias', 'section', 'score', 'quote'], rows, options);
+}
+
+function ocrMarked(q: Quote): string {
+  return q.ocr ? `[OCR] ${q.text}` : q.text;
 }
 
 export function aliasesCsv(tables: Tables, options: CsvOptions = {}): string {

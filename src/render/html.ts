@@ -5,6 +5,7 @@ import type { Quote, Tables } from '../types.js';
 import { escapeHtml } from './escape.js';
 import { renderBarChart } from './html-chart.js';
 import { REPORT_CSS } from './html-style.js';
+import { quoteNotes, quotePlace } from './quote-notes.js';
 import { shareableSection } from './synthesis.js';
 import {
   codebookTitle,
@@ -91,15 +92,16 @@ function quoteParagraphs(text: string): string {
     .join('');
 }
 
-function renderQuote(quote: Quote, ui: UiStrings): string {
+function renderQuote(quote: Quote, ui: UiStrings, lang: UiLang): string {
   const caption = [
     quote.alias,
     shareableSection(quote.section),
-    ui.linesRange(quote.startLine, quote.endLine),
+    quotePlace(quote, lang, ui.linesRange),
+    ...quoteNotes(quote, lang),
   ]
     .filter(Boolean)
     .join(' · ');
-  return `<figure class="quote"><blockquote>${quoteParagraphs(quote.text)}</blockquote><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return `<figure class="quote${quote.ocr ? ' ocr' : ''}"><blockquote>${quoteParagraphs(quote.text)}</blockquote><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
 function renderQuotes(tables: Tables, groups: ThemeGroup[], lang: UiLang, ui: UiStrings): string {
@@ -118,7 +120,7 @@ function renderQuotes(tables: Tables, groups: ThemeGroup[], lang: UiLang, ui: Ui
         `<h4>${escapeHtml(themeLabel(theme, lang))}</h4>`,
         `<p class="meta"><span class="pill ${theme.polarity}">${escapeHtml(ui.mentionedIn(count.reports, total))}</span> · ${escapeHtml(ui.paragraphsCount(count.segments))}</p>`,
         quotes.length > 0
-          ? quotes.map((q) => renderQuote(q, ui)).join('\n')
+          ? quotes.map((q) => renderQuote(q, ui, lang)).join('\n')
           : `<p class="empty">${escapeHtml(ui.noQuotes)}</p>`,
         '</article>',
       );

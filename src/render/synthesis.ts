@@ -3,6 +3,7 @@
 // "mainittu N/M loppuraportissa" and the strongest anonymised quotes, and placeholders where the analysis goes.
 import type { Codebook } from '../codebook/types.js';
 import type { Quote, Tables } from '../types.js';
+import { quoteNotes, quotePlace } from './quote-notes.js';
 import { reviewStrings } from './review-strings.js';
 import { codebookTitle, countFor, type ThemeGroup, themeGroups, themeLabel } from './theme-groups.js';
 import { joinList, type UiLang, type UiStrings, uiStrings } from './ui-strings.js';
@@ -71,12 +72,17 @@ export function shareableSection(section: string): string {
   return parts.length >= 2 ? (parts[parts.length - 1] ?? '') : '';
 }
 
-function quoteOf(quote: Quote, ui: UiStrings): SynthesisQuote {
+function quoteOf(quote: Quote, ui: UiStrings, lang: UiLang): SynthesisQuote {
   const paragraphs = quote.text
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  const source = [quote.alias, shareableSection(quote.section), ui.linesRange(quote.startLine, quote.endLine)]
+  const source = [
+    quote.alias,
+    shareableSection(quote.section),
+    quotePlace(quote, lang, ui.linesRange),
+    ...quoteNotes(quote, lang),
+  ]
     .filter(Boolean)
     .join(' · ');
   return { paragraphs, source };
@@ -114,7 +120,7 @@ export function buildSynthesis(tables: Tables, codebook: Codebook, lang: UiLang)
         .filter((q) => q.code === theme.code)
         .sort((a, b) => a.rank - b.rank || b.score - a.score)
         .slice(0, SYNTHESIS_QUOTES_PER_THEME)
-        .map((q) => quoteOf(q, ui));
+        .map((q) => quoteOf(q, ui, lang));
       const memos = memosFor(tables, theme.code);
       return {
         number: `${number}.${i + 1}`,

@@ -5,22 +5,10 @@ import { tokenize } from '../language/tokens.js';
 import { LineIndex } from '../positions.js';
 import type { Block, Language, Segment, SourceDocument } from '../types.js';
 import { ParagraphIds } from './paragraph-id.js';
-import { splitSentences } from './sentences.js';
+import { boundedSentences, paragraphPieces } from './bounds.js';
+import { sectionPaths } from './sections.js';
 
 const CODED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'blockquote']);
-
-/** Heading paths: each heading replaces those of its depth and deeper. */
-function sectionPaths(blocks: Block[]): string[][] {
-  const stack: { depth: number; label: string }[] = [];
-  return blocks.map((b) => {
-    if (b.kind === 'heading') {
-      const depth = b.depth ?? 1;
-      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
-      stack.push({ depth, label: b.label ?? '' });
-    }
-    return stack.map((s) => s.label);
-  });
-}
 
 /** The report's main language, from all of its text. */
 export function reportLanguage(doc: SourceDocument): Language {
@@ -42,41 +30,45 @@ export function* paragraphSegments(doc: SourceDocument): Generator<Segment> {
   for (let i = 0; i < doc.blocks.length; i++) {
     const block = doc.blocks[i] as Block;
     if (!CODED_KINDS.has(block.kind)) continue;
-    const text = doc.text.slice(block.start, block.end);
-    if (text.trim() === '') continue;
-    const id = ids.next(text);
-    const lang = detectLanguage(tokenize(text), mainLang);
     const section = paths[i] ?? [];
-    const sentences: Segment[] = splitSentences(text, lang === 'sv' ? 'sv' : 'fi').map((s, j) => {
-      const start = block.start + s.start;
-      const end = block.start + s.end;
-      return {
-        id: `${id}.s${j + 1}`,
+    // Nearly always one piece; a block past MAX_PARAGRAPH_CHARS becomes several (bounds.ts).
+    for (const piece of paragraphPieces(doc.text, block.start, block.end)) {
+      const text = doc.text.slice(piece.start, piece.end);
+      if (text.trim() === '') continue;
+      const id = ids.next(text);
+      const lang = detectLanguage(tokenize(text), mainLang);
+      const sentences: Segment[] = boundedSentences(text, lang === 'sv' ? 'sv' : 'fi').map((s, j) => {
+        const start = piece.start + s.start;
+        const end = piece.start + s.end;
+        return {
+          id: `${id}.s${j + 1}`,
+          report: doc.report,
+          kind: 'sentence',
+          start,
+          end,
+          startPoint: index.point(start),
+          endPoint: index.point(end),
+          text: doc.text.slice(start, end),
+          section,
+          blockKind: block.kind,
+          lang,
+        };
+      });
+      yield {
+        id,
         report: doc.report,
-        kind: 'sentence',
-        start,
-        end,
-        startPoint: index.point(start),
-        endPoint: index.point(end),
-        text: doc.text.slice(start, end),
+        kind: 'paragraph',
+        start: piece.start,
+        end: piece.end,
+        startPoint: index.point(piece.start),
+        endPoint: index.point(piece.end),
+        text,
         section,
         blockKind: block.kind,
         lang,
+        sentences,
+        ...(block.location ? { location: block.location } : {}),
       };
-    });
-    yield {
-      id,
-      report: doc.report,
-      kind: 'paragraph',
-      start: block.start,
-      end: block.end,
-      startPoint: index.point(block.start),
-      endPoint: index.point(block.end),
-      text,
-      section,
-      blockKind: block.kind,
-      lang,
-      sentences,
-    };
+    }
   }
 }

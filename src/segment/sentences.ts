@@ -16,6 +16,9 @@ function segmenter(lang: string): Intl.Segmenter {
 const ABBREVIATION =
   /(?:^|[\s(])(esim|mm|ns|yms|jne|tms|ks|vrt|n|noin|klo|milj|mrd|t|s|ym|eli|ts|pj|kpl|nro|puh|os|ma|ti|ke|to|pe|la|su|tammik|helmik|maalisk|huhtik|toukok|kesäk|heinäk|elok|syysk|lokak|marrask|jouluk|bl\.a|t\.ex|s\.k|ca|st|resp|dvs|etc|e\.g|i\.e)\.\s*$/iu;
 
+/** Closing emphasis, quotation marks and brackets opening a "sentence", followed by white space. */
+const CLOSING_LEAD = /^(\*{1,3}|_{1,3}|[”"»’)\]]{1,2})(?=\s)/;
+
 export interface SentenceSpan {
   start: number;
   end: number;
@@ -47,6 +50,17 @@ export function splitSentences(text: string, lang = 'fi'): SentenceSpan[] {
       }
     }
     merged.push({ ...span });
+  }
+  // Closing marks the segmenter put at the start of the next sentence ("**Otsikko.** Teksti" splits
+  // after "Otsikko."): they close the sentence before, so they move back to it.
+  for (let i = 1; i < merged.length; i++) {
+    const span = merged[i] as SentenceSpan;
+    const lead =
+      CLOSING_LEAD.exec(flat.slice(span.start, Math.min(span.end, span.start + 8)))?.[0].length ?? 0;
+    if (lead > 0 && lead < span.end - span.start) {
+      (merged[i - 1] as SentenceSpan).end = span.start + lead;
+      span.start += lead;
+    }
   }
   const out: SentenceSpan[] = [];
   for (const span of merged) {

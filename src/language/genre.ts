@@ -1,0 +1,116 @@
+// Is a document a project's final report, or something else that found its way into the folder (a
+// synthesis of many projects, a press release, a slide deck)? Scored by the general signals of
+// rules/genre.yaml (see there); pure, and bounded: only the first SAMPLE characters are read.
+import { FINAL_REPORT, type GenreRules, type GenreSignal } from './genre-rules.js';
+
+/** Characters read: a document's genre shows on its first pages. */
+const SAMPLE = 300_000;
+const WORD = /[\p{L}\p{N}]+/gu;
+const BULLET = /^\s*([•▪◦●○■\-–*]|\d{1,2}[.)])\s+\S/u;
+
+export interface GenreVerdict {
+  /** FINAL_REPORT, or the genre the document shows more of. */
+  genre: string;
+  scores: Record<string, number>;
+  /** What made the verdict: the signals that fired for the chosen genre, as a reader would put them. */
+  reasons: string[];
+}
+
+interface TextStats {
+  text: string;
+  words: number;
+  lines: string[];
+  /** Word counts of the blocks of text between blank lines. */
+  blocks: number[];
+}
+
+export function classifyGenre(full: string, rules: GenreRules): GenreVerdict {
+  const text = full.length > SAMPLE ? full.slice(0, SAMPLE) : full;
+  const stats: TextStats = {
+    text,
+    words: count(WORD, text),
+    lines: text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== ''),
+    blocks: text.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/).map((b) => count(WORD, b)),
+  };
+  const scores: Record<string, number> = {};
+  const reasons = new Map<string, string[]>();
+  for (const genre of rules.genres.keys()) scores[genre] = 0;
+  for (const signal of rules.signals) {
+    const reason = fires(signal, stats);
+    if (reason === undefined) continue;
+    scores[signal.genre] = (scores[signal.genre] ?? 0) + signal.weight;
+    reasons.set(signal.genre, [...(reasons.get(signal.genre) ?? []), reason]);
+  }
+  const own = scores[FINAL_REPORT] ?? 0;
+  let genre = FINAL_REPORT;
+  let best = own;
+  for (const [name, { threshold }] of rules.genres) {
+    const score = scores[name] ?? 0;
+    if (name !== FINAL_REPORT && score >= threshold && score > best) {
+      genre = name;
+      best = score;
+    }
+  }
+  return { genre, scores, reasons: reasons.get(genre) ?? [] };
+}
+
+/** A short account of the signal when it fires on the text, else undefined. */
+function fires(s: GenreSignal, stats: TextStats): string | undefined {
+  switch (s.kind) {
+    case 'pattern': {
+      if (!s.pattern) return undefined;
+      const text = s.within ? stats.text.slice(0, s.within) : stats.text;
+      const matches = text.match(s.pattern) ?? [];
+      const n = matches.length;
+      const enough =
+        s.per1000 !== undefined ? (n * 1000) / Math.max(1, stats.words) >= s.per1000 : n >= (s.min ?? 1);
+      if (!enough || n === 0) return undefined;
+      return n === 1 ? `"${trimmed(matches[0])}"` : `"${trimmed(matches[0])}" ×${n}`;
+    }
+    case 'ratio': {
+      if (!s.pattern || !s.against) return undefined;
+      const a = count(s.pattern, stats.text);
+      const b = count(s.against, stats.text);
+      if (a < (s.min ?? 1) || a < (s.ratio ?? 1) * b) return undefined;
+      return `${first(s.pattern, stats.text)} ×${a} vs ${first(s.against, stats.text) || 'others'} ×${b}`;
+    }
+    case 'short-blocks': {
+      const max = s.words ?? 25;
+      const inShort = stats.blocks.filter((n) => n <= max).reduce((a, n) => a + n, 0);
+      const share = inShort / Math.max(1, stats.words);
+      return stats.blocks.length >= 10 && share >= (s.share ?? 1)
+        ? `${percent(share)} of the words in short blocks`
+        : undefined;
+    }
+    case 'bullets': {
+      const share = stats.lines.filter((l) => BULLET.test(l)).length / Math.max(1, stats.lines.length);
+      return stats.lines.length >= 10 && share >= (s.share ?? 1)
+        ? `${percent(share)} bullet lines`
+        : undefined;
+    }
+    case 'max-words':
+      return stats.words <= (s.words ?? 0) ? `${stats.words} words` : undefined;
+  }
+}
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+function first(re: RegExp, text: string): string {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m ? `"${trimmed(m[0])}"` : '';
+}
+
+function trimmed(s: string | undefined): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
