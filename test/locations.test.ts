@@ -3,20 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCodebook } from '../src/codebook/compile.js';
-import { loadCodebook } from '../src/codebook/load.js';
 import { parseReportBytes } from '../src/io/read-report.js';
 import { codeDocument } from '../src/pipeline.js';
 import { codingsCsvHead, codingsCsvRows } from '../src/render/csv.js';
 import { locationLabel } from '../src/render/location-label.js';
 import { withLocations } from '../src/segment/locate.js';
 import { segmentDocument } from '../src/segment/segment.js';
+import { coding } from './fixtures/coding.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'readers');
-const bookFile = join(import.meta.dirname, '..', 'codebooks', 'digikannustin-2020.yaml');
-const loaded = loadCodebook(bookFile, readFileSync(bookFile, 'utf8'));
-if (!loaded.ok) throw new Error('default codebook does not load');
-const compiled = compileCodebook(loaded.value);
+const compiled = await coding();
 
 async function coded(name: string) {
   const r = await parseReportBytes(readFileSync(join(dir, name)), name);

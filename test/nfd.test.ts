@@ -3,15 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCodebook } from '../src/codebook/compile.js';
-import { loadCodebook } from '../src/codebook/load.js';
 import { parseReportBytes } from '../src/io/read-report.js';
 import { codeDocument } from '../src/pipeline.js';
+import { coding } from './fixtures/coding.js';
 
-const bookFile = join(import.meta.dirname, '..', 'codebooks', 'digikannustin-2020.yaml');
-const loaded = loadCodebook(bookFile, readFileSync(bookFile, 'utf8'));
-if (!loaded.ok) throw new Error('default codebook does not load');
-const compiled = compileCodebook(loaded.value);
+const compiled = await coding();
 
 describe('NFD reports', () => {
   it.each(['ylasavo-sahkoinen-asiointi.md', 'sydosterbotten-digital-delaktighet.md'])(

@@ -11,7 +11,7 @@ import { renderHtml } from '../src/render/html.js';
 import { quotesMarkdown } from '../src/render/quotes-md.js';
 import { renderSynthesisMarkdown } from '../src/render/synthesis.js';
 import { splitSentences } from '../src/segment/sentences.js';
-import type { ParagraphTagging, SentenceTagging } from '../src/tag/score.js';
+import type { ParagraphTagging, SentenceTagging } from '../src/tag/paragraph.js';
 import type { Coding, Quote, Segment } from '../src/types.js';
 import { polarityCodebook, sampleTables } from './fixtures/render/sample-tables.js';
 
@@ -40,15 +40,9 @@ function tagged(sentences: [string, Record<string, number>][], codings: Record<s
     };
     return {
       segment,
-      polarity: { value: 0, cues: [], descriptive: false },
-      effective: 0,
-      themes: Object.entries(themes).map(([code, score]) => ({
-        code,
-        topicWeight: score,
-        factor: 1,
-        score,
-        matches: [],
-      })),
+      // Quote windows read only the sentences' per-theme scores; the evidence behind them is not needed.
+      evidence: {} as SentenceTagging['evidence'],
+      themes: Object.entries(themes).map(([code, score]) => ({ code, score, matches: [] })),
     };
   });
   const text = sentences.map(([t]) => t).join(' ');
@@ -71,7 +65,7 @@ function tagged(sentences: [string, Record<string, number>][], codings: Record<s
   }));
   const tagging: ParagraphTagging = {
     segment: paragraph,
-    leans: [],
+    section: {} as ParagraphTagging['section'],
     sentences: segs,
     totals: [],
     codings: list,
