@@ -1,6 +1,6 @@
 // `analyse check-leaks <dir>`: scans every exported file for the run's inventory (.analyse-inventory.json)
 // and any known municipality, region or name; prints `file:line:col: leak <kind> "<text>"` and exits 1 on
-// any hit, 0 when clean, 2 when the folder cannot be read.
+// any hit, 0 when clean, 2 when the folder cannot be read or holds nothing to check.
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { findLeaks } from '../anonymise/index.js';
@@ -44,6 +44,14 @@ export function registerCheckLeaks(program: Command): void {
         const skipped = manifest?.files.filter((f) => !shareable.has(f)) ?? [];
         if (skipped.length > 0)
           process.stderr.write(`analyse: working files not checked (use --all): ${skipped.join(', ')}\n`);
+      }
+      // Nothing to check is not an all-clear: say so and exit 2.
+      if (files.length === 0) {
+        process.stderr.write(
+          `analyse: nothing to check in ${dir}: no exported files (name a folder that \`analyse\` wrote, e.g. out/)\n`,
+        );
+        process.exitCode = 2;
+        return;
       }
       const leaks = findLeaks(
         files.map((f) => ({ file: join(dir, f.name), text: f.text })),
