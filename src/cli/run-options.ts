@@ -42,11 +42,10 @@ export function addRunOptions(command: Command): Command {
     )
     .option('--numbered', 'number anonymised entities within a report ([kunta A], [kunta B])')
     .option('--quotes <n>', 'quotes per code', parseCount, 5)
-    .option(
-      '--formats <list>',
-      `outputs to write, comma-separated (${OUTPUT_FORMATS.join(',')})`,
-      listOf(OUTPUT_FORMATS),
-      [...OUTPUT_FORMATS],
+    .addOption(
+      new Option('--formats <list>', `outputs to write, comma-separated (${OUTPUT_FORMATS.join(',')})`)
+        .argParser(listOf(OUTPUT_FORMATS))
+        .default([...OUTPUT_FORMATS], 'all'),
     )
     .option(
       '--allow-list <file>',

@@ -1,0 +1,203 @@
+// Every mistake a user makes on the command line gets one clear message and the documented exit code
+// (2: usage or codebook error); the help of each command shows its options and its example works;
+// Finnish Excel gets `;` and decimal commas by default.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'analyse.js');
+const tmp = (name: string) => mkdtempSync(join(tmpdir(), `analyse-${name}-`));
+
+function analyse(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const report = () => {
+  const dir = tmp('report');
+  writeFileSync(
+    join(dir, 'a.md'),
+    '# Raportti\n\nYhteistyö naapurikuntien kanssa sujui erinomaisesti, ja verkosto jatkaa toimintaansa. Osuus oli 0,5.\n',
+  );
+  return dir;
+};
+
+describe('usage errors: one message each, exit 2', () => {
+  it.each([
+    // --threshold is a confidence in (0, 1), one parser for run, eval, explain and review.
+    [
+      '--threshold 0,6',
+      ['reports/', '--threshold', '0,6'],
+      /'0,6' is invalid\. Use a decimal point, not a comma: 0\.6\./,
+    ],
+    [
+      '--threshold 1,5',
+      ['reports/', '--threshold', '1,5'],
+      /'1,5' is invalid\. Use a decimal point, not a comma, and a confidence between 0 and 1/,
+    ],
+    [
+      '--threshold abc',
+      ['reports/', '--threshold', 'abc'],
+      /'abc' is invalid\. Expected a confidence between 0 and 1/,
+    ],
+    [
+      '--threshold 0',
+      ['reports/', '--threshold', '0'],
+      /'0' is invalid\. Expected a confidence between 0 and 1/,
+    ],
+    [
+      '--threshold 1.2',
+      ['reports/', '--threshold', '1.2'],
+      /'1\.2' is invalid\. Expected a confidence between 0 and 1/,
+    ],
+    ['--quotes x', ['reports/', '--quotes', 'x'], /'x' is invalid\. Expected a whole number/],
+    ["--formats ''", ['reports/', '--formats', ''], /Names nothing: choose one or more of csv,md,xlsx/],
+    ['--formats pdf', ['reports/', '--formats', 'csv,pdf'], /Unknown "pdf": choose from csv,md/],
+    [
+      'a mistyped command',
+      ['explian', 'x.md'],
+      /unknown command "explian": did you mean `analyse explain`\?/,
+    ],
+    ['another mistyped command', ['chek-leaks', 'out/'], /did you mean `analyse check-leaks`\?/],
+    [
+      'explain --line abc',
+      ['explain', 'reports/jarviseutu-tilavaraus.md', '--line', 'abc'],
+      /'abc' is invalid\. Expected a line number/,
+    ],
+    [
+      'eval --threshold 0,6',
+      ['eval', 'x.yaml', '--threshold', '0,6'],
+      /Use a decimal point, not a comma: 0\.6\./,
+    ],
+    [
+      'explain --threshold 2',
+      ['explain', 'x.md', '--threshold', '2'],
+      /Expected a confidence between 0 and 1/,
+    ],
+    [
+      'review --threshold 0,6',
+      ['review', 'x.md', '--threshold', '0,6'],
+      /Use a decimal point, not a comma: 0\.6\./,
+    ],
+  ])('%s', (_what, args, message) => {
+    const r = analyse(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a .qdc given as --codebook points to import-codebook', () => {
+    const book = join(tmp('qdc'), 'book.qdc');
+    writeFileSync(
+      book,
+      '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>\n',
+    );
+    const r = analyse(['reports/', '--codebook', book, '--out', tmp('qdc-out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${book} is a REFI-QDA codebook (.qdc), not a YAML codebook`);
+    expect(r.stderr).toContain('import-codebook');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('check-leaks on a folder with nothing to check is no all-clear: exit 2', () => {
+    const r = analyse(['check-leaks', tmp('nothing')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nothing to check in .*: no exported files/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('help', () => {
+  it('`analyse reports/ --help` shows the run’s options', () => {
+    const r = analyse(['reports/', '--help']);
+    expect(r.code).toBe(0);
+    for (const option of [
+      '--out',
+      '--lang',
+      '--delimiter',
+      '--numbered',
+      '--quotes',
+      '--formats',
+      '--threshold',
+      '--learn-from',
+      '--review',
+      '--state',
+    ])
+      expect(r.stdout).toContain(option);
+  });
+
+  it('explain’s own --help example works', () => {
+    const help = analyse(['explain', '--help']).stdout;
+    const example = /\$ analyse (explain .+)\n/.exec(help)?.[1];
+    expect(example).toBeDefined();
+    const r = analyse([...(example ?? '').split(/\s+/), '--morphology', 'snowball']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/term:/);
+  });
+
+  it('the README documents every option of every command', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const command of ['run', 'eval', 'explain', 'anonymise', 'check-leaks', 'export-codebook']) {
+      const help = analyse([command, '--help']).stdout;
+      const options = [...help.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)]
+        .map((m) => m[1])
+        .filter((o) => o !== '--help');
+      for (const o of options) expect(readme, `${command} ${o}`).toMatch(new RegExp(`(\`|, )${o}\\b`));
+    }
+  });
+});
+
+describe('CSV for the spreadsheet of the chosen language', () => {
+  const dir = report();
+
+  it.each([
+    ['fi (the default): ; and decimal commas', [], ';', /;1,000;/],
+    ['sv: ; and decimal commas', ['--lang', 'sv'], ';', /;1,000;/],
+    ['en: , and decimal points', ['--lang', 'en'], ',', /,1\.000,/],
+    ['fi with --delimiter ,: , and decimal points', ['--delimiter', ','], ',', /,1\.000,/],
+    ['en with --delimiter ;', ['--lang', 'en', '--delimiter', ';'], ';', /;1,000;/],
+  ])('%s', (_what, extra, delimiter, share) => {
+    const out = tmp('csv');
+    const r = analyse([dir, '--out', out, '--formats', 'csv', '--morphology', 'snowball', ...extra]);
+    expect(r.code).toBe(0);
+    const counts = readFileSync(join(out, 'theme_counts.csv'), 'utf8').replace(/^\uFEFF/, '');
+    expect(counts.split('\n')[0]).toBe(
+      [
+        'code',
+        'polarity',
+        'theme',
+        'label',
+        'reports',
+        'segments',
+        'share_of_reports',
+        'share_among_siblings',
+      ].join(delimiter),
+    );
+    expect(counts).toMatch(share);
+  });
+
+  it('report_themes.csv is headed in the chosen language, one column per theme under its label', () => {
+    const fi = tmp('matrix-fi');
+    const en = tmp('matrix-en');
+    analyse([dir, '--out', fi, '--formats', 'csv', '--morphology', 'snowball']);
+    analyse([dir, '--out', en, '--formats', 'csv', '--morphology', 'snowball', '--lang', 'en']);
+    const head = (out: string) =>
+      readFileSync(join(out, 'report_themes.csv'), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\n')[0];
+    expect(head(fi)).toMatch(
+      /^Raportti;Asukkaiden osallistumis- ja vaikuttamismahdollisuuksien monipuolistuminen;/,
+    );
+    expect(head(en)?.startsWith('Report,')).toBe(true);
+    expect(head(en)).not.toContain('success.participation');
+  });
+});
