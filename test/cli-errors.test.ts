@@ -1,25 +1,13 @@
 // Every mistake a user makes on the command line gets one clear message and the documented exit code
 // (2: usage or codebook error); the help of each command shows its options and its example works;
 // Finnish Excel gets `;` and decimal commas by default.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyse, root } from './helpers/run-cli.js';
 
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'bin', 'analyse.js');
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `analyse-${name}-`));
-
-function analyse(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const report = () => {
   const dir = tmp('report');
@@ -87,28 +75,28 @@ describe('usage errors: one message each, exit 2', () => {
       ['review', 'x.md', '--threshold', '0,6'],
       /Use a decimal point, not a comma: 0\.6\./,
     ],
-  ])('%s', (_what, args, message) => {
-    const r = analyse(args);
+  ])('%s', async (_what, args, message) => {
+    const r = await analyse(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a .qdc given as --codebook points to import-codebook', () => {
+  it('a .qdc given as --codebook points to import-codebook', async () => {
     const book = join(tmp('qdc'), 'book.qdc');
     writeFileSync(
       book,
       '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>\n',
     );
-    const r = analyse(['reports/', '--codebook', book, '--out', tmp('qdc-out')]);
+    const r = await analyse(['reports/', '--codebook', book, '--out', tmp('qdc-out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${book} is a REFI-QDA codebook (.qdc), not a YAML codebook`);
     expect(r.stderr).toContain('import-codebook');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('check-leaks on a folder with nothing to check is no all-clear: exit 2', () => {
-    const r = analyse(['check-leaks', tmp('nothing')]);
+  it('check-leaks on a folder with nothing to check is no all-clear: exit 2', async () => {
+    const r = await analyse(['check-leaks', tmp('nothing')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nothing to check in .*: no exported files/);
     expect(r.stdout).toBe('');
@@ -116,8 +104,8 @@ describe('usage errors: one message each, exit 2', () => {
 });
 
 describe('help', () => {
-  it('`analyse reports/ --help` shows the run’s options', () => {
-    const r = analyse(['reports/', '--help']);
+  it('`analyse reports/ --help` shows the run’s options', async () => {
+    const r = await analyse(['reports/', '--help']);
     expect(r.code).toBe(0);
     for (const option of [
       '--out',
@@ -134,20 +122,32 @@ describe('help', () => {
       expect(r.stdout).toContain(option);
   });
 
-  it('explain’s own --help example works', () => {
-    const help = analyse(['explain', '--help']).stdout;
+  it('explain’s own --help example works', async () => {
+    const help = (await analyse(['explain', '--help'])).stdout;
     const example = /\$ analyse (explain .+)\n/.exec(help)?.[1];
     expect(example).toBeDefined();
-    const r = analyse([...(example ?? '').split(/\s+/), '--morphology', 'snowball']);
+    const r = await analyse([...(example ?? '').split(/\s+/), '--morphology', 'snowball']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/term:/);
   });
 
-  it('the README documents every option of every command', () => {
+  it('the README documents every option of every command', async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    for (const command of ['run', 'eval', 'explain', 'anonymise', 'check-leaks', 'export-codebook']) {
-      const help = analyse([command, '--help']).stdout;
+    const commands = [
+      'run',
+      'eval',
+      'explain',
+      'anonymise',
+      'check-leaks',
+      'export-codebook',
+      'review',
+      'import-review',
+      'agree',
+      'import-codebook',
+    ];
+    for (const command of commands) {
+      const help = (await analyse([command, '--help'])).stdout;
       const options = [...help.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)]
         .map((m) => m[1])
         .filter((o) => o !== '--help');
@@ -165,9 +165,9 @@ describe('CSV for the spreadsheet of the chosen language', () => {
     ['en: , and decimal points', ['--lang', 'en'], ',', /,1\.000,/],
     ['fi with --delimiter ,: , and decimal points', ['--delimiter', ','], ',', /,1\.000,/],
     ['en with --delimiter ;', ['--lang', 'en', '--delimiter', ';'], ';', /;1,000;/],
-  ])('%s', (_what, extra, delimiter, share) => {
+  ])('%s', async (_what, extra, delimiter, share) => {
     const out = tmp('csv');
-    const r = analyse([dir, '--out', out, '--formats', 'csv', '--morphology', 'snowball', ...extra]);
+    const r = await analyse([dir, '--out', out, '--formats', 'csv', '--morphology', 'snowball', ...extra]);
     expect(r.code).toBe(0);
     const counts = readFileSync(join(out, 'theme_counts.csv'), 'utf8').replace(/^\uFEFF/, '');
     expect(counts.split('\n')[0]).toBe(
@@ -185,11 +185,11 @@ describe('CSV for the spreadsheet of the chosen language', () => {
     expect(counts).toMatch(share);
   });
 
-  it('report_themes.csv is headed in the chosen language, one column per theme under its label', () => {
+  it('report_themes.csv is headed in the chosen language, one column per theme under its label', async () => {
     const fi = tmp('matrix-fi');
     const en = tmp('matrix-en');
-    analyse([dir, '--out', fi, '--formats', 'csv', '--morphology', 'snowball']);
-    analyse([dir, '--out', en, '--formats', 'csv', '--morphology', 'snowball', '--lang', 'en']);
+    await analyse([dir, '--out', fi, '--formats', 'csv', '--morphology', 'snowball']);
+    await analyse([dir, '--out', en, '--formats', 'csv', '--morphology', 'snowball', '--lang', 'en']);
     const head = (out: string) =>
       readFileSync(join(out, 'report_themes.csv'), 'utf8')
         .replace(/^\uFEFF/, '')

@@ -16,22 +16,10 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recoverOutputFolder } from '../src/io/output-folder.js';
+import { analyse, bin, root } from './helpers/run-cli.js';
 
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'bin', 'analyse.js');
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `analyse-${name}-`));
 const BASE = ['--morphology', 'snowball', '--formats', 'csv,md'];
-
-function analyse(args: string[], options: { uid?: number } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A folder of small reports, one paragraph each, named by `names`. */
 function reports(names: string[]): string {
@@ -99,13 +87,13 @@ describe('two runs into one folder at once', () => {
     );
   });
 
-  it('a lock held by a live process: exit 2 with a clear message, the folder untouched', () => {
+  it('a lock held by a live process: exit 2 with a clear message, the folder untouched', async () => {
     const out = tmp('held');
     writeFileSync(
       join(out, '.analyse-lock'),
       JSON.stringify({ pid: process.pid, host: hostname(), token: 't', since: 'now' }),
     );
-    const r = analyse([reports(['alpha']), '--out', out, ...BASE]);
+    const r = await analyse([reports(['alpha']), '--out', out, ...BASE]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`is in use by another run (process ${process.pid}`);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -121,20 +109,21 @@ describe('a run killed with SIGKILL at any moment', () => {
     writeFileSync(join(out, 'mine.txt'), 'mine');
     // A temporary of a killed run of an older version, holding original text.
     writeFileSync(join(out, '.codings.csv.0123456789ab.tmp'), 'Yhteistyö naapurikuntien kanssa');
-    expect(analyse([a, '--out', out, ...BASE]).code).toBe(0);
+    expect((await analyse([a, '--out', out, ...BASE])).code).toBe(0);
     expect(existsSync(join(out, '.codings.csv.0123456789ab.tmp'))).toBe(false);
     const setA = toolFiles(out);
     const refOut = tmp('kill-ref');
     const t0 = Date.now();
-    expect(analyse([b, '--out', refOut, ...BASE]).code).toBe(0);
+    expect((await analyse([b, '--out', refOut, ...BASE])).code).toBe(0);
     const duration = Date.now() - t0;
     const setB = toolFiles(refOut);
     const outcomes = new Set<string>();
     for (const fraction of [0.2, 0.5, 0.8, 0.95]) {
       const child = spawn(process.execPath, [bin, b, '--out', out, ...BASE], { cwd: root, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, duration * fraction));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('exit', resolve));
+      await exited;
       const now = toolFiles(out);
       const committed = existsSync(join(out, '.analyse-commit'));
       if (!committed) expect([setA, setB]).toContainEqual(now);
@@ -146,20 +135,22 @@ describe('a run killed with SIGKILL at any moment', () => {
       expect(readFileSync(join(out, 'mine.txt'), 'utf8')).toBe('mine');
       // Back to set A for the next kill, through a whole run (which also takes over the dead run's lock).
       if (JSON.stringify(after) !== JSON.stringify(setA))
-        expect(analyse([a, '--out', out, ...BASE]).code).toBe(0);
+        expect((await analyse([a, '--out', out, ...BASE])).code).toBe(0);
     }
     expect(outcomes.size).toBeGreaterThan(0);
   }, 600_000);
 });
 
 describe('stale outputs and the tool’s own outputs', () => {
-  it('a run with fewer formats removes the outputs it did not write, and names them', () => {
+  it('a run with fewer formats removes the outputs it did not write, and names them', async () => {
     const out = tmp('stale');
     writeFileSync(join(out, 'mine.txt'), 'mine');
     const dir = reports(['alpha']);
-    expect(analyse([dir, '--out', out, '--morphology', 'snowball', '--formats', 'csv,md,html']).code).toBe(0);
+    expect(
+      (await analyse([dir, '--out', out, '--morphology', 'snowball', '--formats', 'csv,md,html'])).code,
+    ).toBe(0);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
-    const r = analyse([dir, '--out', out, '--morphology', 'snowball', '--formats', 'md']);
+    const r = await analyse([dir, '--out', out, '--morphology', 'snowball', '--formats', 'md']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/wrote 1 file to .*: quotes\.md/);
     expect(r.stderr).toMatch(
@@ -168,21 +159,21 @@ describe('stale outputs and the tool’s own outputs', () => {
     expect(readdirSync(out).filter((n) => !n.startsWith('.'))).toEqual(['mine.txt', 'quotes.md']);
   });
 
-  it('`analyse same/ --out same/` twice reads the reports only, never its own outputs', () => {
+  it('`analyse same/ --out same/` twice reads the reports only, never its own outputs', async () => {
     const same = reports(['alpha', 'beta']);
-    const first = analyse([same, '--out', same, '--json', ...BASE]);
+    const first = await analyse([same, '--out', same, '--json', ...BASE]);
     expect(first.code).toBe(0);
-    const second = analyse([same, '--out', same, '--json', ...BASE]);
+    const second = await analyse([same, '--out', same, '--json', ...BASE]);
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout).reports).toBe(2);
     expect(second.stderr).toMatch(/output files? of analyse listed in \.analyse-manifest\.json skipped/);
   });
 
-  it('an output folder inside the reports folder is skipped whole, with a note', () => {
+  it('an output folder inside the reports folder is skipped whole, with a note', async () => {
     const dir = reports(['alpha']);
     const out = join(dir, 'old-out');
-    expect(analyse([dir, '--out', out, ...BASE]).code).toBe(0);
-    const r = analyse([dir, '--out', tmp('elsewhere'), '--json', ...BASE]);
+    expect((await analyse([dir, '--out', out, ...BASE])).code).toBe(0);
+    const r = await analyse([dir, '--out', tmp('elsewhere'), '--json', ...BASE]);
     expect(JSON.parse(r.stdout).reports).toBe(1);
     expect(r.stderr).toMatch(/old-out: info Holds outputs of analyse/);
   });
@@ -204,21 +195,21 @@ describe('output and input folders the run cannot use: one line, exit 2, no hang
       () => join(dir, 'alpha.md', 'out'),
       /is a file, not a folder|a part of the path is a file/,
     ],
-  ])('--out %s', (_what, out, message) => {
-    const r = analyse([dir, '--out', out(), ...BASE]);
+  ])('--out %s', async (_what, out, message) => {
+    const r = await analyse([dir, '--out', out(), ...BASE]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('--out a read-only folder', () => {
+  it('--out a read-only folder', async () => {
     const parent = tmp('ro');
     const out = join(parent, 'out');
     mkdirSync(out);
     chmodSync(out, 0o555);
     chmodSync(parent, 0o755);
     chmodSync(dir, 0o755);
-    const r = analyse([dir, '--out', out, ...BASE], isRoot ? { uid: 65534 } : {});
+    const r = await analyse([dir, '--out', out, ...BASE], isRoot ? { uid: 65534 } : {});
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write to the output folder .*permission denied \(EACCES\)/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -226,29 +217,16 @@ describe('output and input folders the run cannot use: one line, exit 2, no hang
 
   it.skipIf(!unshareWorks)(
     '--out on a read-only file system (a read-only tmpfs in a private mount namespace)',
-    () => {
-      const r = spawnSync(
-        'unshare',
-        [
-          '-rm',
-          'sh',
-          '-c',
-          `mount -t tmpfs -o ro tmpfs /mnt && exec "$0" "$@"`,
-          process.execPath,
-          bin,
-          dir,
-          '--out',
-          '/mnt/out',
-          ...BASE,
-        ],
-        { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 },
-      );
-      expect(r.status).toBe(2);
+    async () => {
+      const r = await analyse([dir, '--out', '/mnt/out', ...BASE], {
+        command: ['unshare', '-rm', 'sh', '-c', 'mount -t tmpfs -o ro tmpfs /mnt && exec "$0" "$@"'],
+      });
+      expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/cannot create the output folder \/mnt\/out: read-only file system \(EROFS\)/);
     },
   );
 
-  it('an unreadable subfolder is a diagnostic; the other reports are analysed', () => {
+  it('an unreadable subfolder is a diagnostic; the other reports are analysed', async () => {
     const top = reports(['alpha']);
     const locked = join(top, 'locked');
     mkdirSync(locked);
@@ -257,7 +235,7 @@ describe('output and input folders the run cannot use: one line, exit 2, no hang
     chmodSync(top, 0o755);
     const out = tmp('unreadable-out');
     chmodSync(out, 0o777);
-    const r = analyse([top, '--out', out, '--json', ...BASE], isRoot ? { uid: 65534 } : {});
+    const r = await analyse([top, '--out', out, '--json', ...BASE], isRoot ? { uid: 65534 } : {});
     chmodSync(locked, 0o755);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).reports).toBe(1);
@@ -267,10 +245,10 @@ describe('output and input folders the run cannot use: one line, exit 2, no hang
 });
 
 describe('a copied codebook', () => {
-  it('works with the bundled allow-list, or with the one it names', () => {
+  it('works with the bundled allow-list, or with the one it names', async () => {
     const dir = tmp('book');
     cpSync(join(root, 'codebooks', 'digikannustin-2020.yaml'), join(dir, 'oma.yaml'));
-    const r = analyse([
+    const r = await analyse([
       reports(['alpha']),
       '--codebook',
       join(dir, 'oma.yaml'),
@@ -285,7 +263,7 @@ describe('a copied codebook', () => {
     writeFileSync(join(dir, 'named.yaml'), `allowList: lists/sallitut.yaml\n${book}`);
     mkdirSync(join(dir, 'lists'));
     writeFileSync(join(dir, 'lists', 'sallitut.yaml'), 'julkiset: [Kuntaliitto]\n');
-    const named = analyse([
+    const named = await analyse([
       reports(['alpha']),
       '--codebook',
       join(dir, 'named.yaml'),
@@ -298,11 +276,11 @@ describe('a copied codebook', () => {
     expect(JSON.parse(named.stdout).allowList).toBe(join(dir, 'lists', 'sallitut.yaml'));
   });
 
-  it('a codebook naming an allow-list that is not there: file:line:col, exit 2', () => {
+  it('a codebook naming an allow-list that is not there: file:line:col, exit 2', async () => {
     const dir = tmp('book-missing');
     const book = readFileSync(join(root, 'codebooks', 'digikannustin-2020.yaml'), 'utf8');
     writeFileSync(join(dir, 'oma.yaml'), `allowList: puuttuu.yaml\n${book}`);
-    const r = analyse([
+    const r = await analyse([
       reports(['alpha']),
       '--codebook',
       join(dir, 'oma.yaml'),
