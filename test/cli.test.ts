@@ -110,14 +110,15 @@ describe('analyse reports/', () => {
       readFileSync(join(out, f), 'utf8')
         .replace(/^\uFEFF/, '')
         .split('\n')[0];
+    // Finnish by default: `;` separates (Finnish Excel's list separator), the matrix is headed by labels.
     expect(head('codings.csv')).toBe(
-      'report,segment,section,start_line,end_line,code,polarity,theme,score,confidence,matches,text',
+      'report;segment;section;start_line;end_line;code;polarity;theme;score;confidence;matches;text',
     );
     expect(head('theme_counts.csv')).toBe(
-      'code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings',
+      'code;polarity;theme;label;reports;segments;share_of_reports;share_among_siblings',
     );
-    expect(head('report_themes.csv')?.startsWith('report,success.participation,')).toBe(true);
-    expect(head('aliases.csv')).toBe('alias,report,path');
+    expect(head('report_themes.csv')?.startsWith('Raportti;Asukkaiden osallistumis-')).toBe(true);
+    expect(head('aliases.csv')).toBe('alias;report;path');
   });
 
   it('attributes quotes only to aliases', () => {
