@@ -164,7 +164,7 @@ describe('bad inputs are diagnostics, not crashes', () => {
     expect(r.code).toBe(0);
     for (const f of ['empty.md', 'binary.txt', 'broken.docx', 'broken.pdf', 'notes.odt'])
       expect(r.stderr).toContain(f);
-    expect(readFileSync(join(out, 'report_themes.csv'), 'utf8')).toContain('good,');
+    expect(readFileSync(join(out, 'report_themes.csv'), 'utf8')).toContain('good;');
   });
 
   it('exits 1 under --strict', () => {
