@@ -226,6 +226,23 @@ describe('output and input folders the run cannot use: one line, exit 2, no hang
     },
   );
 
+  it.skipIf(!unshareWorks)(
+    'a full disk while writing: one line, exit 2, nothing half-written left',
+    async () => {
+      const script =
+        'mount -t tmpfs -o size=48k tmpfs /mnt && "$0" "$@"; code=$?; ls -A /mnt/out; exit $code';
+      const r = await analyse([dir, '--out', '/mnt/out', '--morphology', 'snowball'], {
+        command: ['unshare', '-rm', 'sh', '-c', script],
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /cannot write the outputs to \/mnt\/out: no space left on the device \(ENOSPC\)/,
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout.trim()).toBe('');
+    },
+  );
+
   it('an unreadable subfolder is a diagnostic; the other reports are analysed', async () => {
     const top = reports(['alpha']);
     const locked = join(top, 'locked');
@@ -245,33 +262,20 @@ describe('output and input folders the run cannot use: one line, exit 2, no hang
 });
 
 describe('a copied codebook', () => {
+  const withBook = (book: string) =>
+    analyse([reports(['alpha']), '--codebook', book, '--out', tmp('book-out'), '--json', ...BASE]);
+
   it('works with the bundled allow-list, or with the one it names', async () => {
     const dir = tmp('book');
     cpSync(join(root, 'codebooks', 'digikannustin-2020.yaml'), join(dir, 'oma.yaml'));
-    const r = await analyse([
-      reports(['alpha']),
-      '--codebook',
-      join(dir, 'oma.yaml'),
-      '--out',
-      tmp('book-out'),
-      '--json',
-      ...BASE,
-    ]);
+    const r = await withBook(join(dir, 'oma.yaml'));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).allowList).toBe(join(root, 'codebooks', 'allow-list.yaml'));
     const book = readFileSync(join(dir, 'oma.yaml'), 'utf8');
     writeFileSync(join(dir, 'named.yaml'), `allowList: lists/sallitut.yaml\n${book}`);
     mkdirSync(join(dir, 'lists'));
     writeFileSync(join(dir, 'lists', 'sallitut.yaml'), 'julkiset: [Kuntaliitto]\n');
-    const named = await analyse([
-      reports(['alpha']),
-      '--codebook',
-      join(dir, 'named.yaml'),
-      '--out',
-      tmp('book-out'),
-      '--json',
-      ...BASE,
-    ]);
+    const named = await withBook(join(dir, 'named.yaml'));
     expect(named.code).toBe(0);
     expect(JSON.parse(named.stdout).allowList).toBe(join(dir, 'lists', 'sallitut.yaml'));
   });
@@ -280,14 +284,7 @@ describe('a copied codebook', () => {
     const dir = tmp('book-missing');
     const book = readFileSync(join(root, 'codebooks', 'digikannustin-2020.yaml'), 'utf8');
     writeFileSync(join(dir, 'oma.yaml'), `allowList: puuttuu.yaml\n${book}`);
-    const r = await analyse([
-      reports(['alpha']),
-      '--codebook',
-      join(dir, 'oma.yaml'),
-      '--out',
-      tmp('book-out'),
-      ...BASE,
-    ]);
+    const r = await withBook(join(dir, 'oma.yaml'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `${join(dir, 'oma.yaml')}:1:12: error The allow-list this codebook names cannot be read`,

@@ -10,6 +10,7 @@ import { renderOutputs, SHAREABLE } from '../app/outputs.js';
 import { quoteAnonymiser } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
 import { allowListFor } from '../io/load-allow-list.js';
+import { errnoReason } from '../io/output-path.js';
 import { codingsCsvHead, codingsCsvRows } from '../render/csv.js';
 import { INVENTORY_FILE } from './check-leaks.js';
 import { codingFrom, colours, printDiagnostics, UsageError, valueOr, withCodingOptions } from './context.js';
@@ -178,6 +179,15 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     stage?.abandon();
     if (e instanceof UsageError) {
       process.stderr.write(`${c.red('analyse:')} ${e.message}\n`);
+      return 2;
+    }
+    // A file-system error while writing (disk full, a folder gone): one line; the previous output stays.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      const path = (e as NodeJS.ErrnoException).path;
+      process.stderr.write(
+        `${c.red('analyse:')} cannot write the outputs to ${flags.out}: ${errnoReason(e)}${path ? ` (${path})` : ''}\n`,
+      );
       return 2;
     }
     throw e;
