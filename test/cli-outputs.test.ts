@@ -16,7 +16,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recoverOutputFolder } from '../src/io/output-folder.js';
-import { analyse, bin, root } from './helpers/run-cli.js';
+import { analyse, bin, cliEnv, root } from './helpers/run-cli.js';
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `analyse-${name}-`));
 const BASE = ['--morphology', 'snowball', '--formats', 'csv,md'];
@@ -62,7 +62,7 @@ describe('two runs into one folder at once', () => {
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, [bin, dir, '--out', out, ...BASE], {
           cwd: root,
-          env: { ...process.env, NO_COLOR: '1' },
+          env: cliEnv(),
         });
         let stderr = '';
         child.stderr.on('data', (d) => {
@@ -119,7 +119,11 @@ describe('a run killed with SIGKILL at any moment', () => {
     const setB = toolFiles(refOut);
     const outcomes = new Set<string>();
     for (const fraction of [0.2, 0.5, 0.8, 0.95]) {
-      const child = spawn(process.execPath, [bin, b, '--out', out, ...BASE], { cwd: root, stdio: 'ignore' });
+      const child = spawn(process.execPath, [bin, b, '--out', out, ...BASE], {
+        cwd: root,
+        env: cliEnv(),
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, duration * fraction));
       child.kill('SIGKILL');
