@@ -14,10 +14,12 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recoverOutputFolder } from '../src/io/output-folder.js';
 import { analyse, bin, cliEnv, root } from './helpers/run-cli.js';
 
+// Each test spawns whole runs of the CLI; on a loaded machine a few of them take more than a minute.
+vi.setConfig({ testTimeout: 300_000 });
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `analyse-${name}-`));
 const BASE = ['--morphology', 'snowball', '--formats', 'csv,md'];
 
