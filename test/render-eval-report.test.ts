@@ -1,7 +1,7 @@
 // The text report of `analyse eval`: a `none` row and column only when some item is (or is predicted to
 // be) without a code.
 import { describe, expect, it } from 'vitest';
-import type { ItemResult } from '../src/eval/evaluate.js';
+import { type ItemResult, summarise } from '../src/eval/evaluate.js';
 import { agreement } from '../src/eval/metrics.js';
 import { evalText } from '../src/render/eval-report.js';
 
@@ -9,17 +9,19 @@ const item = (id: string, gold: string, predicted: string): ItemResult => ({
   id,
   gold,
   predicted,
-  score: 1,
-  scores: {},
+  top: predicted === 'none' ? gold : predicted,
+  confidence: 0.9,
+  confidences: {},
 });
 
+// The agreement is over the labels and `none` whether used or not: evalText itself leaves out an unused `none`.
 function report(items: ItemResult[]): string {
   const a = agreement(
     items.map((i) => i.gold),
     items.map((i) => i.predicted),
     ['none'],
   );
-  return evalText('gold.yaml', 'snowball', { results: items, agreement: a }, false);
+  return evalText('gold.yaml', 'snowball', { ...summarise(items, []), agreement: a }, false);
 }
 
 describe('evalText', () => {
