@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { SUBCOMMANDS } from '../src/cli/main.js';
 import { analyse, root } from './helpers/run-cli.js';
 
 // Each test spawns whole runs of the CLI; on a loaded machine a few of them take more than a minute.
@@ -136,18 +137,7 @@ describe('help', () => {
 
   it('the README documents every option of every command', async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const commands = [
-      'run',
-      'eval',
-      'explain',
-      'anonymise',
-      'check-leaks',
-      'export-codebook',
-      'review',
-      'import-review',
-      'agree',
-      'import-codebook',
-    ];
+    const commands = Object.keys(SUBCOMMANDS);
     const helps = await Promise.all(commands.map((c) => analyse([c, '--help'])));
     helps.forEach(({ stdout }, i) => {
       const options = [...stdout.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)]

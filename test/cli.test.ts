@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SUBCOMMANDS } from '../src/cli/main.js';
 import { analyse, type CliResult, root } from './helpers/run-cli.js';
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `analyse-${name}-`));
@@ -16,18 +17,7 @@ describe('help and version', () => {
     expect(r.stdout).toMatch(/Examples?:\n(\s+\$ analyse .+\n)+\s*$/);
   });
 
-  it.each([
-    'run',
-    'eval',
-    'explain',
-    'anonymise',
-    'check-leaks',
-    'export-codebook',
-    'review',
-    'import-review',
-    'agree',
-    'import-codebook',
-  ])('%s --help ends with an example', async (cmd) => {
+  it.each(Object.keys(SUBCOMMANDS))('%s --help ends with an example', async (cmd) => {
     const r = await analyse([cmd, '--help']);
     expect(r.code).toBe(0);
     // The help's last section is a worked example (commands, perhaps with their output).
