@@ -42,6 +42,28 @@ describe('summaryText', () => {
     expect(t).not.toMatch(/\b1 (reports|paragraphs|codings|files)\b/);
   });
 
+  it('says "1 decision" and "1 quote pinned" in the review line', () => {
+    const review = {
+      file: 'review.csv',
+      decisions: 1,
+      anchored: 1,
+      reanchored: 0,
+      orphaned: 0,
+      unknownCode: 0,
+      pinned: 1,
+      accepted: 1,
+      added: 0,
+      rejected: 0,
+      proposed: 0,
+    };
+    const t = text(summary({ review }));
+    expect(t).toContain('review review.csv: 1 decision, 1 applied');
+    expect(t).toContain('; 1 quote pinned');
+    expect(text(summary({ review: { ...review, decisions: 2, pinned: 0 } }))).toMatch(
+      /2 decisions, .*; 0 quotes pinned/,
+    );
+  });
+
   it('names the stale outputs it removed', () => {
     expect(text(summary({ removed: ['report.html', 'synthesis.md'] }))).toContain(
       'removed 2 outputs of the previous run that this run did not write: report.html, synthesis.md',

@@ -57,5 +57,5 @@ export function summaryText(s: RunSummary, c: ChalkInstance): string {
 function reviewLine(r: ReviewRunSummary, c: ChalkInstance): string {
   const orphaned = r.orphaned > 0 ? c.yellow(`, ${r.orphaned} orphaned (kept in the file, see above)`) : '';
   const unknown = r.unknownCode > 0 ? c.yellow(`, ${r.unknownCode} on unknown codes`) : '';
-  return `  review ${r.file}: ${r.decisions} decisions, ${r.anchored} applied (${r.reanchored} re-anchored by text)${orphaned}${unknown}; codings ${r.accepted} accepted, ${r.added} added, ${r.rejected} rejected, ${r.proposed} not reviewed; ${r.pinned} quotes pinned`;
+  return `  review ${r.file}: ${plural(r.decisions, 'decision')}, ${r.anchored} applied (${r.reanchored} re-anchored by text)${orphaned}${unknown}; codings ${r.accepted} accepted, ${r.added} added, ${r.rejected} rejected, ${r.proposed} not reviewed; ${plural(r.pinned, 'quote')} pinned`;
 }
