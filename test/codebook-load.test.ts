@@ -221,9 +221,8 @@ describe('loadCodebook: stage 2, schema', () => {
     ).toBe(true);
   });
 
-  // BUG (src/codebook/load.ts): a missing required string key is reported twice: 'codebook/missing-key' at the
-  // map (right), then 'codebook/expected-string' "description of a must be a non-empty string" at 1:1, because
-  // Checker.string() is called with the undefined node and Checker.error() falls back to offset 0.
+  // A missing required string key is one problem, reported at the map that lacks it — not a second time as
+  // an empty string at 1:1 (a regression guard for Checker.string() on an absent node).
   it('reports a missing key once, not again as an empty string at 1:1', () => {
     const text =
       'id: t\ntitle:\n  fi: T\n  en: T\npolarity: true\nthemes:\n  - code: a\n    labels:\n      fi: A\n      en: A\n';

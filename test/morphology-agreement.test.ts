@@ -26,6 +26,9 @@ function run(morphology: string, out: string): Promise<number> {
         out,
         '--formats',
         'csv',
+        // codings() below splits on commas: ask for them (the Finnish default is ';' with decimal commas).
+        '--delimiter',
+        ',',
         '--morphology',
         morphology,
       ],

@@ -88,9 +88,8 @@ describe('parseText: headings', () => {
     ]);
   });
 
-  // BUG (src/parse/text.ts, headingDepth): "a heading stands alone" only looks at the adjacent lines, so
-  // numbered items separated by blank lines (seed 004, "Koontiin valitut hankkeet": 40 project names) each
-  // become a depth-1 heading, and every later section path is nested under "40. Vihdoinkin! -hanke".
+  // Numbered items separated by blank lines (seed 004, "Koontiin valitut hankkeet": 40 project names) are list
+  // items, not depth-1 headings under which every later section would be nested.
   it('does not take numbered items separated by blank lines as headings', () => {
     expect(
       shape(parse('Hankkeet\n\n1. DigiAkatemia 2.0\n\n2. DigiCult\n\n3. Digikokous 3.0\n\nLoppu.')),
@@ -103,8 +102,8 @@ describe('parseText: headings', () => {
     ]);
   });
 
-  // BUG (src/parse/text.ts, headingDepth): a heading candidate whose next line (no blank between) begins in
-  // lower case is the first line of a wrapped sentence, not a title. Seed 003 line 1 and seed 004 line 42.
+  // A heading candidate whose next line (no blank between) begins in lower case is the first line of a
+  // wrapped sentence, not a title (as at seed 003 line 1 and seed 004 line 42).
   it.each([
     [' Käsissäsi on puheenvuoro digitaalisen aikakauden\nkunnista ja kuntien kehittämisestä.\n\nSeuraava.'],
     ['1. Levittää ideoita ja hyviä\nkäytänteitä laajemmin kuntakentässä.\n\nSeuraava.'],
@@ -167,9 +166,8 @@ describe('parseText: paragraphs and list items', () => {
     ]);
   });
 
-  // BUG (src/parse/text.ts, short-title rule): when the first half of a broken sentence is short, it is taken
-  // as a title (depth 3) before joinBrokenParagraphs can join it; a title is never continued by a block that
-  // starts in lower case. Same as seed 003 line 211 below.
+  // A short first half of a sentence broken by a page break is joined with its second half, not taken as a
+  // title: a title is never continued by a block that starts in lower case (as at seed 003 line 211 below).
   it('joins a short first half of a sentence broken by a page break', () => {
     expect(
       shape(parse('Edellinen kappale päättyy.\n\nHanke toteutettiin vuosina\n\nkunnissa 2020–2021.')),
@@ -195,9 +193,8 @@ describe('parseText: paragraphs and list items', () => {
     ]);
   });
 
-  // BUG (src/parse/text.ts, headingDepth): a numbered line that ends in dot leaders or a tab and a page
-  // number is a table-of-contents line, but it is taken as a heading first (markTableOfContents leaves
-  // headings alone), so the table of contents becomes a list of headings. Seen in seed 000 ("1. Johdanto\t3",
+  // A numbered line that ends in dot leaders or a tab and a page number is a table-of-contents line, not a
+  // heading, so a table of contents never becomes a list of headings (seed 000: "1. Johdanto\t3",
   // "2.1. Asukkaiden osallistumis- ... monipuolistuminen\t5", ...).
   it.each([
     ['1 Johdanto ........ 3\n2 Tulokset ........ 5'],
@@ -237,11 +234,10 @@ describe.skipIf(!existsSync(SEED_003))('parseText on seed 003 (OCR discussion pa
     expect(s?.section).toEqual(['Mita digitalisaatio on?']);
   });
 
-  // BUG (src/parse/text.ts, PAGE_TITLE rule): seed 003 opens with " Kisissisi on puheenvuoro digitaalisen
-  // aikakauden" / "kunnista ja kuntien digitalisaation kehittimisesta." — one sentence wrapped over two lines
-  // (the next line starts in lower case, no blank line between). The first line is taken as a depth-2
-  // heading and the sentence is cut in two. Same at line 307 " Kirjoittajat tyoskentelevat
-  // valtiovarainministerion" / "kunta-ja aluehallinto-osastolla.".
+  // Seed 003 opens with " Kisissisi on puheenvuoro digitaalisen aikakauden" / "kunnista ja kuntien
+  // digitalisaation kehittimisesta." — one sentence wrapped over two lines (the next line starts in lower
+  // case, no blank line between): it stays one sentence, its first line no page title. Likewise line 307
+  // " Kirjoittajat tyoskentelevat valtiovarainministerion" / "kunta-ja aluehallinto-osastolla.".
   it('does not take the first line of a wrapped sentence as a page title', () => {
     expect(labels).not.toContain('Kisissisi on puheenvuoro digitaalisen aikakauden');
     expect(labels).not.toContain('Kirjoittajat tyoskentelevat valtiovarainministerion');
@@ -251,10 +247,9 @@ describe.skipIf(!existsSync(SEED_003))('parseText on seed 003 (OCR discussion pa
     );
   });
 
-  // BUG (src/parse/text.ts, short-title rule + blocks.ts joinBrokenParagraphs): line 211 "Digitaalisen ajan
-  // kunnan menestysta rakennetaan kunnan", between blank lines, is the first half of a sentence broken by a
-  // page break; it continues "ja muiden toimijoiden vélisessa yhteistydssa, ...". It is taken as a depth-3
-  // heading, so the join of broken paragraphs never sees it.
+  // Line 211 "Digitaalisen ajan kunnan menestysta rakennetaan kunnan", between blank lines, is the first half
+  // of a sentence broken by a page break (it continues "ja muiden toimijoiden vélisessa yhteistydssa, ...");
+  // it is no heading, and the join of broken paragraphs puts the sentence back together.
   it('does not take half of a sentence broken by a page break as a title', () => {
     expect(labels).not.toContain('Digitaalisen ajan kunnan menestysta rakennetaan kunnan');
     const p = doc.blocks.find((b) =>
@@ -296,8 +291,8 @@ describe.skipIf(!existsSync(SEED_004))('parseText on seed 004 (Kuntaliitto summa
     expect(s?.section).toEqual(['Koonnin toteutus']);
   });
 
-  // BUG (src/parse/text.ts, headingDepth): the 40 project names under "Koontiin valitut hankkeet"
-  // ("1. DigiAkatemia 2.0", blank line, "2. DigiCult", ...) are each a depth-1 heading.
+  // The 40 project names under "Koontiin valitut hankkeet" ("1. DigiAkatemia 2.0", blank line, "2. DigiCult",
+  // ...) are a list in that section, not 40 depth-1 headings.
   it('does not take the numbered list of projects as headings', () => {
     expect(labels).not.toContain('1. DigiAkatemia 2.0');
     expect(labels).not.toContain('40. Vihdoinkin! -hanke');

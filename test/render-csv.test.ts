@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../src/codebook/types.js';
-import { aliasesCsv, codingsCsv, quotesCsv, reportThemesCsv, themeCountsCsv } from '../src/render/csv.js';
+import {
+  aliasesCsv,
+  codingsCsv,
+  csvFormatFor,
+  quotesCsv,
+  reportThemesCsv,
+  themeCountsCsv,
+} from '../src/render/csv.js';
 import type { Coding, Tables } from '../src/types.js';
 
 const BOM = '\uFEFF';
@@ -80,13 +87,27 @@ describe('CSV renderers: encoding and header', () => {
     expect(lines(render(tables()))).toEqual([header]);
   });
 
-  it('report × theme: one column per code, in codebook order', () => {
-    const csv = reportThemesCsv(
-      tables({ matrix: [{ report: 'a', cells: { 'challenge.vendors': 3 } }] }),
-      book,
-    );
-    expect(lines(csv)).toEqual(['report,success.cooperation,challenge.vendors', 'a,0,3']);
-  });
+  it.each([
+    ['fi', 'Raportti'],
+    ['en', 'Report'],
+    ['sv', 'Rapport'],
+  ] as const)(
+    'report × theme (%s): one column per code under its label, in codebook order',
+    (lang, report) => {
+      const csv = reportThemesCsv(
+        tables({ matrix: [{ report: 'a', cells: { 'challenge.vendors': 3 } }] }),
+        book,
+        {},
+        lang,
+      );
+      const label = (code: string) => {
+        const t = book.themes.find((x) => x.code === code);
+        return t?.labels[lang] ?? t?.labels.fi ?? code;
+      };
+      const header = [report, label('success.cooperation'), label('challenge.vendors')];
+      expect(lines(csv)).toEqual([header.map((h) => (h.includes(',') ? `"${h}"` : h)).join(','), 'a,0,3']);
+    },
+  );
 
   it('ends lines with \\n only', () => {
     expect(codingsCsv(tables({ codings: [coding({})] }))).not.toContain('\r');
@@ -115,6 +136,22 @@ describe('CSV renderers: numbers and delimiters', () => {
     ['\t', 'success.cooperation\tsuccess\tcooperation\tYhteistyö, verkostot\t3\t7\t0.600\t0.500'],
   ] as const)('delimiter %j: decimals and quoting follow it', (delimiter, row) => {
     expect(lines(themeCountsCsv(counts, { delimiter }))[1]).toBe(row);
+  });
+
+  it.each([
+    ['fi', undefined, { delimiter: ';', decimal: ',' }],
+    ['sv', undefined, { delimiter: ';', decimal: ',' }],
+    ['en', undefined, { delimiter: ',', decimal: '.' }],
+    ['fi', ',', { delimiter: ',', decimal: '.' }],
+    ['en', ';', { delimiter: ';', decimal: ',' }],
+    ['fi', '\t', { delimiter: '\t', decimal: ',' }],
+    ['en', '\t', { delimiter: '\t', decimal: '.' }],
+  ] as const)('the CSV format for %s with delimiter %j: %o', (lang, delimiter, format) => {
+    expect(csvFormatFor(lang, delimiter)).toEqual(format);
+  });
+
+  it('a decimal mark given explicitly wins (tab-separated for Finnish Excel)', () => {
+    expect(lines(themeCountsCsv(counts, { delimiter: '\t', decimal: ',' }))[1]).toContain('\t0,600\t0,500');
   });
 
   it('writes integers without decimals', () => {
@@ -191,10 +228,9 @@ describe('CSV renderers: quoting', () => {
     },
   );
 
-  // BUG (src/render/csv.ts): quoting a cell is no formula-injection guard: CSV quotes are removed by the
-  // reader before the cell is interpreted, so Excel still evaluates "=HYPERLINK(...)" and shows "- luettelon
-  // kohta" (every list-item text in codings.csv) as #NAME?. OWASP's guard is to prefix such a text cell with
-  // an apostrophe (and quote it). Expected: the cell reads '=SUM(A1:A9) inside the quotes.
+  // A text cell a spreadsheet would read as a formula ("=HYPERLINK(...)", a list item "- luettelon kohta")
+  // gets OWASP's guard: an apostrophe in front, inside quotes, so Excel shows it as text. Quoting alone is no
+  // guard (the reader removes the quotes before it interprets the cell).
   it('neutralises a formula-like text cell so that a spreadsheet shows it as text', () => {
     const csv = quotesCsv(
       tables({

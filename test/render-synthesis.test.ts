@@ -143,12 +143,14 @@ describe('renderSynthesisDocx', () => {
     );
   });
 
-  it('is byte-identical across renders, with fixed document dates', async () => {
+  it('is byte-identical across renders, with no made-up document dates', async () => {
     const a = await renderSynthesisDocx(sampleTables, polarityCodebook, 'fi');
     await new Promise((r) => setTimeout(r, 2100)); // zip times have 2 s resolution
     const b = await renderSynthesisDocx(sampleTables, polarityCodebook, 'fi');
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    expect(strFromU8(unzipSync(a)['docProps/core.xml'] as Uint8Array)).toContain('2000-01-01T00:00:00Z');
+    expect(strFromU8(unzipSync(a)['docProps/core.xml'] as Uint8Array)).not.toMatch(
+      /dcterms:(created|modified)|2000-01-01/,
+    );
   });
 
   const pandoc = spawnSync('pandoc', ['--version']).status === 0;

@@ -134,12 +134,12 @@ describe('renderXlsx', () => {
     expect(matrix?.getRow(1).cellCount).toBe(2 + 9 + 1);
   });
 
-  it('is byte-identical across renders, with fixed document dates', async () => {
+  it('is byte-identical across renders, with no made-up document dates', async () => {
     const a = await renderXlsx(sampleTables, polarityCodebook, 'fi');
     await new Promise((r) => setTimeout(r, 2100)); // zip times have 2 s resolution
     const b = await renderXlsx(sampleTables, polarityCodebook, 'fi');
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const core = strFromU8(unzipSync(a)['docProps/core.xml'] as Uint8Array);
-    expect(core).toContain('2000-01-01T00:00:00Z');
+    expect(core).not.toMatch(/dcterms:(created|modified)|2000-01-01/);
   });
 });

@@ -247,9 +247,8 @@ describe('splitSentences', () => {
     expect(sentencesOf(text)).toEqual(expected);
   });
 
-  // BUG (src/segment/sentences.ts): the closing emphasis marker of a sentence that ends inside *...* is split
-  // off as a sentence of its own ("*"), because only a short *previous* span is merged, not a short
-  // following one. Seen in seed 001 ("*Hankkeessa vaaditaan ... kunnat itse.*", section 3.2.1) → sentence "*".
+  // The closing emphasis marker of a sentence that ends inside *...* stays with its sentence, never a
+  // sentence "*" of its own (as in seed 001, "*Hankkeessa vaaditaan ... kunnat itse.*", section 3.2.1).
   it('keeps a closing emphasis marker with its sentence', () => {
     expect(sentencesOf('*Hanke alkoi. Kunnat osallistuivat itse.*')).toEqual([
       '*Hanke alkoi.',

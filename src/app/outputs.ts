@@ -1,7 +1,6 @@
-// Renders every output of a run (renderers return strings/bytes) and writes them atomically into the output
-// folder. Files there that the tool did not write are never touched. Identical input → identical bytes.
+// Renders every output of a run (renderers return strings/bytes); app/output-stage.ts writes them into the
+// output folder as one set. Identical input → identical bytes.
 import type { Codebook } from '../codebook/types.js';
-import { writeAtomic } from '../io/write-atomic.js';
 import {
   aliasesCsv,
   type CsvOptions,
@@ -22,6 +21,16 @@ import type { Tables } from '../types.js';
 export const OUTPUT_FORMATS = ['csv', 'md', 'xlsx', 'html', 'synthesis', 'qdpx'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** The files each format writes. */
+export const OUTPUT_FILES: Record<OutputFormat, readonly string[]> = {
+  csv: ['codings.csv', 'report_themes.csv', 'theme_counts.csv', 'quotes.csv', 'aliases.csv'],
+  md: ['quotes.md'],
+  xlsx: ['analysis.xlsx', 'review.xlsx'],
+  html: ['report.html'],
+  synthesis: ['synthesis.md', 'synthesis.docx'],
+  qdpx: ['project.qdpx'],
+};
+
 /** Files meant to leave the evaluator's desk: anonymised, aliases only. The leak check reads these. */
 export const SHAREABLE = new Set([
   'theme_counts.csv',
@@ -39,6 +48,8 @@ export interface RenderOptions {
   sources: { report: string; path: string; text: string }[];
   /** Files the caller writes itself, streamed during the run (codings.csv). */
   streamed?: readonly string[];
+  /** Creation date written into document properties (xlsx, docx); none when absent. */
+  documentDate?: Date;
 }
 
 export async function renderOutputs(
@@ -50,31 +61,23 @@ export async function renderOutputs(
   const f = options.formats;
   if (f.has('csv')) {
     if (!options.streamed?.includes('codings.csv')) files.set('codings.csv', codingsCsv(tables, options.csv));
-    files.set('report_themes.csv', reportThemesCsv(tables, book, options.csv));
+    files.set('report_themes.csv', reportThemesCsv(tables, book, options.csv, options.lang));
     files.set('theme_counts.csv', themeCountsCsv(tables, options.csv));
     files.set('quotes.csv', quotesCsv(tables, options.csv));
     files.set('aliases.csv', aliasesCsv(tables, options.csv));
   }
   if (f.has('md')) files.set('quotes.md', quotesMarkdown(tables, book, options.lang));
+  const dated = options.documentDate ? { created: options.documentDate } : {};
   if (f.has('xlsx')) {
-    files.set('analysis.xlsx', await renderXlsx(tables, book, options.lang));
+    files.set('analysis.xlsx', await renderXlsx(tables, book, options.lang, dated));
     // The evaluator's review sheet (src/render/review-xlsx.ts): filled in, read back by import-review.
-    files.set('review.xlsx', await renderReviewXlsx(tables, book, options.lang));
+    files.set('review.xlsx', await renderReviewXlsx(tables, book, options.lang, dated));
   }
   if (f.has('html')) files.set('report.html', renderHtml(tables, book, options.lang));
   if (f.has('synthesis')) {
     files.set('synthesis.md', renderSynthesisMarkdown(tables, book, options.lang));
-    files.set('synthesis.docx', await renderSynthesisDocx(tables, book, options.lang));
+    files.set('synthesis.docx', await renderSynthesisDocx(tables, book, options.lang, dated));
   }
   if (f.has('qdpx')) files.set('project.qdpx', await renderQdpx(tables, book, options.sources, options.lang));
   return files;
-}
-
-export async function writeOutputs(out: string, files: Map<string, string | Uint8Array>): Promise<string[]> {
-  const written: string[] = [];
-  for (const [name, content] of [...files.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    await writeAtomic(`${out}/${name}`, content);
-    written.push(name);
-  }
-  return written;
 }

@@ -1,5 +1,6 @@
 // What every subcommand needs: the codebook (exit 2 on any problem), the morphology in use, and the
 // stream manners (colour only on a TTY and never with NO_COLOR).
+import { extname } from 'node:path';
 import { Chalk } from 'chalk';
 import { type Command, Option } from 'commander';
 import { type CodingSetup, codingSetup } from '../app/coding-setup.js';
@@ -10,6 +11,7 @@ import { readRules } from '../io/read-rules.js';
 import { readText } from '../io/read-text.js';
 import { loadVoikko, type Voikko } from '../language/voikko.js';
 import type { Rules } from '../rules/compile.js';
+import { parseConfidence } from './option-values.js';
 
 export class UsageError extends Error {}
 
@@ -45,44 +47,52 @@ export function rulesOrExit(): Rules {
 
 /** Loads and compiles a codebook; on any problem prints file:line:col diagnostics and throws UsageError. */
 export async function codebookFrom(file: string): Promise<CompiledCodebook> {
+  return (await codebookWithText(file)).compiled;
+}
+
+/** The codebook and its text (which also names the codebook's own allow-list). */
+export async function codebookWithText(file: string): Promise<{ compiled: CompiledCodebook; text: string }> {
   const text = valueOr(await readText(file), `cannot read codebook ${file}`);
-  return compileCodebook(valueOr(loadCodebook(file, text), `codebook ${file} is not valid`), rulesOrExit());
+  // A REFI-QDA codebook is XML: YAML errors about it would only confuse.
+  if (extname(file).toLowerCase() === '.qdc' || /^\s*<(\?xml|CodeBook)\b/.test(text))
+    throw new UsageError(
+      `${file} is a REFI-QDA codebook (.qdc), not a YAML codebook: convert it first with \`analyse import-codebook ${file} > codebook.yaml\``,
+    );
+  const compiled = compileCodebook(
+    valueOr(loadCodebook(file, text), `codebook ${file} is not valid`),
+    rulesOrExit(),
+  );
+  return { compiled, text };
 }
 
 export interface CodingFlags {
   codebook: string;
   morphology: MorphologyChoice;
-  threshold?: string;
+  /** A confidence in (0, 1) (parseConfidence), or undefined for the model's own. */
+  threshold?: number;
   learnFrom?: string[];
 }
 
-/** A confidence threshold in (0, 1), or undefined for the model's own. */
-export function thresholdOf(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const t = Number(raw);
-  if (!(t > 0 && t < 1))
-    throw new UsageError(`--threshold must be a confidence between 0 and 1 (e.g. 0.6), not "${raw}"`);
-  return t;
-}
-
-/** The codebook, morphology and fitted model every coding command uses. */
-export async function codingFrom(
-  flags: CodingFlags,
-): Promise<{ setup: CodingSetup; morphology: Morphology; compiled: CompiledCodebook }> {
-  const compiled = await codebookFrom(flags.codebook);
+/** The codebook (and its text), morphology and fitted model every coding command uses. */
+export async function codingFrom(flags: CodingFlags): Promise<{
+  setup: CodingSetup;
+  morphology: Morphology;
+  compiled: CompiledCodebook;
+  codebookText: string;
+}> {
+  const { compiled, text } = await codebookWithText(flags.codebook);
   const morphology = morphologyFor(flags.morphology);
-  const threshold = thresholdOf(flags.threshold);
   const setup = valueOr(
     await codingSetup({
       codebookPath: flags.codebook,
       compiled,
       rules: rulesOrExit(),
       learnFrom: flags.learnFrom ?? [],
-      ...(threshold !== undefined ? { threshold } : {}),
+      ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
     }),
     'cannot fit the coding model',
   );
-  return { setup, morphology, compiled };
+  return { setup, morphology, compiled, codebookText: text };
 }
 
 export type MorphologyChoice = 'auto' | 'snowball' | 'voikko';
@@ -130,6 +140,7 @@ export function withCodingOptions(command: Command, defaultCodebook: string): Co
     .option(
       '--threshold <confidence>',
       "minimum confidence for a code, between 0 and 1 (default: the fitted model's)",
+      parseConfidence,
     )
     .option(
       '--learn-from <file>',

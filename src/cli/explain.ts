@@ -6,21 +6,22 @@ import { codeDocument } from '../pipeline.js';
 import { explainText } from '../render/explain.js';
 import { type CodingFlags, codingFrom, UsageError, valueOr, withCodingOptions } from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
+import { parseLineNumber } from './option-values.js';
 
 export function registerExplain(program: Command): void {
   withCodingOptions(program.command('explain <file>'), DEFAULT_CODEBOOK)
     .description(
       "show each paragraph's confidence per code and the features, weights, terms and cues behind it",
     )
-    .option('-l, --line <n>', 'only the paragraph at this line')
-    .addHelpText('after', '\nExample:\n  $ analyse explain reports/ylasavo-sahkoinen-asiointi.md --line 42\n')
-    .action(async (file: string, flags: CodingFlags & { line?: string }) => {
+    .option('-l, --line <n>', 'only the paragraph at this line', parseLineNumber)
+    .addHelpText('after', '\nExample:\n  $ analyse explain reports/ylasavo-sahkoinen-asiointi.md --line 64\n')
+    .action(async (file: string, flags: CodingFlags & { line?: number }) => {
       try {
         const { setup } = await codingFrom(flags);
         const doc = valueOr(await readReport(file), `cannot analyse ${file}`);
         const threshold = setup.context.threshold ?? setup.context.model.threshold;
         const coded = codeDocument(doc, setup.context, { keep: true });
-        const line = flags.line === undefined ? undefined : Number.parseInt(flags.line, 10);
+        const line = flags.line;
         const taggings =
           line === undefined
             ? coded.taggings

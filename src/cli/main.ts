@@ -81,6 +81,24 @@ function version(): string {
   return pkg.version;
 }
 
+/**
+ * `analyse reports/ --help` should show the run's options, not the program's: with a default command,
+ * commander answers --help before it knows the command. Puts the default command in front of a first
+ * argument that names no command.
+ */
+export function withDefaultCommand(argv: readonly string[]): string[] {
+  const first = argv[2];
+  const asksHelp = argv.slice(2).some((a) => a === '--help' || a === '-h');
+  if (
+    first === undefined ||
+    !asksHelp ||
+    Object.hasOwn(SUBCOMMANDS, first) ||
+    ['help', '-h', '--help', '-V', '--version'].includes(first)
+  )
+    return [...argv];
+  return [...argv.slice(0, 2), DEFAULT_SUBCOMMAND, ...argv.slice(2)];
+}
+
 /** The program without subcommands: name, description, --version, manners, examples. */
 function baseProgram(): Command {
   const program = new Command('analyse')
@@ -135,7 +153,7 @@ export async function buildProgram(names: readonly string[]): Promise<Command> {
 export async function main(argv: string[]): Promise<number> {
   const program = await buildProgram(neededSubcommands(argv.slice(2)));
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(withDefaultCommand(argv));
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end with code 0; usage errors with 2.

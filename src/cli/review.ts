@@ -4,9 +4,9 @@ import { type Command, Option } from 'commander';
 import { startReviewServer } from '../app/review-server.js';
 import { ReviewSession, ReviewSessionError } from '../app/review-session.js';
 import {
+  type CodingFlags,
   codingFrom,
   colours,
-  type MorphologyChoice,
   printDiagnostics,
   UsageError,
   withCodingOptions,
@@ -14,11 +14,7 @@ import {
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 import { defaultReviewer } from './import-review.js';
 
-interface ReviewFlags {
-  codebook: string;
-  morphology: MorphologyChoice;
-  threshold?: string;
-  learnFrom?: string[];
+interface ReviewFlags extends CodingFlags {
   review: string;
   reviewer?: string;
   port: string;

@@ -8,6 +8,8 @@ export interface RunSummary {
   segments: number;
   codings: number;
   morphology: string;
+  /** The allow-list the anonymiser used. */
+  allowList: string;
   ocrFolded: string[];
   quotes: number;
   quotesRedacted: number;
@@ -15,6 +17,8 @@ export interface RunSummary {
   leaks: number;
   out: string;
   files: string[];
+  /** Outputs of an earlier run that this run did not write, removed. */
+  removed: string[];
   seconds: number;
   counts: { code: string; reports: number; segments: number }[];
   /** With --review: what the decisions did. */
@@ -24,9 +28,14 @@ export interface RunSummary {
   nonReports: { path: string; genre: string; skipped: boolean }[];
 }
 
+/** "1 report", "3 reports"; `many` for irregular plurals ("1 temporary file" → add s). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function summaryText(s: RunSummary, c: ChalkInstance): string {
   const lines = [
-    `${c.bold('analyse')}: ${s.reports} reports${s.failed > 0 ? c.yellow(` (${s.failed} could not be read)`) : ''}, ${s.segments} paragraphs, ${s.codings} codings in ${s.seconds} s (morphology: ${s.morphology})`,
+    `${c.bold('analyse')}: ${plural(s.reports, 'report')}${s.failed > 0 ? c.yellow(` (${s.failed} could not be read)`) : ''}, ${plural(s.segments, 'paragraph')}, ${plural(s.codings, 'coding')} in ${s.seconds} s (morphology: ${s.morphology})`,
   ];
   if (s.duplicates.length > 0)
     lines.push(
@@ -48,19 +57,24 @@ export function summaryText(s: RunSummary, c: ChalkInstance): string {
   const width = Math.max(...s.counts.map((k) => k.code.length), 4);
   for (const k of s.counts)
     lines.push(
-      `  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} reports  ${String(k.segments).padStart(5)} paragraphs`,
+      `  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} ${k.reports === 1 ? 'report ' : 'reports'}  ${String(k.segments).padStart(5)} ${k.segments === 1 ? 'paragraph' : 'paragraphs'}`,
     );
   if (s.review) lines.push(reviewLine(s.review, c));
   lines.push(
     `  quotes: ${s.quotes}${s.quotesRedacted > 0 ? `, ${s.quotesRedacted} redacted after the leak check` : ''}${s.quotesDropped > 0 ? `, ${s.quotesDropped} dropped (could not be anonymised)` : ''}`,
   );
-  lines.push(`  wrote ${s.files.length} files to ${s.out}/: ${s.files.join(', ')}`);
-  if (s.leaks > 0) lines.push(c.red(`  leak check: ${s.leaks} hits in shareable outputs (see above)`));
+  lines.push(`  wrote ${plural(s.files.length, 'file')} to ${s.out}/: ${s.files.join(', ')}`);
+  if (s.removed.length > 0)
+    lines.push(
+      `  removed ${plural(s.removed.length, 'output')} of the previous run that this run did not write: ${s.removed.join(', ')}`,
+    );
+  if (s.leaks > 0)
+    lines.push(c.red(`  leak check: ${plural(s.leaks, 'hit')} in shareable outputs (see above)`));
   return `${lines.join('\n')}\n`;
 }
 
 function reviewLine(r: ReviewRunSummary, c: ChalkInstance): string {
   const orphaned = r.orphaned > 0 ? c.yellow(`, ${r.orphaned} orphaned (kept in the file, see above)`) : '';
   const unknown = r.unknownCode > 0 ? c.yellow(`, ${r.unknownCode} on unknown codes`) : '';
-  return `  review ${r.file}: ${r.decisions} decisions, ${r.anchored} applied (${r.reanchored} re-anchored by text)${orphaned}${unknown}; codings ${r.accepted} accepted, ${r.added} added, ${r.rejected} rejected, ${r.proposed} not reviewed; ${r.pinned} quotes pinned`;
+  return `  review ${r.file}: ${plural(r.decisions, 'decision')}, ${r.anchored} applied (${r.reanchored} re-anchored by text)${orphaned}${unknown}; codings ${r.accepted} accepted, ${r.added} added, ${r.rejected} rejected, ${r.proposed} not reviewed; ${plural(r.pinned, 'quote')} pinned`;
 }

@@ -23,6 +23,8 @@ export const CODEBOOK_FIELDS: Record<string, FieldSpec> = {
   /** true: codes carry success/challenge polarity read from the text; false: topic only. */
   polarity: { kind: 'boolean', required: true },
   themes: { kind: 'themes', required: true },
+  /** The anonymiser's allow-list for this codebook, relative to it (read by io/load-allow-list.ts). */
+  allowList: { kind: 'string' },
 };
 
 export const THEME_FIELDS: Record<string, FieldSpec> = {

@@ -1,17 +1,35 @@
 // CSV tables: UTF-8 with BOM (Excel reads the encoding right), header row, fixed column order, rows in a
-// deterministic order. With ';' as delimiter (the Finnish list separator) decimals get a comma, as Finnish
-// Excel expects; otherwise a point.
+// deterministic order. The separators follow the spreadsheet's locale (csvFormatFor): Finnish and Swedish
+// Excel split on ';' and read decimal commas; English Excel ',' and points.
 import { stringify } from 'csv-stringify/sync';
 import type { Codebook } from '../codebook/types.js';
 import type { Coding, Quote, Tables } from '../types.js';
 import { locationLabel } from './location-label.js';
+import { themeLabel } from './theme-groups.js';
+import { type UiLang, uiStrings } from './ui-strings.js';
 
 export interface CsvOptions {
   delimiter?: ',' | ';' | '\t';
+  /** Decimal mark; default ',' with ';' as delimiter, else '.'. */
+  decimal?: ',' | '.';
   /** Prepend a BOM (default true). */
   bom?: boolean;
   /** Review decisions were applied: codings.csv ends with a `status` column. */
   status?: boolean;
+}
+
+/**
+ * The CSV format for a language: ';' and decimal commas for Finnish and Swedish (Excel's list separator
+ * and decimal mark there), ',' and points for English. A delimiter given explicitly wins; a comma
+ * delimiter always goes with decimal points, a tab with the language's mark.
+ */
+export function csvFormatFor(
+  lang: UiLang,
+  delimiter?: ',' | ';' | '\t',
+): Required<Pick<CsvOptions, 'delimiter' | 'decimal'>> {
+  const d = delimiter ?? (lang === 'en' ? ',' : ';');
+  const decimal = d === ',' ? '.' : d === ';' ? ',' : lang === 'en' ? '.' : ',';
+  return { delimiter: d, decimal };
 }
 
 /** A number always written with three decimals (shares: 0.000, 0.600, 1.000), never as an integer. */
@@ -20,7 +38,7 @@ type Cell = string | number | { fixed: number };
 /** Rows without header or BOM: a streamed table (codings.csv) is written report by report. */
 function records(rows: Cell[][], options: CsvOptions): string {
   const delimiter = options.delimiter ?? ',';
-  const decimal = delimiter === ';' ? ',' : '.';
+  const decimal = options.decimal ?? (delimiter === ';' ? ',' : '.');
   // A text cell that a spreadsheet would read as a formula (=, +, -, @; a list item "- ...") gets an
   // apostrophe in front, the OWASP guard against CSV injection: Excel then shows it as text.
   const fmt = (v: Cell) =>
@@ -107,10 +125,18 @@ export function codingsCsv(tables: Tables, options: CsvOptions = {}): string {
   );
 }
 
-export function reportThemesCsv(tables: Tables, book: Codebook, options: CsvOptions = {}): string {
-  const codes = book.themes.map((t) => t.code);
-  const rows = tables.matrix.map((r) => [r.report, ...codes.map((c) => r.cells[c] ?? 0)]);
-  return table(['report', ...codes], rows, options);
+/**
+ * The report × theme matrix, for reading in a spreadsheet: headed in the chosen language, one column per
+ * theme under its label (as in analysis.xlsx; theme_counts.csv pairs each label with its code).
+ */
+export function reportThemesCsv(
+  tables: Tables,
+  book: Codebook,
+  options: CsvOptions = {},
+  lang: UiLang = 'fi',
+): string {
+  const rows = tables.matrix.map((r) => [r.report, ...book.themes.map((t) => r.cells[t.code] ?? 0)]);
+  return table([uiStrings(lang).report, ...book.themes.map((t) => themeLabel(t, lang))], rows, options);
 }
 
 export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string {

@@ -10,7 +10,7 @@ import { stripXmlInvalid } from './escape.js';
 import { REVIEW_COLUMNS, type ReviewColumn, reviewStrings } from './review-strings.js';
 import { themeLabel } from './theme-groups.js';
 import type { UiLang } from './ui-strings.js';
-import { FIXED_DOCUMENT_TIME, repackOfficeDeterministic } from './zip-deterministic.js';
+import { repackOfficeDeterministic } from './zip-deterministic.js';
 
 const MAX_CELL = 32_000;
 const cell = (text: string) => {
@@ -45,17 +45,18 @@ export function reviewColumnLetter(column: ReviewColumn): string {
   return String.fromCharCode(65 + REVIEW_COLUMNS.indexOf(column));
 }
 
+/** `created`: the document's date (SOURCE_DATE_EPOCH); without it the file carries no date at all. */
 export async function renderReviewXlsx(
   tables: Tables,
   codebook: Codebook,
   lang: UiLang,
+  options: { created?: Date } = {},
 ): Promise<Uint8Array> {
   const s = reviewStrings(lang);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'analyse';
   workbook.lastModifiedBy = 'analyse';
-  workbook.created = FIXED_DOCUMENT_TIME;
-  workbook.modified = FIXED_DOCUMENT_TIME;
+  // exceljs stamps "now"; the repack below sets options.created or drops the dates.
   const themes = new Map(codebook.themes.map((t) => [t.code, t]));
   const sheet = workbook.addWorksheet(s.sheet, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: `${reviewColumnLetter('decision')}2` }],
@@ -128,5 +129,5 @@ export async function renderReviewXlsx(
     to: { row: rows.length + 1, column: REVIEW_COLUMNS.length },
   };
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return repackOfficeDeterministic(bytes);
+  return repackOfficeDeterministic(bytes, options.created);
 }

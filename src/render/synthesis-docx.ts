@@ -56,6 +56,7 @@ export async function renderSynthesisDocx(
   tables: Tables,
   codebook: Codebook,
   lang: UiLang,
+  options: { created?: Date } = {},
 ): Promise<Uint8Array> {
   const draft = buildSynthesis(tables, codebook, lang);
   const children: Paragraph[] = [
@@ -116,5 +117,5 @@ export async function renderSynthesisDocx(
     sections: [{ children }],
   });
   const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
-  return repackOfficeDeterministic(bytes);
+  return repackOfficeDeterministic(bytes, options.created);
 }

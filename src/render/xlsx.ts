@@ -13,7 +13,7 @@ import type { Tables } from '../types.js';
 import { stripXmlInvalid } from './escape.js';
 import { countFor, leafThemes, mainThemeOf, themeGroups, themeLabel } from './theme-groups.js';
 import { type UiLang, uiStrings } from './ui-strings.js';
-import { FIXED_DOCUMENT_TIME, repackOfficeDeterministic, zipDeterministic } from './zip-deterministic.js';
+import { repackOfficeDeterministic, zipDeterministic } from './zip-deterministic.js';
 
 /** [Content_Types].xml first, as Office writes it; then the parts by name. */
 const partRank = (name: string): number => (name === '[Content_Types].xml' ? 0 : 1);
@@ -122,7 +122,13 @@ function byCodebookOrder(codebook: Codebook): (a: string, b: string) => number {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLang): Promise<Uint8Array> {
+/** `created`: the document's date (SOURCE_DATE_EPOCH); without it the file carries no date at all. */
+export async function renderXlsx(
+  tables: Tables,
+  codebook: Codebook,
+  lang: UiLang,
+  options: { created?: Date } = {},
+): Promise<Uint8Array> {
   const ui = uiStrings(lang);
   const { default: ExcelJS } = await import('exceljs');
   const chunks: Buffer[] = [];
@@ -135,8 +141,7 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
   });
   workbook.creator = 'analyse';
   workbook.lastModifiedBy = 'analyse';
-  workbook.created = FIXED_DOCUMENT_TIME;
-  workbook.modified = FIXED_DOCUMENT_TIME;
+  // exceljs stamps "now"; the repack below sets options.created or drops the dates.
   workbook.title = cellText(codebook.title[lang] ?? codebook.title.fi);
 
   const byCode = new Map(codebook.themes.map((t) => [t.code, t]));
@@ -294,7 +299,8 @@ export async function renderXlsx(tables: Tables, codebook: Codebook, lang: UiLan
 
   await workbook.commit();
   // The streaming writer adds parts as their streams finish: put them in a fixed order.
-  const parts = Object.entries(unzipSync(repackOfficeDeterministic(new Uint8Array(Buffer.concat(chunks)))));
+  const repacked = repackOfficeDeterministic(new Uint8Array(Buffer.concat(chunks)), options.created);
+  const parts = Object.entries(unzipSync(repacked));
   parts.sort(([a], [b]) => partRank(a) - partRank(b) || compareText(a, b));
-  return zipDeterministic(parts);
+  return zipDeterministic(parts, options.created);
 }

@@ -4,8 +4,8 @@ import { detectLanguage } from '../language/detect.js';
 import { tokenize } from '../language/tokens.js';
 import { LineIndex } from '../positions.js';
 import type { Block, Language, Segment, SourceDocument } from '../types.js';
-import { ParagraphIds } from './paragraph-id.js';
 import { boundedSentences, paragraphPieces } from './bounds.js';
+import { ParagraphIds } from './paragraph-id.js';
 import { sectionPaths } from './sections.js';
 
 const CODED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'blockquote']);
