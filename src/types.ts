@@ -121,6 +121,12 @@ export interface ThemeCount {
    * distribution seed 004's slides show ("23 % / 31 % / 32 % / 14 %"), where a report may count twice.
    */
   shareAmongSiblings: number;
+  /**
+   * Reports and paragraphs with strong evidence: a coding whose confidence reaches the model's `strong`
+   * level (where it was at least 90 % precise on its fitting data) or one the evaluator confirmed.
+   */
+  strongReports: number;
+  strongSegments: number;
   /** With review decisions applied: counts on confirmed codings alone and on the tool's proposals alone. */
   review?: {
     confirmedReports: number;

@@ -117,6 +117,8 @@ describe('ThemeTally', () => {
       segments: 3,
       shareOfReports: 0.6667,
       shareAmongSiblings: 0.6667,
+      strongReports: 0, // no strong level given: no coding is strong evidence
+      strongSegments: 0,
     });
     expect(tally().counts('sv')[0]?.label).toBe('fi:osaaminen'); // no sv label: falls back to fi
   });
@@ -132,6 +134,28 @@ describe('ThemeTally', () => {
       ['osaaminen.henkilo.digi', 1],
       ['tieto', 0.3333],
     ]);
+  });
+
+  it('tells strong evidence (confidence at the strong level, or confirmed) from weak, rolled up to parents', () => {
+    const t = new ThemeTally(book, 0.7);
+    const at = (c: Coding, confidence: number, status?: Coding['status']): Coding => ({
+      ...c,
+      confidence,
+      ...(status ? { status } : {}),
+    });
+    // Report a: a strong child coding (p1) and a weak one (p2); report b: a weak coding the evaluator
+    // accepted (p1); report c: weak only.
+    t.add('a', [at(coding('a', 'p1', 'osaaminen.henkilo'), 0.7), at(coding('a', 'p2', 'osaaminen'), 0.69)]);
+    t.add('b', [at(coding('b', 'p1', 'tieto'), 0.2, 'accepted')]);
+    t.add('c', [at(coding('c', 'p4', 'tieto'), 0.5)]);
+    expect(t.counts().map((c) => [c.code, c.reports, c.strongReports, c.segments, c.strongSegments])).toEqual(
+      [
+        ['osaaminen', 1, 1, 2, 1],
+        ['osaaminen.henkilo', 1, 1, 1, 1],
+        ['osaaminen.henkilo.digi', 0, 0, 0, 0],
+        ['tieto', 2, 1, 2, 1],
+      ],
+    );
   });
 
   it('builds the report × theme matrix, sorted by report, with a zero for every code', () => {

@@ -19,7 +19,7 @@ const summary = (over: Partial<RunSummary>): RunSummary => ({
   files: ['quotes.md'],
   removed: [],
   seconds: 0.1,
-  counts: [{ code: 'success.x', reports: 1, segments: 1 }],
+  counts: [{ code: 'success.x', reports: 1, segments: 1, strongReports: 1 }],
   duplicates: [],
   nonReports: [],
   ...over,

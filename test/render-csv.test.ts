@@ -126,6 +126,8 @@ describe('CSV renderers: numbers and delimiters', () => {
         segments: 7,
         shareOfReports: 0.6,
         shareAmongSiblings: 0.5,
+        strongReports: 2,
+        strongSegments: 4,
       },
     ],
   });

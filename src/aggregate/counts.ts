@@ -19,26 +19,43 @@ export function ancestry(book: Codebook): Map<string, string[]> {
   return out;
 }
 
+/** Strong evidence: confirmed by the evaluator, or as confident as the model's `strong` level. */
+export function isStrong(c: Coding, strong: number): boolean {
+  return c.status === 'accepted' || c.status === 'added' || c.confidence >= strong;
+}
+
 /** Incremental per-report tally: add one report's codings at a time (bounded memory for big folders). */
 export class ThemeTally {
   private readonly reportsWith = new Map<string, number>();
   private readonly segmentsWith = new Map<string, number>();
+  private readonly strongReportsWith = new Map<string, number>();
+  private readonly strongSegmentsWith = new Map<string, number>();
   private readonly rows: MatrixRow[] = [];
   private readonly chains: Map<string, string[]>;
   private reportCount = 0;
 
-  constructor(private readonly book: Codebook) {
+  /** `strong`: the confidence from which a coding is strong evidence (the model's; none: no coding is). */
+  constructor(
+    private readonly book: Codebook,
+    private readonly strong = Number.POSITIVE_INFINITY,
+  ) {
     this.chains = ancestry(book);
   }
 
   add(report: string, codings: readonly Coding[]): void {
     this.reportCount++;
     const segmentsByCode = new Map<string, Set<string>>();
+    const strongByCode = new Map<string, Set<string>>();
+    const note = (into: Map<string, Set<string>>, code: string, segment: string) => {
+      const set = into.get(code) ?? new Set<string>();
+      set.add(segment);
+      into.set(code, set);
+    };
     for (const c of codings) {
+      const strong = isStrong(c, this.strong);
       for (const code of this.chains.get(c.code) ?? [c.code]) {
-        const set = segmentsByCode.get(code) ?? new Set<string>();
-        set.add(c.segment);
-        segmentsByCode.set(code, set);
+        note(segmentsByCode, code, c.segment);
+        if (strong) note(strongByCode, code, c.segment);
       }
     }
     const cells: Record<string, number> = {};
@@ -48,6 +65,11 @@ export class ThemeTally {
       if (n > 0) {
         this.reportsWith.set(t.code, (this.reportsWith.get(t.code) ?? 0) + 1);
         this.segmentsWith.set(t.code, (this.segmentsWith.get(t.code) ?? 0) + n);
+      }
+      const strong = strongByCode.get(t.code)?.size ?? 0;
+      if (strong > 0) {
+        this.strongReportsWith.set(t.code, (this.strongReportsWith.get(t.code) ?? 0) + 1);
+        this.strongSegmentsWith.set(t.code, (this.strongSegmentsWith.get(t.code) ?? 0) + strong);
       }
     }
     this.rows.push({ report, cells });
@@ -74,6 +96,8 @@ export class ThemeTally {
         label: t.labels[lang] ?? t.labels.fi,
         reports,
         segments: this.segmentsWith.get(t.code) ?? 0,
+        strongReports: this.strongReportsWith.get(t.code) ?? 0,
+        strongSegments: this.strongSegmentsWith.get(t.code) ?? 0,
         shareOfReports: this.reportCount === 0 ? 0 : Math.round((reports / this.reportCount) * 10000) / 10000,
       };
     });

@@ -11,6 +11,7 @@ import { balanceUserItems, inlineExamples, type TrainingItem } from '../learn/it
 import { themeLexicon, themeTable } from '../learn/lexical.js';
 import type { Rules } from '../rules/compile.js';
 import type { CodingContext } from '../tag/paragraph.js';
+import { bundledTwin, genericNote, twinNote } from './training-source.js';
 
 export interface SetupOptions {
   codebookPath: string;
@@ -18,6 +19,8 @@ export interface SetupOptions {
   rules: Rules;
   learnFrom?: readonly string[];
   threshold?: number;
+  /** The bundled codebooks, the default first: training for a codebook that has no examples of its own. */
+  bundled?: readonly string[];
 }
 
 export interface CodingSetup {
@@ -39,8 +42,23 @@ export async function codebookItems(
 }
 
 export async function codingSetup(options: SetupOptions): Promise<Result<CodingSetup>> {
-  const own = await codebookItems(options.codebookPath, options.compiled);
+  const notes: string[] = [];
+  let trainingPath = options.codebookPath;
+  let own = await codebookItems(trainingPath, options.compiled);
   if (!own.ok) return own;
+  let generic: string | undefined;
+  // Inline examples alone (a few per theme, no negatives) are too few to fit a model on.
+  const folder = await readExamples(trainingPath);
+  if (folder.ok && folder.value.length === 0 && options.bundled && options.bundled.length > 0) {
+    const codes = new Set(options.compiled.book.themes.map((t) => t.code));
+    const twin = await bundledTwin(codes, options.bundled);
+    if (twin) {
+      notes.push(twinNote(options.codebookPath, twin));
+      trainingPath = twin;
+      own = await codebookItems(twin, options.compiled);
+      if (!own.ok) return own;
+    } else generic = options.bundled[0];
+  }
   const user: TrainingItem[] = [];
   const problems: Diagnostic[] = [];
   const known = new Set(options.compiled.book.themes.map((t) => t.code));
@@ -69,10 +87,19 @@ export async function codingSetup(options: SetupOptions): Promise<Result<CodingS
     compiled: options.compiled,
     rules: options.rules,
   };
-  const notes: string[] = [];
-  const shipped = (options.learnFrom ?? []).length === 0 ? await readModel(options.codebookPath) : {};
+  const learning = (options.learnFrom ?? []).length > 0;
   let context: CodingContext;
   let fitted: CodingSetup['fitted'];
+  if (generic !== undefined && !learning) {
+    const fallback = await readModel(generic);
+    if (fallback.model) {
+      notes.push(genericNote(options.codebookPath, generic));
+      context = { ...base, model: fallback.model };
+      if (options.threshold !== undefined) context.threshold = options.threshold;
+      return { ok: true, value: { context, items, fitted: 'shipped', notes } };
+    }
+  }
+  const shipped = learning ? {} : await readModel(trainingPath);
   const current =
     shipped.model !== undefined &&
     shipped.model.fitted.hash === hashItems(items) &&
@@ -85,8 +112,7 @@ export async function codingSetup(options: SetupOptions): Promise<Result<CodingS
   } else {
     if (shipped.model)
       notes.push('the shipped weights were fitted on other examples (run `npm run fit`); fitted now');
-    else if (shipped.reason && (options.learnFrom ?? []).length === 0)
-      notes.push(`${shipped.reason}; fitted now`);
+    else if (shipped.reason && !learning) notes.push(`${shipped.reason}; fitted now`);
     const fit = fitModel(items, base);
     context = { ...base, model: fit.model, lexical: fit.lexical };
     fitted = 'run';

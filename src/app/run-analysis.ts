@@ -71,7 +71,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     ...(options.skipNonReports ? { skipNonReports: true } : {}),
   });
   diagnostics.push(...plan.diagnostics);
-  const tally: Tally = new ThemeTally(options.compiled.book);
+  const tally: Tally = new ThemeTally(options.compiled.book, options.coding.model.strong);
   const codings: Coding[] = [];
   const minConfidence = options.quoteConfidence ?? QUOTE_MIN_CONFIDENCE;
   const pool = new CandidatePool(Math.max(1, options.quotesPerCode), minConfidence);

@@ -5,7 +5,6 @@
 // locality in every case form, vendors, demonyms, contact patterns, capitalised words of unknown class).
 // Hidden temporaries and stale outputs (files the run's manifest does not list) are scanned too.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { findLeaks } from '../anonymise/index.js';
 import { toolVocabulary } from '../app/quote-anonymiser.js';
@@ -18,6 +17,7 @@ import { readExportFolder } from '../io/read-export-folder.js';
 import { readText } from '../io/read-text.js';
 import { stateDir } from '../io/state.js';
 import { DEFAULT_ALLOW_LIST } from './anonymise.js';
+import { BUNDLED_CODEBOOKS } from './bundled.js';
 
 interface CheckLeaksFlags {
   all?: boolean;
@@ -25,11 +25,6 @@ interface CheckLeaksFlags {
   allowList: string;
   codebook?: string;
 }
-
-/** The bundled codebooks: their titles and labels are the tool's own words in the outputs. */
-const BUNDLED_CODEBOOKS = ['digikannustin-2020.yaml', 'kuntaliitto-2025.yaml'].map((f) =>
-  fileURLToPath(new URL(`../../codebooks/${f}`, import.meta.url)),
-);
 
 export function registerCheckLeaks(program: Command): void {
   program

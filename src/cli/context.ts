@@ -11,6 +11,7 @@ import { readRules } from '../io/read-rules.js';
 import { readText } from '../io/read-text.js';
 import { loadVoikko, type Voikko } from '../language/voikko.js';
 import type { Rules } from '../rules/compile.js';
+import { BUNDLED_CODEBOOKS } from './bundled.js';
 import { parseConfidence } from './option-values.js';
 
 export class UsageError extends Error {}
@@ -88,6 +89,7 @@ export async function codingFrom(flags: CodingFlags): Promise<{
       compiled,
       rules: rulesOrExit(),
       learnFrom: flags.learnFrom ?? [],
+      bundled: BUNDLED_CODEBOOKS,
       ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
     }),
     'cannot fit the coding model',

@@ -1,18 +1,15 @@
 // `analyse export-codebook`: the codebook alone on stdout, as REFI-QDA (.qdc, for ATLAS.ti, NVivo, MAXQDA,
 // QDA Miner), or normalised YAML or JSON. Exit code 2 when the codebook cannot be read or is invalid.
-import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
 import type { Codebook } from '../codebook/types.js';
 import { renderCodebookCsv } from '../render/codebook-csv.js';
 import { renderCodebookJson, renderCodebookYaml } from '../render/codebook-file.js';
 import { renderQdc } from '../render/qdc.js';
 import type { UiLang } from '../render/ui-strings.js';
+import { DEFAULT_CODEBOOK } from './bundled.js';
 import { codebookFrom, UsageError } from './context.js';
 
-/** The bundled default codebook (src/cli or dist/cli → ../../codebooks). */
-export const DEFAULT_CODEBOOK = fileURLToPath(
-  new URL('../../codebooks/digikannustin-2020.yaml', import.meta.url),
-);
+export { DEFAULT_CODEBOOK };
 
 type ExportFormat = 'qdc' | 'yaml' | 'json' | 'csv';
 

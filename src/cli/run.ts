@@ -173,7 +173,12 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       files: finished.written.filter((w) => !w.startsWith('.')),
       removed: finished.removed,
       seconds: Math.round((Date.now() - started) / 100) / 10,
-      counts: result.tables.counts.map((k) => ({ code: k.code, reports: k.reports, segments: k.segments })),
+      counts: result.tables.counts.map((k) => ({
+        code: k.code,
+        reports: k.reports,
+        segments: k.segments,
+        strongReports: k.strongReports,
+      })),
       ...(reviewed ? { review: reviewSummaryOf(reviewed) } : {}),
       duplicates: result.duplicates,
       nonReports: result.nonReports,

@@ -20,7 +20,8 @@ export interface RunSummary {
   /** Outputs of an earlier run that this run did not write, removed. */
   removed: string[];
   seconds: number;
-  counts: { code: string; reports: number; segments: number }[];
+  /** Per code: reports and paragraphs, and how many of the reports rest on strong evidence. */
+  counts: { code: string; reports: number; segments: number; strongReports: number }[];
   /** With --review: what the decisions did. */
   review?: ReviewRunSummary;
   /** Copies of a report counted once, and documents that are not final reports. */
@@ -55,9 +56,10 @@ export function summaryText(s: RunSummary, c: ChalkInstance): string {
   }
   if (s.ocrFolded.length > 0) lines.push(`  OCR umlaut loss: ä/ö folded in ${s.ocrFolded.join(', ')}`);
   const width = Math.max(...s.counts.map((k) => k.code.length), 4);
+  // "strong": reports with at least one coding as confident as the model's strong level, or confirmed.
   for (const k of s.counts)
     lines.push(
-      `  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} ${k.reports === 1 ? 'report ' : 'reports'}  ${String(k.segments).padStart(5)} ${k.segments === 1 ? 'paragraph' : 'paragraphs'}`,
+      `  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} ${k.reports === 1 ? 'report ' : 'reports'} (${String(k.strongReports).padStart(4)} strong)  ${String(k.segments).padStart(5)} ${k.segments === 1 ? 'paragraph' : 'paragraphs'}`,
     );
   if (s.review) lines.push(reviewLine(s.review, c));
   lines.push(

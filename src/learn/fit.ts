@@ -194,6 +194,9 @@ function thresholdItems(items: readonly TrainingItem[]): Set<number> {
   );
 }
 
+/** A source's file name (the last path segment), for the weights file. */
+const sourceName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
 export function hashItems(items: readonly TrainingItem[]): string {
   const h = createHash('sha256');
   for (const i of [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
@@ -275,7 +278,8 @@ export function fitModel(
     fitted: {
       items: items.length,
       positives: items.filter((i) => i.codes.length > 0).length,
-      sources: [...new Set(items.map((i) => i.source))].sort(),
+      // File names only: the weights file must not depend on where the repository was checked out.
+      sources: [...new Set(items.map((i) => sourceName(i.source)))].sort(),
       hash: hashItems(given),
       vocabulary: hashVocabulary(setup),
       lambda,

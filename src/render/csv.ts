@@ -149,6 +149,8 @@ export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string
     c.segments,
     { fixed: c.shareOfReports },
     { fixed: c.shareAmongSiblings },
+    c.strongReports,
+    c.strongSegments,
     // With review decisions: the counts on confirmed codings alone and on the tool's proposals alone.
     ...(c.review
       ? [
@@ -172,6 +174,8 @@ export function themeCountsCsv(tables: Tables, options: CsvOptions = {}): string
       'segments',
       'share_of_reports',
       'share_among_siblings',
+      'strong_reports',
+      'strong_segments',
       ...reviewed,
     ],
     rows,

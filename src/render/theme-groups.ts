@@ -82,6 +82,8 @@ export function countFor(tables: Tables, theme: Theme): ThemeCount {
       segments: 0,
       shareOfReports: 0,
       shareAmongSiblings: 0,
+      strongReports: 0,
+      strongSegments: 0,
     }
   );
 }
