@@ -173,6 +173,8 @@ describe('CSV for the spreadsheet of the chosen language', () => {
         'segments',
         'share_of_reports',
         'share_among_siblings',
+        'strong_reports',
+        'strong_segments',
       ].join(delimiter),
     );
     expect(counts).toMatch(share);

@@ -39,7 +39,7 @@ describe('summaryText', () => {
   it('says "1 report", "1 paragraph", "1 coding" and "wrote 1 file"', () => {
     const t = text(summary({}));
     expect(t).toContain('analyse: 1 report, 1 paragraph, 1 coding in');
-    expect(t).toMatch(/success\.x\s+1 report\s+1 paragraph\n/);
+    expect(t).toMatch(/success\.x\s+1 report\s+1 strong\s+1 paragraph\n/);
     expect(t).toContain('wrote 1 file to out/: quotes.md');
     expect(t).not.toMatch(/\b1 (reports|paragraphs|codings|files)\b/);
   });

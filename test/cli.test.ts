@@ -97,7 +97,7 @@ describe('analyse reports/', () => {
       'report;segment;section;start_line;end_line;location;code;polarity;theme;score;confidence;matches;text',
     );
     expect(head('theme_counts.csv')).toBe(
-      'code;polarity;theme;label;reports;segments;share_of_reports;share_among_siblings',
+      'code;polarity;theme;label;reports;segments;share_of_reports;share_among_siblings;strong_reports;strong_segments',
     );
     expect(head('report_themes.csv')?.startsWith('Raportti;Asukkaiden osallistumis-')).toBe(true);
     expect(head('aliases.csv')).toBe('alias;report;path');

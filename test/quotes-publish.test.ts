@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CandidatePool } from '../src/aggregate/candidate-pool.js';
 import { asQuotation, plainText, type QuoteCandidate, quoteCandidates } from '../src/aggregate/quote-text.js';
-import { makeAliases, QUOTE_MIN_CONFIDENCE, rankQuotes, toQuotes } from '../src/aggregate/quotes.js';
+import { makeAliases, rankQuotes, toQuotes } from '../src/aggregate/quotes.js';
 import { showsOcrDamage } from '../src/language/fold.js';
 import { renderHtml } from '../src/render/html.js';
 import { quotesMarkdown } from '../src/render/quotes-md.js';
@@ -194,7 +194,7 @@ function candidate(report: string, score: number, extra: Partial<QuoteCandidate>
 describe('rankQuotes: confident codings, clean text first', () => {
   it('takes quotes only from codings at least as confident as asked', () => {
     const list = [candidate('a', 9, { confidence: 0.4 }), candidate('b', 2, { confidence: 0.8 })];
-    expect(rankQuotes(list, ['x'], 5, QUOTE_MIN_CONFIDENCE).map((c) => c.report)).toEqual(['b']);
+    expect(rankQuotes(list, ['x'], 5, 0.6).map((c) => c.report)).toEqual(['b']);
     expect(rankQuotes(list, ['x'], 5, 0).map((c) => c.report)).toEqual(['a', 'b']);
   });
 

@@ -79,7 +79,7 @@ describe('CSV renderers: encoding and header', () => {
     [
       'theme counts',
       themeCountsCsv,
-      'code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings',
+      'code,polarity,theme,label,reports,segments,share_of_reports,share_among_siblings,strong_reports,strong_segments',
     ],
     ['quotes', quotesCsv, 'code,rank,alias,section,score,quote'],
     ['aliases', aliasesCsv, 'alias,report,path'],
@@ -133,9 +133,9 @@ describe('CSV renderers: numbers and delimiters', () => {
   });
 
   it.each([
-    [',', 'success.cooperation,success,cooperation,"Yhteistyö, verkostot",3,7,0.600,0.500'],
-    [';', 'success.cooperation;success;cooperation;Yhteistyö, verkostot;3;7;0,600;0,500'],
-    ['\t', 'success.cooperation\tsuccess\tcooperation\tYhteistyö, verkostot\t3\t7\t0.600\t0.500'],
+    [',', 'success.cooperation,success,cooperation,"Yhteistyö, verkostot",3,7,0.600,0.500,2,4'],
+    [';', 'success.cooperation;success;cooperation;Yhteistyö, verkostot;3;7;0,600;0,500;2;4'],
+    ['\t', 'success.cooperation\tsuccess\tcooperation\tYhteistyö, verkostot\t3\t7\t0.600\t0.500\t2\t4'],
   ] as const)('delimiter %j: decimals and quoting follow it', (delimiter, row) => {
     expect(lines(themeCountsCsv(counts, { delimiter }))[1]).toBe(row);
   });

@@ -6,13 +6,6 @@ import type { QuoteCandidate } from './quote-text.js';
 
 export const DEFAULT_QUOTES_PER_CODE = 5;
 
-/**
- * Quotes are taken only from codings at least this confident: Coding.confidence is the probability that an
- * evaluator accepts the coding, and a quote offered for publication must be evidence an evaluator would
- * accept. The coder's calibration sets what the number means; `--quote-confidence` tunes it per run.
- */
-export const QUOTE_MIN_CONFIDENCE = 0.6;
-
 /** Clean text before OCR-damaged text, then the stronger, then by report and line (stable). */
 export function quoteOrder(a: QuoteCandidate, b: QuoteCandidate): number {
   return (

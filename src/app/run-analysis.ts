@@ -1,7 +1,7 @@
 import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
-import { makeAliases, QUOTE_MIN_CONFIDENCE, rankQuotes, toQuotes } from '../aggregate/quotes.js';
+import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { detach } from '../detach.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -41,7 +41,10 @@ export interface RunOptions {
   /** Genre rules: documents that are not final reports are flagged (and left out with skipNonReports). */
   genres?: GenreRules;
   skipNonReports?: boolean;
-  /** Least Coding.confidence a quote is taken from (default QUOTE_MIN_CONFIDENCE). */
+  /**
+   * Least Coding.confidence a quote is taken from. Default: the model's `strong` level, where it was at least
+   * 90 % precise on its fitting data (a quote is published: it must be right).
+   */
   quoteConfidence?: number;
 }
 
@@ -73,7 +76,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   diagnostics.push(...plan.diagnostics);
   const tally: Tally = new ThemeTally(options.compiled.book, options.coding.model.strong);
   const codings: Coding[] = [];
-  const minConfidence = options.quoteConfidence ?? QUOTE_MIN_CONFIDENCE;
+  const minConfidence = options.quoteConfidence ?? options.coding.model.strong;
   const pool = new CandidatePool(Math.max(1, options.quotesPerCode), minConfidence);
   const summaries: Omit<ReportSummary, 'alias'>[] = [];
   const sources: RunResult['sources'] = [];

@@ -88,7 +88,7 @@ async function checkLeaks(dir: string, flags: CheckLeaksFlags): Promise<number> 
   if (extra.length > 0)
     say(`not written by the last run (stale or temporary), scanned too: ${extra.join(', ')}`);
   if (files.length === 0) {
-    say(`nothing to check in ${dir}: no exported file found`);
+    say(`nothing to check in ${dir}: no exported files (name a folder that \`analyse\` wrote, e.g. out/)`);
     return 2;
   }
   let inventory: string[] = [];

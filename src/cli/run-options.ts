@@ -4,7 +4,6 @@
 // addRunOptions (with a parser from option-values.ts when its value needs checks), add its field to
 // RunFlags, and read it in run.ts.
 import { type Command, Option } from 'commander';
-import { QUOTE_MIN_CONFIDENCE } from '../aggregate/quotes.js';
 import { OUTPUT_FILES, OUTPUT_FORMATS, type OutputFormat } from '../app/outputs.js';
 import { type CsvOptions, csvFormatFor } from '../render/csv.js';
 import type { UiLang } from '../render/ui-strings.js';
@@ -23,7 +22,7 @@ export interface RunFlags extends CodingFlags, ReviewFlags {
   formats: OutputFormat[];
   allowList?: string;
   skipNonReports?: boolean;
-  quoteConfidence: number;
+  quoteConfidence?: number;
 }
 
 /** The run's options after the coding options: the review's (--review, --state), then the run's own. */
@@ -51,9 +50,8 @@ export function addRunOptions(command: Command): Command {
     .option('--quotes <n>', 'quotes per code', parseCount, 5)
     .option(
       '--quote-confidence <p>',
-      'least confidence (0–1) of a coding a quote is taken from',
+      "least confidence (0–1) of a coding a quote is taken from (default: the model's strong level)",
       parseConfidence,
-      QUOTE_MIN_CONFIDENCE,
     )
     .addOption(
       new Option('--formats <list>', `outputs to write, comma-separated (${OUTPUT_FORMATS.join(',')})`)

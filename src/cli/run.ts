@@ -109,7 +109,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const result = await runAnalysis({
       paths,
       genres,
-      quoteConfidence: flags.quoteConfidence,
+      ...(flags.quoteConfidence !== undefined ? { quoteConfidence: flags.quoteConfidence } : {}),
       ...(flags.skipNonReports ? { skipNonReports: true } : {}),
       out: flags.out,
       compiled,

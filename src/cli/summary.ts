@@ -59,7 +59,7 @@ export function summaryText(s: RunSummary, c: ChalkInstance): string {
   // "strong": reports with at least one coding as confident as the model's strong level, or confirmed.
   for (const k of s.counts)
     lines.push(
-      `  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} ${k.reports === 1 ? 'report ' : 'reports'} (${String(k.strongReports).padStart(4)} strong)  ${String(k.segments).padStart(5)} ${k.segments === 1 ? 'paragraph' : 'paragraphs'}`,
+      `  ${k.code.padEnd(width)}  ${String(k.reports).padStart(4)} ${k.reports === 1 ? 'report ' : 'reports'}  ${String(k.strongReports).padStart(4)} strong  ${String(k.segments).padStart(5)} ${k.segments === 1 ? 'paragraph' : 'paragraphs'}`,
     );
   if (s.review) lines.push(reviewLine(s.review, c));
   lines.push(
