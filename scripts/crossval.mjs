@@ -145,10 +145,12 @@ if (want('E')) {
   );
   out('section each paragraph stands in — the closest thing here to coding a whole unseen report.\n');
   out(
-    '| report left out | paragraphs | coded by the evaluator | coded by the model | precision | recall |\n|---|---|---|---|---|---|',
+    '| report left out | paragraphs | labelled codes | coded by the model | precision | recall |\n|---|---|---|---|---|---|',
   );
   const reports = [...new Set(own.map((i) => i.source))].filter((s) => /reports-[^/]*$/.test(s));
   let [tp, fp, fn] = [0, 0, 0];
+  // The same, counting only strong codings (confidence at the model's strong level: quotes, strong_* counts).
+  let [sp, sf, sn] = [0, 0, 0];
   for (const source of reports) {
     const rest = own.filter((i) => i.source !== source);
     const fit = fitModel(rest, fitSetup, {
@@ -159,9 +161,9 @@ if (want('E')) {
     let [t, f, n, labelled, coded] = [0, 0, 0, 0, 0];
     const mine = own.filter((i) => i.source === source);
     for (const item of mine) {
-      const got = new Set(
-        tagParagraph(itemSegment(item.text, item.id, item.section), context).codings.map((c) => c.code),
-      );
+      const codings = tagParagraph(itemSegment(item.text, item.id, item.section), context).codings;
+      const got = new Set(codings.map((c) => c.code));
+      const strong = new Set(codings.filter((c) => c.confidence >= fit.model.strong).map((c) => c.code));
       const want = new Set(item.codes);
       labelled += want.size;
       coded += got.size;
@@ -169,6 +171,10 @@ if (want('E')) {
         if (want.has(c)) t++;
         else if (!item.also.includes(c)) f++;
       for (const c of want) if (!got.has(c)) n++;
+      for (const c of strong)
+        if (item.codes.includes(c)) sp++;
+        else if (!item.also.includes(c)) sf++;
+      for (const c of item.codes) if (!strong.has(c)) sn++;
     }
     [tp, fp, fn] = [tp + t, fp + f, fn + n];
     out(
@@ -177,5 +183,8 @@ if (want('E')) {
   }
   out(
     `| all five | | ${tp + fn} | ${tp + fp} | ${(tp / Math.max(1, tp + fp)).toFixed(2)} | ${(tp / Math.max(1, tp + fn)).toFixed(2)} |`,
+  );
+  out(
+    `| all five, strong codings only | | ${sp + sn} | ${sp + sf} | ${(sp / Math.max(1, sp + sf)).toFixed(2)} | ${(sp / Math.max(1, sp + sn)).toFixed(2)} |`,
   );
 }
