@@ -49,8 +49,14 @@ export function codeDocument(
     candidates: [],
   };
   // Paragraph by paragraph: only what the run needs survives the loop, unless asked to keep it all.
+  // A list's lead-in ("Hankkeelle asetettiin neljä tavoitetta:") frames its items: goals are no outcomes.
+  let goalLeadIn = false;
   for (const segment of paragraphSegments(doc)) {
-    const tagging = tagParagraph(segment, ctx);
+    const item = segment.blockKind === 'list-item';
+    const tagging = tagParagraph(segment, ctx, item && goalLeadIn ? { goalLeadIn: true } : {});
+    if (!item)
+      goalLeadIn =
+        /:\s*$/.test(segment.text) && tagging.sentences.some((s) => s.evidence.cues.goal);
     out.paragraphs++;
     out.codings.push(...tagging.codings);
     out.candidates.push(...quoteCandidates([tagging]));

@@ -72,12 +72,21 @@ function candidates(ev: ParagraphEvidence, ctx: CodingContext, lexical: Map<stri
   return ctx.compiled.book.themes.filter((t) => named.has(t.code) || lexical.has(t.code));
 }
 
-export function tagParagraph(p: Segment, ctx: CodingContext): ParagraphTagging {
+export interface ParagraphContext {
+  /**
+   * The paragraph is an item of a list introduced by a goal ("Hankkeen tavoitteet olivat:", "Målen var:"):
+   * what the item names was meant, not necessarily achieved, as if the item itself said so.
+   */
+  goalLeadIn?: boolean;
+}
+
+export function tagParagraph(p: Segment, ctx: CodingContext, around: ParagraphContext = {}): ParagraphTagging {
   const ev = paragraphEvidence(p, {
     compiled: ctx.compiled,
     rules: ctx.rules,
     ...(ctx.fold ? { fold: true } : {}),
   });
+  if (around.goalLeadIn) for (const s of ev.sentences) s.cues.goal = true;
   const lexical = ctx.lexical?.score(p.text) ?? new Map<string, number>();
   const totals: ThemeDecision[] = candidates(ev, ctx, lexical).map((theme) => {
     const features = themeFeatures(ev, theme.code, theme.polarity, lexical.get(theme.code) ?? 0);
