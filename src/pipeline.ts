@@ -54,9 +54,7 @@ export function codeDocument(
   for (const segment of paragraphSegments(doc)) {
     const item = segment.blockKind === 'list-item';
     const tagging = tagParagraph(segment, ctx, item && goalLeadIn ? { goalLeadIn: true } : {});
-    if (!item)
-      goalLeadIn =
-        /:\s*$/.test(segment.text) && tagging.sentences.some((s) => s.evidence.cues.goal);
+    if (!item) goalLeadIn = /:\s*$/.test(segment.text) && tagging.sentences.some((s) => s.evidence.cues.goal);
     out.paragraphs++;
     out.codings.push(...tagging.codings);
     out.candidates.push(...quoteCandidates([tagging]));

@@ -80,7 +80,11 @@ export interface ParagraphContext {
   goalLeadIn?: boolean;
 }
 
-export function tagParagraph(p: Segment, ctx: CodingContext, around: ParagraphContext = {}): ParagraphTagging {
+export function tagParagraph(
+  p: Segment,
+  ctx: CodingContext,
+  around: ParagraphContext = {},
+): ParagraphTagging {
   const ev = paragraphEvidence(p, {
     compiled: ctx.compiled,
     rules: ctx.rules,
