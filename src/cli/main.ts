@@ -150,7 +150,21 @@ export async function buildProgram(names: readonly string[]): Promise<Command> {
   return program;
 }
 
+/**
+ * A reader that stops early (`analyse --help | head -1`) closes the pipe while the tool still writes:
+ * end quietly, as Unix tools do, instead of crashing on an unhandled EPIPE. Nothing is lost that the
+ * reader wanted; a run has written its output folder before it prints its summary.
+ */
+function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenPipeCloses(process.stdout);
+  endQuietlyWhenPipeCloses(process.stderr);
   const program = await buildProgram(neededSubcommands(argv.slice(2)));
   try {
     await program.parseAsync(withDefaultCommand(argv));
