@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { findLeaks } from '../src/anonymise/index.js';
 import { writeInventory } from '../src/io/leak-inventory.js';
 import { parseAllowList } from '../src/io/load-allow-list.js';
+import { quotesCsv } from '../src/render/csv.js';
+import type { Quote } from '../src/types.js';
+import { sampleTables } from './fixtures/render/sample-tables.js';
 import { defaultAnonymiser } from './fixtures/anonymise/measure.js';
 
 describe('findLeaks', () => {
@@ -42,6 +45,41 @@ describe('findLeaks', () => {
     expect(
       findLeaks([{ file: 'q', text: 'Miten palvelu toimi? Valo syttyi. Koski on kaunis.' }], []),
     ).toEqual([]);
+  });
+});
+
+describe('the tool\'s own "[OCR]" flag in quotes.csv', () => {
+  // Seed 003's quotes made a default run exit 1: the flag stood before the quote's first word, which was
+  // then read as a capitalised word in mid-sentence ("[OCR] Johtamisen näkökulmasta…").
+  const quote = (text: string): Quote => ({
+    code: 'success.participation',
+    rank: 1,
+    report: 'r',
+    alias: 'Raportti 1',
+    section: 'Johdanto',
+    startLine: 1,
+    endLine: 1,
+    score: 1,
+    confidence: 0.9,
+    text,
+    ocr: true,
+  });
+  it.each([
+    ['Johtamisen nakokulmasta asiakaslahtdisyyden pohjana on osallisuus.'],
+    ['Uudenlaiset toiminta- tavat tarvitsevat pohjakseen uudelleen ajattelua.'],
+    ['Kumppanuuden tarkein elementti on yhteisen padamaaran tavoittelu.'],
+  ])('opens a sentence: %s', (text) => {
+    for (const delimiter of [',', ';'] as const) {
+      const csv = quotesCsv({ ...sampleTables, quotes: [quote(text)] }, { delimiter });
+      expect(findLeaks([{ file: 'quotes.csv', text: csv }], [])).toEqual([]);
+    }
+  });
+
+  it('still lets a name after the flag be found', () => {
+    const csv = quotesCsv({ ...sampleTables, quotes: [quote('Marja Heikkilä kokosi palautteen.')] });
+    expect(findLeaks([{ file: 'quotes.csv', text: csv }], []).map((l) => l.text)).toEqual([
+      'Marja Heikkilä',
+    ]);
   });
 });
 

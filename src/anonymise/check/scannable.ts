@@ -1,7 +1,9 @@
 // An exported file's text as the leak check reads it, with every offset kept (so a hit's line and column
 // are the file's): HTML tags, styles and scripts blanked out (a font name in CSS is no leak, text in an
 // attribute is looked at), entities shortened in place; CSV delimiters and quotes turned into cell
-// boundaries ("|"), so a cell's first word is read as the start of a sentence, as in a table.
+// boundaries ("|"), so a cell's first word is read as the start of a sentence, as in a table. The tool's
+// own "[OCR]" flag before a quote in quotes.csv (render/csv.ts) is blanked with the cell boundary: the
+// quote's first word still opens its sentence.
 
 export function scannableText(file: string, text: string): string {
   const name = file.toLowerCase().replace(/!.*$/u, '');
@@ -55,6 +57,12 @@ function cellBoundaries(text: string): string {
       out += '|';
     } else if (!quoted && c === delimiter) out += '|';
     else out += c;
+    if (out.endsWith('|') && text.startsWith(OCR_FLAG, i + 1)) {
+      out += ' '.repeat(OCR_FLAG.length);
+      i += OCR_FLAG.length;
+    }
   }
   return out;
 }
+
+const OCR_FLAG = '[OCR] ';
