@@ -40,7 +40,8 @@ export function projectNameFromTitle(text: string): string | undefined {
   const lines = text.slice(0, 4000).split(/\r\n|\r|\n/u);
   const heading = lines.find((l) => /^#{1,6}\s+\S/u.test(l.trim()));
   const title = (heading ?? lines.find((l) => l.trim().length > 0) ?? '').replace(/[*_#`>]/gu, '').trim();
-  if (!title) return undefined;
+  // A first line of prose is no title: a text report without one opens with a paragraph or a sentence.
+  if (!title || title.length > MAX_TITLE || (!heading && /[.!?]$/u.test(title))) return undefined;
   // "DigiSyd – digital delaktighet…": a name before a dash; "… -hanke (KaiPäätös)" handled as acronym.
   const dashed = /^([^–—:]{2,60}?)\s+[–—:]\s+\S/u.exec(title);
   if (dashed?.[1] && /\p{Lu}.*\p{Lu}|\p{N}/u.test(dashed[1]) && !REPORT_WORD.test(dashed[1]))
@@ -48,12 +49,17 @@ export function projectNameFromTitle(text: string): string | undefined {
   const words = title.split(/\s+/u);
   const end = words.findIndex((w) => hasProjectHead(w.toLowerCase().replace(/[^\p{L}-]/gu, '')));
   if (end < 0 || end > 7) return undefined;
-  return words
+  const name = words
     .slice(0, end + 1)
     .join(' ')
     .replace(/[–—-]\s*$/u, '')
     .trim();
+  // "Hankkeen loppuraportti": the project word alone names no project.
+  return projectWordCase(name.toLowerCase().replace(/[^\p{L}-]/gu, '')) ? undefined : name;
 }
+
+/** Longer than any title: the longest title of the sample reports and seeds is 85 characters. */
+const MAX_TITLE = 200;
 
 export interface NamedProject {
   first: number;
