@@ -11,8 +11,8 @@ import { writeInventory } from '../src/io/leak-inventory.js';
 import { parseAllowList } from '../src/io/load-allow-list.js';
 import { quotesCsv } from '../src/render/csv.js';
 import type { Quote } from '../src/types.js';
-import { sampleTables } from './fixtures/render/sample-tables.js';
 import { defaultAnonymiser } from './fixtures/anonymise/measure.js';
+import { sampleTables } from './fixtures/render/sample-tables.js';
 
 describe('findLeaks', () => {
   it('finds inventory names inflected, places, name pairs and contacts, with line and column', () => {
@@ -77,9 +77,7 @@ describe('the tool\'s own "[OCR]" flag in quotes.csv', () => {
 
   it('still lets a name after the flag be found', () => {
     const csv = quotesCsv({ ...sampleTables, quotes: [quote('Marja Heikkilä kokosi palautteen.')] });
-    expect(findLeaks([{ file: 'quotes.csv', text: csv }], []).map((l) => l.text)).toEqual([
-      'Marja Heikkilä',
-    ]);
+    expect(findLeaks([{ file: 'quotes.csv', text: csv }], []).map((l) => l.text)).toEqual(['Marja Heikkilä']);
   });
 });
 

@@ -86,7 +86,10 @@ describe('what a report teaches its own text', () => {
   // A text report without a title opens with prose: its first line names no project. Taking "hankkeen" of
   // such a line (a one-line hostile file) for the project's name redacted the quotes of every report.
   it.each([
-    ['a title-less line of prose', 'hankkeen yhteistyö kuntien kanssa sujui hyvin mutta aikataulu viivästyi, '.repeat(30)],
+    [
+      'a title-less line of prose',
+      'hankkeen yhteistyö kuntien kanssa sujui hyvin mutta aikataulu viivästyi, '.repeat(30),
+    ],
     ['a first sentence', 'Hanke eteni suunnitellusti ja yhteistyö sujui hyvin.\n\nToinen kappale.'],
     ['a title whose only name is the word "hanke"', '# Hankkeen loppuraportti\n\nHanke eteni hyvin.'],
   ])('takes no project name from %s', (_, text) => {
