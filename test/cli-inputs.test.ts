@@ -45,6 +45,11 @@ describe('hostile inputs beside the sample reports', () => {
     join(dir, 'rivi.txt'),
     'yhteistyö kuntien kanssa sujui hyvin mutta aikataulu viivästyi, '.repeat(3_100),
   );
+  // One line of 6 MB: more text than any report, skipped (a 50 MB line took minutes to code).
+  writeFileSync(
+    join(dir, 'valtava.txt'),
+    'hankkeen yhteistyö kuntien kanssa sujui hyvin mutta aikataulu viivästyi, '.repeat(85_000),
+  );
   writeFileSync(
     join(dir, 'rikki.md'),
     Buffer.concat([
@@ -67,7 +72,7 @@ describe('hostile inputs beside the sample reports', () => {
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.reports).toBe(5 + 3);
-    expect(summary.failed).toBe(1);
+    expect(summary.failed).toBe(2);
     const themes = readFileSync(join(out, 'report_themes.csv'), 'utf8');
     for (const f of readdirSync(join(root, 'reports'))) expect(themes).toContain(f.replace(/\.\w+$/, ''));
   });
@@ -76,6 +81,7 @@ describe('hostile inputs beside the sample reports', () => {
     expect(r.stderr).toMatch(
       /pommi\.docx: error skipped: its XML inflates to more than 16 MB.*\[parse\/docx-too-large\]/,
     );
+    expect(r.stderr).toMatch(/valtava\.txt: error skipped: 5\.9 M characters of text.*\[read\/too-large\]/);
     expect(r.stderr).toMatch(
       /rikki\.md:3:49: warning not valid UTF-8: 1 broken byte sequence.*\[read\/invalid-utf8\]/,
     );

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikeMarkdown, readReport } from '../src/io/read-report.js';
+import { looksLikeMarkdown, MAX_REPORT_CHARS, peekReport, readReport } from '../src/io/read-report.js';
 import { showsUmlautLoss } from '../src/language/fold.js';
 
 describe('readReport', () => {
@@ -54,5 +54,20 @@ describe('readReport', () => {
     const r = await readReport(nfd);
     expect(r.ok && r.value.text).toBe(text.normalize('NFC'));
     expect(r.ok && showsUmlautLoss(r.value.text)).toBe(false);
+  });
+
+  // A report of tens of megabytes (a 50 MB export on one line) would take minutes to code although every
+  // stage is linear: it is skipped, named, before anything is done with its text.
+  it('skips a text longer than any report, and leaves it out of the first look too', async () => {
+    const huge = join(dir, 'rivi.txt');
+    writeFileSync(huge, 'yhteistyö sujui hyvin, '.repeat(Math.ceil((MAX_REPORT_CHARS + 1) / 23)));
+    const r = await readReport(huge);
+    expect(r.ok ? [] : r.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['read/too-large', 'error'],
+    ]);
+    expect(await peekReport(huge)).toEqual({});
+    const fits = join(dir, 'mahtuu.txt');
+    writeFileSync(fits, 'Yhteistyö sujui hyvin. '.repeat(1000));
+    expect((await readReport(fits)).ok).toBe(true);
   });
 });

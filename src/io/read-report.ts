@@ -7,6 +7,27 @@ import { parseText } from '../parse/text.js';
 import type { SourceDocument } from '../types.js';
 import { decode } from './decode.js';
 
+/**
+ * The longest report text coded: 4 Mi characters, 50 times the longest seed (82 KB) and more than a
+ * 1,000-page report holds. Every stage is linear in the text, but a 50 MB export on one line would still
+ * take minutes; such a file is skipped with a diagnostic, as a DOCX that inflates too far is.
+ */
+export const MAX_REPORT_CHARS = 4 * 1024 * 1024;
+
+function tooLarge(path: string, chars: number): Result<SourceDocument> {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} M`;
+  return {
+    ok: false,
+    diagnostics: [
+      diagnostic(
+        path,
+        'read/too-large',
+        `skipped: ${mb(chars)} characters of text, more than any report (at most ${mb(MAX_REPORT_CHARS)}); split the file or check what it holds`,
+      ),
+    ],
+  };
+}
+
 export function reportKey(path: string): string {
   return basename(path, extname(path));
 }
@@ -20,11 +41,19 @@ export async function parseReportBytes(bytes: Uint8Array, path: string): Promise
   const report = reportKey(path);
   const ext = extname(path).toLowerCase();
   // The DOCX and PDF readers (mammoth, unpdf) load only when such a report comes along.
-  if (ext === '.docx') return (await import('../parse/docx.js')).parseDocx(bytes, report, path);
-  if (ext === '.pdf') return (await import('../parse/pdf.js')).parsePdf(bytes, report, path);
+  if (ext === '.docx' || ext === '.pdf') {
+    const parsed =
+      ext === '.docx'
+        ? await (await import('../parse/docx.js')).parseDocx(bytes, report, path)
+        : await (await import('../parse/pdf.js')).parsePdf(bytes, report, path);
+    return parsed.ok && parsed.value.text.length > MAX_REPORT_CHARS
+      ? tooLarge(path, parsed.value.text.length)
+      : parsed;
+  }
   const decoded = decode(bytes, path);
   if (!decoded.ok) return decoded;
   const text = decoded.value.text;
+  if (text.length > MAX_REPORT_CHARS) return tooLarge(path, text.length);
   // What decoding noticed (a guessed code page, broken UTF-8) goes with the parsed report.
   const notes = decoded.diagnostics ? { diagnostics: decoded.diagnostics } : {};
   if (ext === '.md' || ext === '.markdown')
@@ -54,7 +83,7 @@ export async function peekReport(path: string): Promise<{ text?: string; parsed?
   }
   try {
     const decoded = decode(await readFile(path), path);
-    return decoded.ok ? { text: decoded.value.text } : {};
+    return decoded.ok && decoded.value.text.length <= MAX_REPORT_CHARS ? { text: decoded.value.text } : {};
   } catch {
     return {};
   }
