@@ -47,6 +47,7 @@ function cellBoundaries(text: string): string {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
+    let boundary = false;
     if (c === '"') {
       if (quoted && text.charAt(i + 1) === '"') {
         out += ' "';
@@ -54,10 +55,10 @@ function cellBoundaries(text: string): string {
         continue;
       }
       quoted = !quoted;
-      out += '|';
-    } else if (!quoted && c === delimiter) out += '|';
-    else out += c;
-    if (out.endsWith('|') && text.startsWith(OCR_FLAG, i + 1)) {
+      boundary = true;
+    } else if (!quoted && c === delimiter) boundary = true;
+    out += boundary ? '|' : c;
+    if (boundary && text.startsWith(OCR_FLAG, i + 1)) {
       out += ' '.repeat(OCR_FLAG.length);
       i += OCR_FLAG.length;
     }
