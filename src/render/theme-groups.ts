@@ -30,9 +30,31 @@ export function leafThemes(codebook: Codebook): Theme[] {
   return codebook.themes.filter((t) => !parents.has(t.code));
 }
 
+interface CodebookIndex {
+  byCode: Map<string, Theme>;
+  /** A top-level theme's position among the top-level themes. */
+  mainIndex: Map<Theme, number>;
+}
+
+// Built once per codebook: renderers ask for every theme's main theme and colour, and a codebook of
+// 10,000 themes made a search of the whole codebook per theme 100 million steps.
+const indexes = new WeakMap<Codebook, CodebookIndex>();
+function indexOf(codebook: Codebook): CodebookIndex {
+  let index = indexes.get(codebook);
+  if (!index) {
+    const mains = codebook.themes.filter((t) => t.parent === undefined);
+    index = {
+      byCode: new Map(codebook.themes.map((t) => [t.code, t])),
+      mainIndex: new Map(mains.map((t, i) => [t, i])),
+    };
+    indexes.set(codebook, index);
+  }
+  return index;
+}
+
 /** Top-level ancestor of a theme (itself when it has no parent). */
 export function mainThemeOf(codebook: Codebook, theme: Theme): Theme {
-  const byCode = new Map(codebook.themes.map((t) => [t.code, t]));
+  const { byCode } = indexOf(codebook);
   let current = theme;
   const seen = new Set<string>();
   while (current.parent !== undefined && !seen.has(current.code)) {
@@ -70,10 +92,18 @@ export function themeGroups(codebook: Codebook, lang: UiLang): ThemeGroup[] {
   return [...groups.values()];
 }
 
+// The counts by code, once per table of counts (a search per theme grew with the square of the codebook).
+const countIndexes = new WeakMap<readonly ThemeCount[], Map<string, ThemeCount>>();
+
 /** Count for a code; zeros when the aggregate has no row for it. */
 export function countFor(tables: Tables, theme: Theme): ThemeCount {
+  let byCode = countIndexes.get(tables.counts);
+  if (!byCode) {
+    byCode = new Map(tables.counts.map((c) => [c.code, c]));
+    countIndexes.set(tables.counts, byCode);
+  }
   return (
-    tables.counts.find((c) => c.code === theme.code) ?? {
+    byCode.get(theme.code) ?? {
       code: theme.code,
       polarity: theme.polarity,
       theme: theme.topic,
@@ -107,7 +137,6 @@ const MAIN_THEME_COLORS = [
 /** Colour of a theme: by polarity when it has one, otherwise by its main theme's position in the codebook. */
 export function themeColor(codebook: Codebook, theme: Theme): string {
   if (theme.polarity !== 'none') return POLARITY_COLORS[theme.polarity];
-  const mains = codebook.themes.filter((t) => t.parent === undefined);
-  const index = Math.max(0, mains.indexOf(mainThemeOf(codebook, theme)));
+  const index = indexOf(codebook).mainIndex.get(mainThemeOf(codebook, theme)) ?? 0;
   return MAIN_THEME_COLORS[index % MAIN_THEME_COLORS.length] ?? POLARITY_COLORS.none;
 }
