@@ -3,7 +3,7 @@
 import type { Codebook } from '../codebook/types.js';
 import type { Tables } from '../types.js';
 import { escapeHtml } from './escape.js';
-import { countFor, type ThemeGroup, themeColor, themeLabel } from './theme-groups.js';
+import { countFor, countOf, type ThemeGroup, themeColor, themeLabel } from './theme-groups.js';
 import type { UiLang } from './ui-strings.js';
 
 const WIDTH = 1040;
@@ -46,7 +46,7 @@ export function axisTicks(max: number): number[] {
 
 /** A main theme's own count (the aggregate rolls subthemes up into it), after its heading: " · 2/3". */
 function groupTotal(tables: Tables, group: ThemeGroup, total: number): string {
-  const count = group.main ? tables.counts.find((c) => c.code === group.main?.code) : undefined;
+  const count = group.main ? countOf(tables, group.main.code) : undefined;
   return count ? `<tspan class="group-value"> · ${count.reports}/${total}</tspan>` : '';
 }
 

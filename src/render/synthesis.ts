@@ -5,7 +5,14 @@ import type { Codebook } from '../codebook/types.js';
 import type { Quote, Tables } from '../types.js';
 import { quoteNotes, quotePlace } from './quote-notes.js';
 import { reviewStrings } from './review-strings.js';
-import { codebookTitle, countFor, type ThemeGroup, themeGroups, themeLabel } from './theme-groups.js';
+import {
+  codebookTitle,
+  countFor,
+  countOf,
+  type ThemeGroup,
+  themeGroups,
+  themeLabel,
+} from './theme-groups.js';
 import { joinList, type UiLang, type UiStrings, uiStrings } from './ui-strings.js';
 
 /** Quotes per theme in the draft; the evaluator keeps the best and deletes the rest. */
@@ -131,7 +138,7 @@ export function buildSynthesis(tables: Tables, codebook: Codebook, lang: UiLang)
         ...(memos.length > 0 ? { memos } : {}),
       };
     });
-    const mainCount = group.main ? tables.counts.find((c) => c.code === group.main?.code) : undefined;
+    const mainCount = group.main ? countOf(tables, group.main.code) : undefined;
     chapters.push({
       number,
       title: chapterTitle(group, ui),

@@ -95,15 +95,20 @@ export function themeGroups(codebook: Codebook, lang: UiLang): ThemeGroup[] {
 // The counts by code, once per table of counts (a search per theme grew with the square of the codebook).
 const countIndexes = new WeakMap<readonly ThemeCount[], Map<string, ThemeCount>>();
 
-/** Count for a code; zeros when the aggregate has no row for it. */
-export function countFor(tables: Tables, theme: Theme): ThemeCount {
+/** The aggregate's row for a code, if it has one. */
+export function countOf(tables: Tables, code: string): ThemeCount | undefined {
   let byCode = countIndexes.get(tables.counts);
   if (!byCode) {
     byCode = new Map(tables.counts.map((c) => [c.code, c]));
     countIndexes.set(tables.counts, byCode);
   }
+  return byCode.get(code);
+}
+
+/** Count for a code; zeros when the aggregate has no row for it. */
+export function countFor(tables: Tables, theme: Theme): ThemeCount {
   return (
-    byCode.get(theme.code) ?? {
+    countOf(tables, theme.code) ?? {
       code: theme.code,
       polarity: theme.polarity,
       theme: theme.topic,
