@@ -29,4 +29,15 @@ describe('quotesMarkdown', () => {
     const md = quotesMarkdown(withQuote('Yhteistyö sujui <b>hyvin</b>.'), polarityCodebook, 'fi');
     expect(md).toContain('> ”Yhteistyö sujui \\<b>hyvin\\</b>.” (');
   });
+
+  // With --lang sv the headings and captions were Swedish but these two lines Finnish.
+  it.each([
+    ['fi', 'Mainittu 3/3 raportissa.', '_Ei sitaatteja._'],
+    ['en', 'Mentioned in 3/3 reports.', '_No quotes._'],
+    ['sv', 'Nämnt i 3/3 rapporter.', '_Inga citat._'],
+  ] as const)('counts and "no quotes" in the chosen language: %s', (lang, mentioned, none) => {
+    const md = quotesMarkdown({ ...sampleTables, quotes: [] }, polarityCodebook, lang);
+    expect(md).toContain(none);
+    expect(md).toMatch(new RegExp(mentioned.replace(/\d\/\d/, '\\d+/\\d+').replace('.', '\\.')));
+  });
 });
