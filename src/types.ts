@@ -187,6 +187,12 @@ export interface Tables {
   aliases: Alias[];
   /** The evaluator's memos on codings (review decisions), for the REFI-QDA export and the synthesis draft. */
   memos?: Memo[];
+  /**
+   * The morphology the run read the reports with ("voikko" or "snowball"). Voikko serves the anonymiser's
+   * proper-noun classes, so anonymised quotes can differ with and without it: the outputs that hold them
+   * name it.
+   */
+  morphology?: string;
 }
 
 /** A reviewer's memo on one code of one paragraph. */

@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SUBCOMMANDS } from '../src/cli/main.js';
 import { analyse, type CliResult, root } from './helpers/run-cli.js';
@@ -118,6 +119,19 @@ describe('analyse reports/', () => {
     expect(readFileSync(join(again, 'my-notes.txt'), 'utf8')).toBe('mine');
     for (const f of readdirSync(out))
       expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+  });
+
+  // Voikko serves the anonymiser's proper-noun classes, so anonymised quotes can differ with and without
+  // it (issue 9): every output that holds them, and the manifest, name the morphology the run used.
+  it('names the morphology in the manifest and in every output that holds anonymised quotes', () => {
+    const text = (f: string) => readFileSync(join(out, f), 'utf8');
+    const inZip = (f: string, part: string) =>
+      strFromU8(unzipSync(new Uint8Array(readFileSync(join(out, f))))[part] ?? new Uint8Array());
+    expect(JSON.parse(text('.analyse-manifest.json')).morphology).toBe('snowball');
+    for (const f of ['quotes.md', 'synthesis.md', 'report.html'])
+      expect(text(f), f).toContain('Morfologia: snowball');
+    expect(inZip('synthesis.docx', 'word/document.xml')).toContain('Morfologia: snowball');
+    expect(inZip('analysis.xlsx', 'docProps/core.xml')).toContain('Morfologia: snowball');
   });
 
   it('matches the whole-output snapshot', async () => {

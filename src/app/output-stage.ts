@@ -103,6 +103,7 @@ export class OutputStage {
     files: ReadonlyMap<string, string | Uint8Array>,
     shareable: ReadonlySet<string>,
     onInstalled?: (name: string) => void,
+    about: { morphology?: string } = {},
   ): Finished {
     const hashes = new Map<string, string>();
     for (const [name, content] of files) hashes.set(name, this.folder.write(name, content));
@@ -118,6 +119,7 @@ export class OutputStage {
         names.filter((n) => !n.startsWith('.')),
         shareable,
         hashes,
+        about,
       ),
     );
     const installed = [...names, MANIFEST_FILE];

@@ -136,7 +136,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const reviewed = review?.summary();
     if (reviewed) printReviewWarnings(reviewed);
     const date = documentDate(process.env);
-    const files = await renderOutputs(result.tables, compiled.book, {
+    const files = await renderOutputs({ ...result.tables, morphology: morphology.name }, compiled.book, {
       formats,
       lang: flags.lang,
       csv,
@@ -154,7 +154,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     );
     // The inventory holds personal data: it goes to the state folder, never into the shareable folder.
     await writeInventory(stateDir(flags.state), flags.out, anonymiser.inventory());
-    const finished = stage.finish(files, SHAREABLE);
+    const finished = stage.finish(files, SHAREABLE, undefined, { morphology: morphology.name });
     stage = undefined;
     await saveAliases(flags, result.aliasTable);
     const summary: RunSummary = {

@@ -16,12 +16,15 @@ export interface Manifest {
   shareable: string[];
   /** SHA-256 of every file the run wrote, hidden ones included (absent in manifests of older versions). */
   sha256?: Record<string, string>;
+  /** The morphology the run used ("voikko", "snowball"): anonymised quotes can differ without Voikko. */
+  morphology?: string;
 }
 
 export function renderManifest(
   files: readonly string[],
   shareable: ReadonlySet<string>,
   sha256: ReadonlyMap<string, string> = new Map(),
+  about: { morphology?: string } = {},
 ): string {
   const sorted = [...files].sort();
   const hashes = [...sha256.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -30,6 +33,7 @@ export function renderManifest(
     files: sorted,
     shareable: sorted.filter((f) => shareable.has(f)),
     ...(hashes.length > 0 ? { sha256: Object.fromEntries(hashes) } : {}),
+    ...(about.morphology ? { morphology: about.morphology } : {}),
   };
   return `${JSON.stringify(m, null, 2)}\n`;
 }

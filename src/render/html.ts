@@ -179,7 +179,7 @@ ${renderHeatmap(tables, codebook, groups, lang, ui)}
 <h2>${escapeHtml(ui.quotesTitle)}</h2>
 ${renderQuotes(tables, groups, lang, ui)}
 </section>
-<footer>${escapeHtml(ui.generatedBy)}</footer>
+<footer>${escapeHtml(ui.generatedBy)}${tables.morphology ? ` ${escapeHtml(ui.morphology(tables.morphology))}.` : ''}</footer>
 </main>
 </body>
 </html>

@@ -4,6 +4,7 @@ import type { Codebook } from '../codebook/types.js';
 import type { Quote, Tables } from '../types.js';
 import { quoteNotes } from './quote-notes.js';
 import { escapeMarkdown } from './synthesis.js';
+import { uiStrings } from './ui-strings.js';
 
 const WORDS = {
   fi: { mentioned: (n: number, m: number) => `Mainittu ${n}/${m} raportissa.`, none: '_Ei sitaatteja._' },
@@ -13,6 +14,7 @@ const WORDS = {
 
 export function quotesMarkdown(tables: Tables, book: Codebook, lang: 'fi' | 'en' | 'sv' = 'fi'): string {
   const lines: string[] = [`# ${escapeMarkdown(book.title[lang] ?? book.title.fi)}`, ''];
+  if (tables.morphology) lines.push(`_${escapeMarkdown(uiStrings(lang).morphology(tables.morphology))}_`, '');
   const total = tables.reports.length;
   const words = WORDS[lang];
   // Themes and quotes by code, once: a search per code grew with the square of a large codebook.

@@ -158,7 +158,9 @@ export function buildSynthesis(tables: Tables, codebook: Codebook, lang: UiLang)
   return {
     lang,
     title: codebookTitle(codebook, lang),
-    note: ui.synthesis.draftNote,
+    note: tables.morphology
+      ? `${ui.synthesis.draftNote} ${ui.morphology(tables.morphology)}.`
+      : ui.synthesis.draftNote,
     placeholder: ui.synthesis.writeHere,
     chapters,
   };

@@ -44,6 +44,8 @@ export interface UiStrings {
   noQuotes: string;
   themesCount: string;
   generatedBy: string;
+  /** The morphology the run used ("voikko", "snowball"), as outputs name it. */
+  morphology(name: string): string;
   kicker: string;
   quotesCount: string;
   contents: string;
@@ -110,6 +112,7 @@ const fi: UiStrings = {
   noQuotes: 'Ei lainauksia.',
   themesCount: 'Teemoja',
   generatedBy: 'Tuotettu analyse-työkalulla. Lainaukset on anonymisoitu.',
+  morphology: (name) => `Morfologia: ${name}`,
   kicker: 'Loppuraporttien laadullinen analyysi',
   quotesCount: 'Lainauksia',
   contents: 'Sisältö',
@@ -178,6 +181,7 @@ const en: UiStrings = {
   noQuotes: 'No quotes.',
   themesCount: 'Themes',
   generatedBy: 'Produced with analyse. Quotes are anonymised.',
+  morphology: (name) => `Morphology: ${name}`,
   kicker: 'Qualitative analysis of final reports',
   quotesCount: 'Quotes',
   contents: 'Contents',
@@ -245,6 +249,7 @@ const sv: UiStrings = {
   noQuotes: 'Inga citat.',
   themesCount: 'Teman',
   generatedBy: 'Framtagen med analyse. Citaten är anonymiserade.',
+  morphology: (name) => `Morfologi: ${name}`,
   kicker: 'Kvalitativ analys av slutrapporter',
   quotesCount: 'Citat',
   contents: 'Innehåll',

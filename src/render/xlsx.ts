@@ -143,6 +143,8 @@ export async function renderXlsx(
   workbook.lastModifiedBy = 'analyse';
   // exceljs stamps "now"; the repack below sets options.created or drops the dates.
   workbook.title = cellText(codebook.title[lang] ?? codebook.title.fi);
+  // The quotes sheet holds anonymised text, which can differ with and without Voikko.
+  if (tables.morphology) workbook.description = ui.morphology(tables.morphology);
 
   const byCode = new Map(codebook.themes.map((t) => [t.code, t]));
   const label = (code: string): string => {
