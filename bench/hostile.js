@@ -4,7 +4,9 @@
 // run's own. Every case must finish well within a minute with the good reports coded.
 //   node bench/hostile.js [--only name,name] [--timeout seconds] [--bin path/to/analyse.js]
 // Cases: docx-bomb (document.xml inflating to 400 MB), line-2mb / line-50mb (a single line of text
-// without a sentence end), invalid-utf8 (UTF-8 with broken bytes, no NUL), raw-html (markup in a report).
+// without a sentence end), invalid-utf8 (UTF-8 with broken bytes, no NUL), raw-html (markup in a report),
+// nested-lists (10,000 nested list markers in 20 KB), redos-codebook (a codebook pattern `(a+)+$` beside
+// text that would make a backtracking engine hang), themes-10k (a codebook of 10,000 themes).
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -106,7 +108,33 @@ function rawHtml(path) {
   );
 }
 
-function run(name, dir) {
+/** A copy of the default codebook with a catastrophic-backtracking pattern in its first theme. */
+function redosCodebook(path) {
+  const book = readFileSync(join(root, 'codebooks', 'digikannustin-2020.yaml'), 'utf8');
+  writeFileSync(
+    path,
+    // A function, not a replacement string: "$'" in one means "the text after the match".
+    book.replace(
+      /\n(\s+)exclusions:/,
+      (_, indent) => `\n${indent}patterns: ['(a+)+$', '(x+x+)+y']\n${indent}exclusions:`,
+    ),
+  );
+}
+
+/** A flat codebook of `n` themes, each with two terms of its own and every 50th with a common word. */
+function manyThemes(path, n) {
+  const common = ['yhteistyö', 'asukas', 'palaute', 'lomake', 'koulutus', 'aikataulu', 'toimittaja'];
+  const themes = Array.from({ length: n }, (_, i) => {
+    const terms = [`termi${i}x`, `sana${i}y`, ...(i % 50 === 0 ? [common[i % common.length]] : [])];
+    return `  - code: t${i}\n    labels: { fi: Teema ${i}, en: Theme ${i} }\n    description: Theme ${i}.\n    terms:\n      fi: [${terms.join(', ')}]`;
+  });
+  writeFileSync(
+    path,
+    `id: themes-${n}\ntitle: { fi: Teemat, en: Themes }\npolarity: false\nthemes:\n${themes.join('\n')}\n`,
+  );
+}
+
+function run(name, dir, extra = []) {
   if (only.length > 0 && !only.includes(name)) return;
   const out = join(corpus, `out-${name}`);
   rmSync(out, { recursive: true, force: true });
@@ -114,7 +142,7 @@ function run(name, dir) {
     '/usr/bin/time',
     // timeout(1) under time(1): a run past the limit is stopped (SIGTERM; timeout reaps it, so time still
     // reports its peak memory).
-    ['-v', 'timeout', String(timeout), process.execPath, bin, dir, '--out', out, '--json'],
+    ['-v', 'timeout', String(timeout), process.execPath, bin, dir, '--out', out, '--json', ...extra],
     {
       cwd: root,
       encoding: 'utf8',
@@ -164,3 +192,17 @@ run(
 );
 run('invalid-utf8', caseFolder('invalid-utf8', 'rikki.md', invalidUtf8));
 run('raw-html', caseFolder('raw-html', 'html.md', rawHtml));
+run(
+  'nested-lists',
+  caseFolder('nested-lists', 'lista.md', (p) =>
+    writeFileSync(p, `# Lista\n\n${'- '.repeat(10_000)}yhteistyö\n`),
+  ),
+);
+const redos = caseFolder('redos-codebook', 'aaa.md', (p) =>
+  writeFileSync(p, `# Raportti\n\n${'a'.repeat(50_000)}!\n\n${'x'.repeat(30_000)}\n`),
+);
+redosCodebook(join(corpus, 'redos.yaml'));
+run('redos-codebook', redos, ['--codebook', join(corpus, 'redos.yaml')]);
+const plain = caseFolder('themes-10k', 'jarviseutu-tilavaraus.md', () => {});
+manyThemes(join(corpus, 'themes-10k.yaml'), 10_000);
+run('themes-10k', plain, ['--codebook', join(corpus, 'themes-10k.yaml')]);
