@@ -4,10 +4,11 @@
 //      how far to trust it on text it has not seen;
 //   3. one row per item and theme: label 1 for the item's codes, 0 for the others (codes in `also` left out);
 //   4. the L2 penalty chosen by out-of-fold log-likelihood, then the weights on all rows;
-//   5. calibration (Platt) from out-of-fold logits, and the threshold: the best out-of-fold F1 on the
-//      items most like what the tool will code — the user's own decisions when there are any, else the
-//      paragraphs of whole reports (items with a section), else all; "strong" is the lowest confidence
-//      above which out-of-fold precision there reaches STRONG_PRECISION.
+//   5. calibration (Platt) from out-of-fold logits, and the threshold, on the items most like what the
+//      tool will code — the user's own decisions when there are any, else the paragraphs of whole reports
+//      (items with a section), else all: precision first, the lowest confidence from which out-of-fold
+//      precision stays at CODING_PRECISION (the most recall an evaluator gets at that precision), or the
+//      best F1 where it never gets there; "strong" likewise at STRONG_PRECISION.
 // The same procedure serves `npm run fit` (shipped weights), `--learn-from` (at run time) and the
 // cross-validation of `analyse eval --cv`.
 import { createHash } from 'node:crypto';
@@ -35,6 +36,8 @@ export interface FitResult {
 const FOLDS = 5;
 const LAMBDAS = [0.1, 0.3, 1, 3, 10];
 const STRONG_PRECISION = 0.9;
+/** Precision first: three in four coded paragraphs should be ones an evaluator accepts (issue 9's bar). */
+const CODING_PRECISION = 0.75;
 /** β² of the F-measure the threshold maximises: F1. */
 const BETA2 = 1;
 
@@ -124,8 +127,9 @@ function logLikelihood(z: readonly number[], y: readonly number[], w: readonly n
 }
 
 /**
- * The threshold with the best out-of-fold F1 over item × theme decisions, and the lowest confidence from
- * which out-of-fold precision reaches the bar for strong evidence (quotes come from strong codings).
+ * The threshold: the lowest confidence from which out-of-fold precision over item × theme decisions stays
+ * at CODING_PRECISION at every higher one (else the best F1); "strong": the same at STRONG_PRECISION
+ * (quotes come from strong codings).
  */
 function thresholds(
   p: readonly number[],
@@ -134,6 +138,7 @@ function thresholds(
 ): { threshold: number; strong: number } {
   let best = { f: -1, t: 0.5 };
   let strong = 0.95;
+  const precise: { t: number; precision: number }[] = [];
   for (let t = 0.2; t <= 0.951; t += 0.01) {
     let tp = 0;
     let fp = 0;
@@ -147,10 +152,22 @@ function thresholds(
     });
     const f = tp === 0 ? 0 : ((1 + BETA2) * tp) / ((1 + BETA2) * tp + BETA2 * fn + fp);
     if (f > best.f + 1e-12) best = { f, t };
-    if (tp > 0 && tp / (tp + fp) >= STRONG_PRECISION && t < strong) strong = t;
+    precise.push({ t, precision: tp + fp === 0 ? 1 : tp / (tp + fp) });
   }
+  // From the top down: the lowest t above which precision never falls below the bar.
+  const lowestHolding = (bar: number): number | undefined => {
+    let found: number | undefined;
+    for (let i = precise.length - 1; i >= 0; i--) {
+      const at = precise[i];
+      if (!at || at.precision < bar) break;
+      found = at.t;
+    }
+    return found;
+  };
+  strong = lowestHolding(STRONG_PRECISION) ?? strong;
+  const threshold = lowestHolding(CODING_PRECISION) ?? best.t;
   const round2 = (n: number) => Math.round(n * 100) / 100;
-  return { threshold: round2(best.t), strong: round2(Math.max(strong, best.t)) };
+  return { threshold: round2(threshold), strong: round2(Math.max(strong, threshold)) };
 }
 
 /**

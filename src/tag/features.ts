@@ -52,6 +52,12 @@ export const FEATURES = [
   'hindsight',
   'record',
   /**
+   * 1 for a label: at most FRAGMENT_WORDS words and no outcome cue (a role title, a heading set as a
+   * paragraph: "Hankekoordinaattori", "Laatija: N.N., projektipäällikkö"). A short statement with an
+   * outcome ("Rekrytointi epäonnistui.") is no label.
+   */
+  'fragment',
+  /**
    * The learned lexical score of the theme (src/learn/lexical.ts), 0 without one. The lexical model knows
    * topics, not directions: when the cues point against the theme, its words are the opposite theme's
    * evidence (as topic evidence is, evidence.ts), so the score counts only when they do not.
@@ -66,6 +72,11 @@ function pi(polarity: Polarity): number {
 }
 
 const log1p = (x: number) => Math.log(1 + x);
+
+/** Longest label: a role with a name ("Laatija: Maija Meikäläinen, hankekoordinaattori" has four words after the colon's head). */
+export const FRAGMENT_WORDS = 4;
+
+const wordCount = (text: string): number => (text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? []).length;
 
 function signedSums(events: readonly CueEvent[], p: number, background: boolean): [number, number] {
   let agree = 0;
@@ -134,6 +145,10 @@ export function themeFeatures(
     recommendation: share(mine, (s) => s.cues.recommendation),
     hindsight: share(mine, (s) => s.cues.hindsight),
     record: share(mine, (s) => s.cues.record),
+    fragment:
+      wordCount(ev.segment.text) <= FRAGMENT_WORDS && ev.sentences.every((s) => s.cues.events.length === 0)
+        ? 1
+        : 0,
     lexical: (1 - against) * lexical,
   };
 }
