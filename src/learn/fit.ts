@@ -191,18 +191,25 @@ export function hashVocabulary(setup: Pick<FitSetup, 'compiled' | 'rules'>): str
   return h.digest('hex').slice(0, 16);
 }
 
-/** Items with a code among them, at least this many, to choose the threshold on. */
+/**
+ * Items with a code among them, and items without any, at least this many each, to choose the threshold
+ * on: where to stop coding can only be read off text some of which should not be coded (a file of chosen
+ * quotes, every one coded, would set the threshold at the floor and code everything).
+ */
 const MIN_TARGET_POSITIVES = 20;
+const MIN_TARGET_NEGATIVES = 10;
 
 /**
  * The items the threshold is chosen on: the user's decisions (they judge what the tool will code), else
  * paragraphs of whole reports (where most text is no evidence and precision matters most), else all.
  */
-function thresholdItems(items: readonly TrainingItem[]): Set<number> {
+export function thresholdItems(items: readonly TrainingItem[]): Set<number> {
   const pick = (keep: (i: TrainingItem) => boolean) => {
     const idx = items.map((it, i) => (keep(it) ? i : -1)).filter((i) => i >= 0);
     const positives = idx.filter((i) => (items[i]?.codes.length ?? 0) > 0).length;
-    return positives >= MIN_TARGET_POSITIVES ? new Set(idx) : undefined;
+    return positives >= MIN_TARGET_POSITIVES && idx.length - positives >= MIN_TARGET_NEGATIVES
+      ? new Set(idx)
+      : undefined;
   };
   return (
     pick((i) => i.weight !== undefined) ??
