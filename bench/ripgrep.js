@@ -23,6 +23,13 @@ export function termStem(word) {
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
+/** A language's terms: plain strings, or groups `{ source, patterns: [...] }` (codebook term groups). */
+function termsOf(list) {
+  return (list ?? []).flatMap((item) =>
+    typeof item === 'string' ? [item] : Array.isArray(item?.patterns) ? item.patterns.map(String) : [],
+  );
+}
+
 /** Every term of every theme and language in the codebook, as one alternation of stems. */
 export function rgPattern(codebookFile) {
   const book = parse(readFileSync(codebookFile, 'utf8'));
@@ -30,12 +37,15 @@ export function rgPattern(codebookFile) {
   const visit = (themes) => {
     for (const theme of themes ?? []) {
       for (const list of Object.values(theme.terms ?? {})) {
-        for (const raw of list) {
+        for (const raw of termsOf(list)) {
+          // A gap ("olisi ~1 tarvittu") is any words between; "#" any number.
           const words = String(raw)
             .replace(/\^[\d.]+$/, '')
             .trim()
-            .split(/\s+/);
-          stems.add(words.map((w) => escapeRegex(termStem(w))).join('\\S*\\s+'));
+            .split(/\s+/)
+            .filter((w) => !/^~/.test(w));
+          const parts = words.map((w) => (w === '#' ? '\\d+' : escapeRegex(termStem(w))));
+          stems.add(parts.join('\\S*\\s+(?:\\S+\\s+)*'));
         }
       }
       visit(theme.themes);

@@ -7,7 +7,7 @@
 //   npm run bench                      100, 1,000 and 10,000 reports and one 50 MB report, plus start-up
 //   npm run bench -- --quick           100 and 1,000 reports, plus start-up
 //   options: --sizes 100,1000  --huge MB (0: none)  --seed N  --bin PATH (another build's bin/analyse.js)
-//            --json FILE (the figures as JSON)  --no-startup  --no-rg
+//            --json FILE (the figures as JSON)  --no-startup  --no-rg  --jobs N (passed to the CLI)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,6 +32,8 @@ const hugeMB = Number(opt('huge', quick ? '0' : '50'));
 const seed = Number(opt('seed', '20251'));
 const bin = resolve(opt('bin', join(root, 'bin', 'analyse.js')));
 const jsonOut = opt('json', '');
+// --jobs N is passed on to every run (default: the CLI's own, one worker per core).
+const jobsArgs = opt('jobs', '') ? ['--jobs', opt('jobs', '')] : [];
 const hook = pathToFileURL(join(root, 'bench', 'rusage.js')).href;
 
 // ---------------------------------------------------------------------------------------------------
@@ -122,8 +124,11 @@ const rows = [];
 function runCase(name, corpus) {
   console.error(`bench: ${name} (${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB) …`);
   const out = join(work, `out-${name}`);
+  // A first run: no earlier output, and its own state folder (aliases, inventory), never the project's.
+  const state = join(work, `state-${name}`);
   rmSync(out, { recursive: true, force: true });
-  const m = measure([corpus.dir, '--out', out]);
+  rmSync(state, { recursive: true, force: true });
+  const m = measure([corpus.dir, '--out', out, '--state', state, ...jobsArgs]);
   const mbs = corpus.bytes / 1e6 / m.wall;
   const rgs = rg ? rgSeconds(pattern, corpus.dir) : undefined;
   const row = { name, reports: corpus.files, mb: corpus.bytes / 1e6, ...m, mbs };
@@ -148,7 +153,7 @@ if (!flag('no-startup')) {
   startup.push({ what: 'analyse --help', wall: median(['--help']) });
   startup.push({
     what: 'analyse <one report> (every format)',
-    wall: median([one.dir, '--out', join(work, 'out-one')]),
+    wall: median([one.dir, '--out', join(work, 'out-one'), '--state', join(work, 'state-one')]),
   });
 }
 
