@@ -11,6 +11,9 @@ export interface AllowMatcher {
   allowsWord(word: string): boolean;
 }
 
+/** A character other than letters, digits, spaces and a word's inner marks: a term with one is searched as text. */
+const PUNCTUATED = /[^\p{L}\p{N}\s:'’-]/u;
+
 export function allowMatcher(list: AllowList): AllowMatcher {
   const lexicon = new Lexicon<true>();
   const patterns: RegExp[] = [];
@@ -20,7 +23,7 @@ export function allowMatcher(list: AllowList): AllowMatcher {
     if (!trimmed) continue;
     const words = wordTokens(trimmed).map((t) => t.text);
     // Terms with punctuation inside a word ("Suomi.fi", "Office 365") are searched as text.
-    if (/[^\p{L}\p{N}\s:'’-]/u.test(trimmed)) {
+    if (PUNCTUATED.test(trimmed)) {
       const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
       const source = `(?<![\\p{L}\\p{N}])${escaped}(?::?[\\p{L}]{0,8})?(?![\\p{L}\\p{N}])`;
       patterns.push(new RegExp(source, 'giu'));
@@ -29,7 +32,9 @@ export function allowMatcher(list: AllowList): AllowMatcher {
   }
   const allowsWord = (word: string): boolean => {
     const lower = word.toLowerCase();
-    if (whole.some((re) => re.test(word))) return true;
+    // A term searched as text has a character no word token holds ("." of Suomi.fi): only a word with
+    // such a character can be one (most words are letters alone; the test of every term is then skipped).
+    if (PUNCTUATED.test(word) && whole.some((re) => re.test(word))) return true;
     if (lexicon.lookup(lower).length > 0) return true;
     if (lexicon.lookup(headOf(lower)).length > 0 && lower.includes(':')) return true;
     const parts = word.split('-');

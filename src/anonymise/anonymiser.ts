@@ -6,6 +6,7 @@
 import { detach } from '../detach.js';
 import { allowMatcher } from './allow.js';
 import { gazetteer } from './gazetteer.js';
+import { Inventory } from './inventory.js';
 import { languageAt } from './language.js';
 import { letterFor, OPERATORS } from './operators.js';
 import { findProjectAcronyms, projectNameFromTitle } from './recognizers/project.js';
@@ -39,8 +40,14 @@ export interface Anonymiser {
     ids: ReportIdentifiers,
     options?: AnonymiseOptions,
   ): { text: string; replacements: Replacement[] };
-  /** Every identifier string seen so far in scanned reports and anonymised texts, for the leak check. */
+  /** Every identifier string seen so far in scanned reports and anonymised texts, for the leak check:
+   * sorted, and the same array until an identifier is added. */
   inventory(): string[];
+  /** How many identifiers the inventory holds, and those added from position `from` on (in order found). */
+  inventorySize(): number;
+  inventorySince(from: number): string[];
+  /** Adds identifiers found elsewhere (by another anonymiser of the run, in a worker thread). */
+  addToInventory(entries: Iterable<string>): void;
   /** The allow-list it keeps, for the leak check (allow-listed terms are no leaks). */
   readonly allowList: AllowList;
 }
@@ -78,7 +85,7 @@ function sentenceStart(text: string, at: number): boolean {
 
 export function createAnonymiser(allowList: AllowList, options: AnonymiserOptions = {}): Anonymiser {
   const allow = allowMatcher(allowList);
-  const seen = new Set<string>();
+  const seen = new Inventory();
 
   function analyse(text: string, ids: ReportIdentifiers, failClosed: boolean): RecognizerResult[] {
     const tokens = wordTokens(text);
@@ -156,8 +163,8 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     // the inventory: a wrong guess there ("Lainaukset", a table heading) would flag the tool's own
     // interface text in every output. The second look of the leak check covers such words anyway.
     if (r.entity === 'name') return;
-    // Copies, not slices: a slice keeps the whole source text alive as long as the inventory lives.
-    seen.add(detach(original));
+    // The inventory keeps copies, not slices: a slice keeps the whole source text alive with it.
+    seen.add(original);
     // Multi-word originals also leave their words, so a surname alone is still found later.
     if (
       r.entity === 'person' ||
@@ -173,7 +180,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
           !vocabulary().isCommon(word.toLowerCase()) &&
           !allow.allowsWord(word)
         )
-          seen.add(detach(word));
+          seen.add(word);
       }
     }
   }
@@ -269,7 +276,12 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     anonymise(text, ids, opts = {}) {
       return operate(text, analyse(text, ids, opts.failClosed !== false), ids, opts);
     },
-    inventory: () => [...seen].sort((a, b) => a.localeCompare(b, 'fi')),
+    inventory: () => seen.list(),
+    inventorySize: () => seen.size,
+    inventorySince: (from) => seen.since(from),
+    addToInventory(entries) {
+      for (const e of entries) seen.add(e);
+    },
     allowList,
   };
 }

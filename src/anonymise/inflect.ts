@@ -296,16 +296,23 @@ const ENDINGS: Record<StemKind, EndingSpec[]> = {
   nom: NOM_ENDINGS,
 };
 
+// The endings of a stem depend only on its kind, harmony and (for the illatives) last vowel: a few dozen
+// lists, built once each instead of on every lookup of every word.
+const endingLists = new Map<string, readonly EndingSpec[]>();
+
 /** All (ending, inflection) pairs a stem takes, in its harmony, including the illatives that echo its vowel. */
-export function endingsOf(stem: Stem, harmony: Harmony): EndingSpec[] {
+export function endingsOf(stem: Stem, harmony: Harmony): readonly EndingSpec[] {
+  const v = stem.stem.slice(-1);
+  const echo = stem.kind === 'sg' && isVowel(v);
+  const key = echo ? `${stem.kind}|${harmony}|${v}` : `${stem.kind}|${harmony}`;
+  const known = endingLists.get(key);
+  if (known) return known;
   const out = ENDINGS[stem.kind].map((s) => ({ ending: toHarmony(s.ending, harmony), infl: s.infl }));
-  if (stem.kind === 'sg') {
-    const v = stem.stem.slice(-1);
-    if (isVowel(v)) {
-      out.push(e(`${v}n`, 'ill')); // Pomarkku-un, Pori-in, Karvia-an
-      out.push(e(`h${v}n`, 'ill')); // Kankaanpää-hän, Ii-hin
-    }
+  if (echo) {
+    out.push(e(`${v}n`, 'ill')); // Pomarkku-un, Pori-in, Karvia-an
+    out.push(e(`h${v}n`, 'ill')); // Kankaanpää-hän, Ii-hin
   }
+  endingLists.set(key, out);
   return out;
 }
 

@@ -34,6 +34,8 @@ const NEUTRAL_TAIL = /[aou][^aouäöy]*[ei][^aouäöyei]*$/u;
 
 /** Distinct words remembered per lexicon before the memo starts over (bounded memory on huge runs). */
 const MEMO_LIMIT = 100_000;
+/** Letters of a stem's start kept in the prefilter: a word whose start no stem shares needs no analysis. */
+const PREFIX = 4;
 
 export class Lexicon<T> {
   private readonly stems = new Map<string, StemEntry<T>[]>();
@@ -41,6 +43,13 @@ export class Lexicon<T> {
   private readonly phrases = new Map<string, Phrase<T>[]>();
   private size = 0;
   private readonly memo = new Map<string, LexiconHit<T>[]>();
+  /**
+   * The first PREFIX letters of every stem (the whole stem when shorter), and the shortest stem's length:
+   * most words of a text share their start with no name of a small lexicon (a report's own firms and
+   * persons), and are then answered without trying every cut of the word against the stems.
+   */
+  private readonly prefixes = new Set<string>();
+  private shortest = PREFIX;
 
   /** Adds a name (any case, words separated by spaces) under `value`. */
   add(value: T, name: string): void {
@@ -60,6 +69,8 @@ export class Lexicon<T> {
     const harmonies: Harmony[] = NEUTRAL_TAIL.test(word) ? ['back', 'front'] : [harmonyOf(word)];
     for (const stem of stemsOf(word)) {
       this.memo.clear();
+      this.prefixes.add(stem.stem.slice(0, PREFIX));
+      this.shortest = Math.min(this.shortest, stem.stem.length);
       const list = this.stems.get(stem.stem) ?? [];
       for (const harmony of harmonies) {
         if (!list.some((e) => e.value === value && e.stem.kind === stem.kind && e.harmony === harmony))
@@ -90,11 +101,21 @@ export class Lexicon<T> {
     const cached = this.memo.get(w);
     if (cached) return cached;
     const exact = this.exact.get(w);
+    // No stem is a prefix of the word (clitics come off its end, so its start is the same): no reading.
+    if (exact === undefined && !this.mayHaveStem(w)) return [];
     const found = analyse(w, (s) => this.stems.get(s));
     const result = exact ? [...exact, ...found] : found;
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(w, result);
     return result;
+  }
+
+  /** Whether some stem could be a prefix of the lower-case word `w` (no false negatives). */
+  private mayHaveStem(w: string): boolean {
+    if (this.prefixes.has(w.slice(0, PREFIX))) return true;
+    for (let n = this.shortest; n < PREFIX && n < w.length; n++)
+      if (this.prefixes.has(w.slice(0, n))) return true;
+    return false;
   }
 
   /** Names that start at token `i` of `words` (lower-case), longest first. */

@@ -36,6 +36,8 @@ const DERIVED = new RegExp(
 );
 
 let cached: Vocabulary | undefined;
+/** Distinct words remembered per memo before it starts over (bounded memory on huge runs). */
+const MEMO_LIMIT = 100_000;
 
 export function vocabulary(): Vocabulary {
   if (cached) return cached;
@@ -71,13 +73,19 @@ export function vocabulary(): Vocabulary {
   // The recognizers' own cue words are ordinary words ("Dnro", "Laatija", "Yhteyshenkilö").
   for (const w of [...WORDS['project-code-cues'], ...WORDS['person-cue-forms'], ...WORDS.abbreviations])
     common.add(w);
+  // Stemming is the costly part and every report repeats its words: answers are remembered (bounded).
+  const commonMemo = new Map<string, boolean>();
   const isCommon = (lower: string): boolean => {
     if (common.has(lower)) return true;
     if (lower.length <= 3) return false;
+    const known = commonMemo.get(lower);
+    if (known !== undefined) return known;
     const s = stemmer.stem(lower);
-    if (stems.has(s)) return true;
     const shorter = s.slice(0, -1);
-    return s.length >= 8 && (stems.has(shorter) || shortStems.has(shorter));
+    const answer = stems.has(s) || (s.length >= 8 && (stems.has(shorter) || shortStems.has(shorter)));
+    if (commonMemo.size >= MEMO_LIMIT) commonMemo.clear();
+    commonMemo.set(lower, answer);
+    return answer;
   };
   const memo = new Map<string, boolean>();
   const compound = (w: string, depth: number): boolean => {
@@ -104,7 +112,7 @@ export function vocabulary(): Vocabulary {
       w.includes('-') && !w.startsWith('-')
         ? w.split('-').every((p) => p.length <= 2 || compound(p, 0))
         : compound(w, 0);
-    if (memo.size > 100_000) memo.clear();
+    if (memo.size > MEMO_LIMIT) memo.clear();
     memo.set(lower, answer);
     return answer;
   };

@@ -26,6 +26,7 @@ export interface LexicalModel {
 
 /** n-gram lengths, and the Laplace smoothing of the counts. */
 const GRAMS = [3, 4, 5] as const;
+const LAST = GRAMS[GRAMS.length - 1] as number;
 const ALPHA = 1;
 const WORD = /[\p{L}]{3,}/gu;
 
@@ -37,6 +38,105 @@ export function ngrams(text: string): string[] {
     for (const n of GRAMS) for (let i = 0; i + n <= w.length; i++) out.push(w.slice(i, i + n));
   }
   return out;
+}
+
+/**
+ * The known n-grams as integers, so that a text's n-grams are found by walking its words instead of
+ * slicing every n-gram out as a string and hashing it (a run scores every paragraph). Each character of
+ * the known n-grams gets a number of 6 bits (1–63); an n-gram of up to five characters packs into 30 bits
+ * and is looked up in an open-addressing table of such keys. A character no known n-gram holds ends every
+ * n-gram through it. More than 63 distinct characters: the n-grams are sliced out as strings after all.
+ */
+export class GramIndex {
+  /** The 6-bit number of each character code (0: in no known n-gram). */
+  private readonly code = new Map<number, number>();
+  private readonly low = new Uint8Array(0x3000);
+  private readonly packed: boolean;
+  /** Open addressing, linear probing: keys (packed n-gram + 1, 0 empty) and their ids. */
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly ids: ReadonlyMap<string, number>) {
+    for (const gram of ids.keys())
+      for (let i = 0; i < gram.length; i++) {
+        const c = gram.charCodeAt(i);
+        if (!this.code.has(c)) this.code.set(c, this.code.size + 1);
+      }
+    this.packed = this.code.size <= 63;
+    for (const [c, n] of this.code) if (c < this.low.length) this.low[c] = n;
+    let size = 16;
+    while (size < ids.size * 2) size *= 2;
+    this.mask = this.packed ? size - 1 : 0;
+    this.keys = new Int32Array(this.packed ? size : 0);
+    this.values = new Int32Array(this.packed ? size : 0);
+    if (!this.packed) return;
+    for (const [gram, id] of ids) {
+      if (gram.length > LAST) continue;
+      let key = 0;
+      for (let i = 0; i < gram.length; i++) key = (key << 6) | this.letter(gram.charCodeAt(i));
+      let slot = this.slot(key);
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key + 1;
+      this.values[slot] = id;
+    }
+  }
+
+  private letter(c: number): number {
+    return c < this.low.length ? (this.low[c] as number) : (this.code.get(c) ?? 0);
+  }
+
+  private slot(key: number): number {
+    return (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+  }
+
+  private find(key: number): number {
+    for (let slot = this.slot(key); ; slot = (slot + 1) & this.mask) {
+      const k = this.keys[slot] as number;
+      if (k === key + 1) return this.values[slot] as number;
+      if (k === 0) return -1;
+    }
+  }
+
+  /**
+   * Calls `onGram` with the id of every known n-gram of the text, in the order ngrams() lists them, and
+   * returns how many n-grams the text has, known or not: the same sums, in the same order, as scoring
+   * ngrams(text) one by one.
+   */
+  visit(text: string, onGram: (id: number) => void): number {
+    let count = 0;
+    const letters: number[] = [];
+    for (const m of text.toLowerCase().matchAll(WORD)) {
+      const w = `^${m[0]}$`;
+      if (!this.packed) {
+        for (const n of GRAMS)
+          for (let i = 0; i + n <= w.length; i++) {
+            count++;
+            const id = this.ids.get(w.slice(i, i + n));
+            if (id !== undefined) onGram(id);
+          }
+        continue;
+      }
+      const length = w.length;
+      for (let i = 0; i < length; i++) letters[i] = this.letter(w.charCodeAt(i));
+      for (const n of GRAMS) {
+        for (let i = 0; i + n <= length; i++) {
+          count++;
+          let key = 0;
+          let j = i;
+          for (; j < i + n; j++) {
+            const c = letters[j] as number;
+            if (c === 0) break;
+            key = (key << 6) | c;
+          }
+          if (j < i + n) continue;
+          const id = this.find(key);
+          if (id >= 0) onGram(id);
+        }
+      }
+    }
+    return count;
+  }
 }
 
 /**
@@ -72,9 +172,18 @@ export class LexicalTable {
     });
   }
 
+  private gramIndex: GramIndex | undefined;
+
+  /** The table's n-grams as integers, built once (a run scores every paragraph with it). */
+  index(): GramIndex {
+    this.gramIndex ??= new GramIndex(this.ids);
+    return this.gramIndex;
+  }
+
   /** The model of every item for which `leaveOut` is not true. */
   model(leaveOut: (i: number) => boolean = () => false): LexicalModel {
     const { k, codes, ids } = this;
+    const table = this;
     const kept = this.perItem.filter((_, i) => !leaveOut(i));
     const size = ids.size;
     const total = new Float64Array(size);
@@ -121,16 +230,13 @@ export class LexicalTable {
         return id === undefined ? undefined : ratio.subarray(id * k, id * k + k);
       },
       score(text) {
-        const grams = ngrams(text);
         const sums = new Float64Array(k);
-        for (const g of grams) {
-          const id = ids.get(g);
-          if (id === undefined) continue;
+        const count = table.index().visit(text, (id) => {
           for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (ratio[id * k + c] as number);
-        }
+        });
         const out = new Map<string, number>();
         codes.forEach((code, c) => {
-          if (has[c]) out.set(code, grams.length > 0 ? (sums[c] as number) / grams.length : 0);
+          if (has[c]) out.set(code, count > 0 ? (sums[c] as number) / count : 0);
         });
         return out;
       },

@@ -205,6 +205,17 @@ function notesXml(memos: Memo[], names: Map<string, string>): string[] {
   return out;
 }
 
+/** Items by their report, each list in the items' order. */
+function groupByReport<T extends { report: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.report);
+    if (list) list.push(item);
+    else out.set(item.report, [item]);
+  }
+  return out;
+}
+
 /** project.qde alone (exported for tests and for tools that want the XML). */
 export function renderProjectQde(
   tables: Tables,
@@ -243,11 +254,19 @@ export function renderProjectQde(
   ];
   if (sorted.length > 0) {
     parts.push('  <Sources>');
-    for (const source of sorted) {
-      const mine = codable.filter((c) => c.report === source.report);
-      const notes = memos.filter((m) => m.report === source.report);
-      parts.push(textSourceXml(codebook, source, mine, notes, codeOrder));
-    }
+    // Grouped by report once: filtering every coding for every source grew with the square of the run.
+    const codingsOf = groupByReport(codable);
+    const memosOf = groupByReport(memos);
+    for (const source of sorted)
+      parts.push(
+        textSourceXml(
+          codebook,
+          source,
+          codingsOf.get(source.report) ?? [],
+          memosOf.get(source.report) ?? [],
+          codeOrder,
+        ),
+      );
     parts.push('  </Sources>');
   }
   parts.push(...notesXml(memos, names));

@@ -45,11 +45,14 @@ interface InventoryMatcher {
   placeIds: Set<string>;
 }
 
-let cache: { key: string; matcher: InventoryMatcher } | undefined;
+// By the inventory list's identity: the run checks every quote against the same list (the anonymiser hands
+// out one array until an identifier is added), and joining 60,000 entries into a key per quote was itself
+// a pass over the whole inventory.
+const matchers = new WeakMap<readonly string[], InventoryMatcher>();
 
 function inventoryMatcher(inventory: readonly string[]): InventoryMatcher {
-  const key = `${inventory.length}\u0002${inventory.join('\u0001')}`;
-  if (cache?.key === key) return cache.matcher;
+  const known = matchers.get(inventory);
+  if (known) return known;
   const words = new Lexicon<string>();
   const literals: string[] = [];
   const digits = new Set<string>();
@@ -74,7 +77,7 @@ function inventoryMatcher(inventory: readonly string[]): InventoryMatcher {
     digits,
     placeIds,
   };
-  cache = { key, matcher };
+  matchers.set(inventory, matcher);
   return matcher;
 }
 
