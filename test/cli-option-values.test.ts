@@ -5,7 +5,14 @@ import { InvalidArgumentError } from 'commander';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withDefaultCommand } from '../src/cli/main.js';
-import { closest, listOf, parseConfidence, parseCount, parseLineNumber } from '../src/cli/option-values.js';
+import {
+  closest,
+  listOf,
+  parseConfidence,
+  parseCount,
+  parseJobs,
+  parseLineNumber,
+} from '../src/cli/option-values.js';
 
 const messageOf = (f: () => unknown): string => {
   try {
@@ -55,11 +62,12 @@ describe('parseConfidence (--threshold of run, eval, explain and review)', () =>
   });
 });
 
-describe('parseCount, parseLineNumber, listOf', () => {
+describe('parseCount, parseLineNumber, parseJobs, listOf', () => {
   it.each([
     [() => parseCount('5'), 5],
     [() => parseCount(' 0 '), 0],
     [() => parseLineNumber('64'), 64],
+    [() => parseJobs(' 2 '), 2],
     [() => listOf(['csv', 'md'])(' md, csv,md'), ['md', 'csv']],
   ])('%#: accepted', (f, expected) => {
     expect(f()).toEqual(expected);
@@ -70,6 +78,8 @@ describe('parseCount, parseLineNumber, listOf', () => {
     [() => parseCount('1.5'), 'Expected a whole number, 0 or more.'],
     [() => parseLineNumber('0'), 'Expected a line number (1 or more).'],
     [() => parseLineNumber('abc'), 'Expected a line number (1 or more).'],
+    [() => parseJobs('0'), 'Expected a number of threads, 1 or more.'],
+    [() => parseJobs('two'), 'Expected a number of threads, 1 or more.'],
     [() => listOf(['csv', 'md'])(''), 'Names nothing: choose one or more of csv,md.'],
     [() => listOf(['csv', 'md'])('csv,pdf'), 'Unknown "pdf": choose from csv,md.'],
   ])('%#: %s', (f, message) => {

@@ -35,7 +35,13 @@ export function toolVocabulary(books: readonly Codebook[] = []): string[] {
 }
 
 export interface QuoteAnonymiser {
+  /** The anonymiser itself (the main thread's reports are analysed with it). */
+  engine: Anonymiser;
+  /** Analyses a whole report once: what its quotes need, and its identifiers into the inventory. */
   learn(report: string, text: string): void;
+  /** What a report's analysis taught (done by `engine` or by a worker thread's anonymiser), and the
+   * identifiers that analysis found, for the inventory. */
+  remember(report: string, ids: ReportIdentifiers, inventory: readonly string[]): void;
   /** The anonymised quote, or undefined when it could not be made clean (dropped). */
   quote(report: string, text: string): string | undefined;
   /** Identifiers found in every report and quote, for the leak check of the outputs. */
@@ -49,18 +55,32 @@ export function quoteAnonymiser(
   anonymiser: Anonymiser,
   options: { numbered?: boolean; lang?: 'fi' | 'sv' } = {},
 ): QuoteAnonymiser {
-  const ids = new Map<string, ReportIdentifiers>();
+  // Each report's identifiers as JSON text until a quote needs them: one compact string per report, and
+  // names sliced from a report would otherwise keep its whole text alive for the run.
+  const ids = new Map<string, string>();
+  const quoted = new Map<string, ReportIdentifiers>();
   const leakCheck: LeakCheckOptions = { allowList: anonymiser.allowList, known: toolVocabulary() };
   const self: QuoteAnonymiser = {
+    engine: anonymiser,
     redacted: 0,
     leakCheck,
     learn(report, text) {
-      // A JSON copy: names sliced from the report would otherwise keep its whole text alive for the run.
-      ids.set(report, JSON.parse(JSON.stringify(anonymiser.scanReport(report, text))) as ReportIdentifiers);
+      ids.set(report, JSON.stringify(anonymiser.scanReport(report, text)));
+    },
+    remember(report, learned, inventory) {
+      ids.set(report, JSON.stringify(learned));
+      anonymiser.addToInventory(inventory);
     },
     quote(report, text) {
       if (text.trim() === '') return text;
-      const known = ids.get(report) ?? anonymiser.scanReport(report, '');
+      // Parsed once per quoted report: numbering (--numbered) assigns letters into it, quote after quote.
+      let known = quoted.get(report);
+      const stored = known ? undefined : ids.get(report);
+      if (stored) {
+        known = JSON.parse(stored) as ReportIdentifiers;
+        quoted.set(report, known);
+      }
+      known ??= anonymiser.scanReport(report, '');
       const first = anonymiser.anonymise(text, known, {
         failClosed: true,
         ...(options.numbered ? { numbered: true } : {}),

@@ -3,7 +3,7 @@
 // a press release, slides). A report is counted once, from its most faithful copy, with a warning naming
 // the others; a non-report is flagged, and left out when asked (--skip-non-reports).
 import { basename, extname } from 'node:path';
-import { SameReportIndex, sketchOf } from '../aggregate/near-duplicates.js';
+import { SameReportIndex, type Sketch, sketchOf } from '../aggregate/near-duplicates.js';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
 import { peekReport } from '../io/read-report.js';
 import { classifyGenre, type GenreVerdict } from '../language/genre.js';
@@ -36,29 +36,59 @@ export interface ReportPlan {
   parsed: Map<string, Result<SourceDocument>>;
 }
 
+/** The first look at one file: what the plan needs of it (plain data: it may come from a worker thread). */
+export interface Look {
+  /** Undefined when the file could not be read (readReport will say why). */
+  sketch?: Sketch;
+  verdict?: GenreVerdict;
+  /** DOCX and PDF: the parsed document, kept for the second look. */
+  parsed?: Result<SourceDocument>;
+  chars: number;
+}
+
+/** Looks at one file: its shingle sketch (copies of one report) and its genre (with genre rules). */
+export async function lookAt(path: string, genres?: GenreRules): Promise<Look> {
+  const peek = await peekReport(path);
+  const chars = peek.text?.length ?? 0;
+  const parsed = peek.parsed ? { parsed: peek.parsed } : {};
+  if (peek.text === undefined) return { chars, ...parsed };
+  return {
+    chars,
+    sketch: sketchOf(peek.text),
+    ...(genres ? { verdict: classifyGenre(peek.text, genres) } : {}),
+    ...parsed,
+  };
+}
+
+/**
+ * The plan. `looks` gives each file's first look in the order of `paths` (by default one after another
+ * here; the run hands them out to worker threads and gives them back in order).
+ */
 export async function planReports(
   paths: readonly string[],
   options: { genres?: GenreRules; skipNonReports?: boolean } = {},
+  looks: AsyncIterable<Look> = lookEach(paths, options.genres),
 ): Promise<ReportPlan> {
   const index = new SameReportIndex();
   const groups = new Map<string, string[]>();
   const verdicts = new Map<string, GenreVerdict>();
   const parsed = new Map<string, Result<SourceDocument>>();
   let cached = 0;
-  for (const path of paths) {
-    const peek = await peekReport(path);
-    if (peek.parsed && cached < CACHE_CHARS) {
-      parsed.set(path, peek.parsed);
-      cached += peek.text?.length ?? 0;
+  let i = 0;
+  for await (const look of looks) {
+    const path = paths[i++] as string;
+    if (look.parsed && cached < CACHE_CHARS) {
+      parsed.set(path, look.parsed);
+      cached += look.chars;
     }
-    if (peek.text === undefined) {
+    if (look.sketch === undefined) {
       groups.set(path, [path]); // unreadable: readReport will say why
       continue;
     }
-    const first = index.add(path, sketchOf(peek.text));
+    const first = index.add(path, look.sketch);
     if (first === undefined) groups.set(path, [path]);
     else groups.get(first)?.push(path);
-    if (options.genres) verdicts.set(path, classifyGenre(peek.text, options.genres));
+    if (options.genres && look.verdict) verdicts.set(path, look.verdict);
   }
 
   const plan: ReportPlan = { files: [], diagnostics: [], duplicates: [], nonReports: [], parsed };
@@ -112,6 +142,10 @@ export async function planReports(
     plan.files.push(path);
   }
   return plan;
+}
+
+async function* lookEach(paths: readonly string[], genres: GenreRules | undefined): AsyncIterable<Look> {
+  for (const path of paths) yield await lookAt(path, genres);
 }
 
 function fidelity(path: string): number {

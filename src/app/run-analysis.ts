@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
@@ -5,17 +6,19 @@ import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { detach } from '../detach.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { findReports } from '../io/find-reports.js';
-import { readReport, reportKey } from '../io/read-report.js';
+import { type FoundReports, findReports } from '../io/find-reports.js';
+import { reportKey } from '../io/read-report.js';
 import type { GenreRules } from '../language/genre-rules.js';
-import { codeDocument } from '../pipeline.js';
-import { AliasBook, type AliasTable, contentFingerprint } from '../review/aliases.js';
+import { AliasBook, type AliasTable } from '../review/aliases.js';
 import type { RunReview } from '../review/run-review.js';
 import { withLocations } from '../segment/locate.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
-import { type NonReport, planReports } from './report-plan.js';
+import { failed, type ReportOutcome } from './report-job.js';
+import { type Look, type NonReport, planReports } from './report-plan.js';
+import { inOrder, type PoolJob, type Runner, startRunners } from './report-pool.js';
+import type { RunnerSpec } from './runner-setup.js';
 
 export interface RunOptions {
   paths: string[];
@@ -26,6 +29,11 @@ export interface RunOptions {
   lang: 'fi' | 'en' | 'sv';
   quotesPerCode: number;
   anonymiser: QuoteAnonymiser;
+  /** Threads that read, code and anonymise reports (default 1: the main thread alone; 'auto': one per
+   * core as far as there are reports enough to be worth a thread's start). */
+  jobs?: number | 'auto';
+  /** What a worker thread builds its own coder and anonymiser from; without it the main thread works alone. */
+  runnerSpec?: RunnerSpec;
   /** Keep report texts for the REFI-QDA export. */
   keepSources: boolean;
   /** Keep every coding in memory (xlsx and qdpx need them); otherwise they only pass through onCodings. */
@@ -67,12 +75,56 @@ export interface RunResult {
 
 export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const found = await findReports(options.paths, { exclude: [options.out] });
+  // The worker threads start now: they build their coder while the main thread looks at the first files.
+  const runners = startRunners(
+    threadsFor(options.jobs ?? 1, found.files.length),
+    {
+      coding: options.coding,
+      anonymiser: options.anonymiser.engine,
+      ...(options.genres ? { genres: options.genres } : {}),
+    },
+    options.runnerSpec,
+  );
+  try {
+    return await analyse(options, found, runners);
+  } finally {
+    await Promise.all(runners.map((r) => r.close()));
+  }
+}
+
+/**
+ * Reports a worker thread must have to be worth starting: it builds its own coder and word lists first
+ * (a few seconds of CPU), about what forty reports take.
+ */
+const REPORTS_PER_THREAD = 40;
+
+/** Threads for the run: as asked, or with 'auto' one per core, as far as there are reports for them. */
+export function threadsFor(jobs: number | 'auto', reports: number): number {
+  if (jobs !== 'auto') return jobs;
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(reports / REPORTS_PER_THREAD)));
+}
+
+async function analyse(
+  options: RunOptions,
+  found: FoundReports,
+  runners: readonly Runner[],
+): Promise<RunResult> {
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   // One report in several files is coded once; a document that is no final report is flagged.
-  const plan = await planReports(found.files, {
-    ...(options.genres ? { genres: options.genres } : {}),
-    ...(options.skipNonReports ? { skipNonReports: true } : {}),
-  });
+  const looks = inOrder(
+    found.files,
+    (path): PoolJob => ({ kind: 'look', path }),
+    runners,
+    (): Look => ({ chars: 0 }),
+  );
+  const plan = await planReports(
+    found.files,
+    {
+      ...(options.genres ? { genres: options.genres } : {}),
+      ...(options.skipNonReports ? { skipNonReports: true } : {}),
+    },
+    looks,
+  );
   diagnostics.push(...plan.diagnostics);
   const tally: Tally = new ThemeTally(options.compiled.book, options.coding.model.strong);
   const codings: Coding[] = [];
@@ -96,34 +148,55 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const aliasBook = options.aliasTable
     ? new AliasBook(options.aliasTable, new Set(keyed.map((k) => k.key)))
     : undefined;
-  for (const { path, key } of keyed) {
-    const read = plan.parsed.get(path) ?? (await readReport(path));
+  const toJob = ({ path, key }: { path: string; key: string }): PoolJob => {
+    const parsed = plan.parsed.get(path);
     plan.parsed.delete(path);
+    return {
+      kind: 'code',
+      job: {
+        path,
+        key,
+        keepSegments: options.review !== undefined,
+        keepText: options.keepSources,
+        ...(parsed ? { parsed } : {}),
+      },
+    };
+  };
+  const outcomes = inOrder(
+    keyed,
+    toJob,
+    runners,
+    ({ path }, e): ReportOutcome => ({
+      ok: false,
+      diagnostics: [failed(path, e)],
+    }),
+  );
+  let at = 0;
+  for await (const outcome of outcomes) {
+    const { path, key } = keyed[at++] as { path: string; key: string };
     options.onReport?.(path);
-    if (!read.ok) {
-      diagnostics.push(...read.diagnostics);
+    if (!outcome.ok) {
+      diagnostics.push(...outcome.diagnostics);
       continue;
     }
-    if (read.diagnostics) diagnostics.push(...read.diagnostics);
-    const doc = read.value;
-    doc.report = key;
-    const formerly = aliasBook?.claim(key, doc.path, contentFingerprint(doc.text)) ?? [];
-    const coded = codeDocument(doc, options.coding, {
-      ...(options.review?.has(key, formerly) ? { keep: true } : {}),
-    });
+    const r = outcome.report;
+    diagnostics.push(...r.notes);
+    const formerly = aliasBook?.claim(key, r.path, r.fingerprint) ?? [];
     // Review decisions: statuses, added codings, counted codings, quotable candidates (src/review).
-    const reviewed = options.review?.apply(key, formerly, coded);
-    const counted = reviewed?.counted ?? coded.codings;
-    if (coded.folded) folded.push(doc.report);
-    options.anonymiser.learn(doc.report, doc.text);
-    tally.add(doc.report, counted);
+    const reviewed = options.review?.apply(key, formerly, {
+      segments: options.review.has(key, formerly) ? r.segments : [],
+      codings: r.codings,
+      candidates: r.candidates,
+    });
+    const counted = reviewed?.counted ?? r.codings;
+    if (r.folded) folded.push(key);
+    options.anonymiser.remember(key, r.ids, r.inventory);
+    tally.add(key, counted);
     codingCount += counted.length;
     const ordered = withLocations(
-      doc,
+      { format: r.format, blocks: r.located },
       reviewed?.codings ??
-        [...coded.codings].sort(
-          (a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-        ),
+        [...r.codings].sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     );
     options.onCodings?.(ordered);
     // Kept only for the exports that need every coding (xlsx, qdpx); strings sliced from the report
@@ -132,22 +205,23 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
       for (const c of ordered) codings.push({ ...c, text: detach(c.text), section: detach(c.section) });
     // A report whose text lost its umlauts to OCR gives quotes flagged as such, ranked after clean ones.
     pool.add(
-      (reviewed?.candidates ?? coded.candidates).map((q) => ({
+      (reviewed?.candidates ?? r.candidates).map((q) => ({
         ...q,
         text: detach(q.text),
         section: detach(q.section),
-        ...(q.ocr || coded.folded ? { ocr: true } : {}),
+        ...(q.ocr || r.folded ? { ocr: true } : {}),
       })),
     );
     summaries.push({
-      report: doc.report,
-      path: doc.path,
-      format: doc.format,
-      lang: coded.lang,
-      paragraphs: coded.paragraphs,
+      report: key,
+      path: r.path,
+      format: r.format,
+      lang: r.lang,
+      paragraphs: r.paragraphs,
       codedParagraphs: new Set(counted.map((c) => c.segment)).size,
     });
-    if (options.keepSources) sources.push({ report: doc.report, path: doc.path, text: doc.text });
+    if (options.keepSources && r.text !== undefined)
+      sources.push({ report: key, path: r.path, text: r.text });
   }
   const word = options.lang === 'en' ? 'Report' : options.lang === 'sv' ? 'Rapport' : 'Raportti';
   const stable = aliasBook?.finish(word);

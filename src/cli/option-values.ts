@@ -29,6 +29,13 @@ export function parseCount(value: string): number {
   return Number.parseInt(value, 10);
 }
 
+/** A number of threads (--jobs), 1 or more. */
+export function parseJobs(value: string): number {
+  if (!/^\s*[0-9]+\s*$/.test(value) || Number.parseInt(value, 10) < 1)
+    throw new InvalidArgumentError('Expected a number of threads, 1 or more.');
+  return Number.parseInt(value, 10);
+}
+
 /** A line number, 1 or more. */
 export function parseLineNumber(value: string): number {
   if (!/^\s*[0-9]+\s*$/.test(value) || Number.parseInt(value, 10) < 1)

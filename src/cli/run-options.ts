@@ -3,12 +3,13 @@
 // (--review, --state) from review-options.ts; the run's own are here. To add one: declare it in
 // addRunOptions (with a parser from option-values.ts when its value needs checks), add its field to
 // RunFlags, and read it in run.ts.
+
 import { type Command, Option } from 'commander';
 import { OUTPUT_FILES, OUTPUT_FORMATS, type OutputFormat } from '../app/outputs.js';
 import { type CsvOptions, csvFormatFor } from '../render/csv.js';
 import type { UiLang } from '../render/ui-strings.js';
 import type { CodingFlags } from './context.js';
-import { listOf, parseConfidence, parseCount } from './option-values.js';
+import { listOf, parseConfidence, parseCount, parseJobs } from './option-values.js';
 import { type ReviewFlags, withReviewOptions } from './review-options.js';
 
 export interface RunFlags extends CodingFlags, ReviewFlags {
@@ -23,6 +24,7 @@ export interface RunFlags extends CodingFlags, ReviewFlags {
   allowList?: string;
   skipNonReports?: boolean;
   quoteConfidence?: number;
+  jobs: number | 'auto';
 }
 
 /** The run's options after the coding options: the review's (--review, --state), then the run's own. */
@@ -57,6 +59,14 @@ export function addRunOptions(command: Command): Command {
       new Option('--formats <list>', `outputs to write, comma-separated (${OUTPUT_FORMATS.join(',')})`)
         .argParser(listOf(OUTPUT_FORMATS))
         .default([...OUTPUT_FORMATS], 'all'),
+    )
+    .addOption(
+      new Option(
+        '--jobs <n>',
+        'threads that read, code and anonymise reports (the outputs are the same for any number)',
+      )
+        .argParser(parseJobs)
+        .default('auto', 'one per core, as far as there are reports for them'),
     )
     .option(
       '--allow-list <file>',

@@ -119,6 +119,15 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       anonymiser,
       keepSources: formats.has('qdpx'),
       keepCodings: formats.has('xlsx') || formats.has('qdpx'),
+      jobs: flags.jobs,
+      runnerSpec: {
+        codebookPath: flags.codebook,
+        learnFrom: flags.learnFrom ?? [],
+        ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+        voikko: morphology.voikko !== undefined,
+        allowList: allow.list,
+        genres: true,
+      },
       onCodings: (codings) => spool?.write(codingsCsvRows(codings, csv)),
       onStart: (total) => {
         progress = createProgress(process.stderr, total, 'analyse');

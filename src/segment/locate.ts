@@ -20,7 +20,10 @@ export function locator(blocks: readonly Block[]): (offset: number) => SourceLoc
 }
 
 /** Each coding with the location of its paragraph (unchanged for formats without one: Markdown, text). */
-export function withLocations(doc: SourceDocument, codings: readonly Coding[]): Coding[] {
+export function withLocations(
+  doc: Pick<SourceDocument, 'format' | 'blocks'>,
+  codings: readonly Coding[],
+): Coding[] {
   if (doc.format !== 'pdf' && doc.format !== 'docx') return [...codings];
   const at = locator(doc.blocks);
   return codings.map((c) => {

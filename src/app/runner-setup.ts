@@ -1,0 +1,63 @@
+// A worker thread's own coder and anonymiser, built from the same inputs as the main thread's: the
+// codebook file, what to learn from, the threshold, whether Voikko serves the anonymiser, the allow-list.
+// Loading and fitting are deterministic, so every thread codes and anonymises a report exactly alike.
+import { createAnonymiser, properNounFromVoikko } from '../anonymise/index.js';
+import type { AllowList } from '../anonymise/types.js';
+import { compileCodebook } from '../codebook/compile.js';
+import { loadCodebook } from '../codebook/load.js';
+import { formatDiagnostic, type Result } from '../diagnostics.js';
+import { loadGenreRules } from '../io/load-genre-rules.js';
+import { readRules } from '../io/read-rules.js';
+import { readText } from '../io/read-text.js';
+import type { GenreRules } from '../language/genre-rules.js';
+import { loadVoikko } from '../language/voikko.js';
+import { codingSetup } from './coding-setup.js';
+import type { ReportRunner } from './report-job.js';
+
+/** Plain data (it crosses to a worker thread as workerData). */
+export interface RunnerSpec {
+  codebookPath: string;
+  learnFrom: string[];
+  threshold?: number;
+  /** The main thread found Voikko and gives the anonymiser its proper-noun classes. */
+  voikko: boolean;
+  allowList: AllowList;
+  /** Flag documents that are not final reports (the first look at each file). */
+  genres: boolean;
+}
+
+export interface ThreadRunner extends ReportRunner {
+  genres?: GenreRules;
+}
+
+/** The inputs were checked on the main thread: a failure here is unexpected and says what it was. */
+function checked<T>(result: Result<T>, what: string): T {
+  if (result.ok) return result.value;
+  throw new Error(`${what}: ${result.diagnostics.map(formatDiagnostic).join('; ')}`);
+}
+
+export async function runnerFromSpec(spec: RunnerSpec): Promise<ThreadRunner> {
+  const rules = checked(readRules(), 'the rule files');
+  const text = checked(await readText(spec.codebookPath), `codebook ${spec.codebookPath}`);
+  const compiled = compileCodebook(
+    checked(loadCodebook(spec.codebookPath, text), `codebook ${spec.codebookPath}`),
+    rules,
+  );
+  const setup = checked(
+    await codingSetup({
+      codebookPath: spec.codebookPath,
+      compiled,
+      rules,
+      learnFrom: spec.learnFrom,
+      ...(spec.threshold !== undefined ? { threshold: spec.threshold } : {}),
+    }),
+    'the coding model',
+  );
+  const voikko = spec.voikko ? loadVoikko().voikko : undefined;
+  const anonymiser = createAnonymiser(
+    spec.allowList,
+    voikko ? { properNoun: properNounFromVoikko(voikko) } : {},
+  );
+  const genres = spec.genres ? checked(await loadGenreRules(), 'the genre rules') : undefined;
+  return { coding: setup.context, anonymiser, ...(genres ? { genres } : {}) };
+}
