@@ -177,10 +177,33 @@ export interface MatrixRow {
   cells: Record<string, number>;
 }
 
+/**
+ * The run's codings kept on disk instead of in Tables.codings (app/stored.ts), so that memory does not grow
+ * with the corpus; read anew each time they are asked for.
+ */
+export interface StoredCodings {
+  readonly count: number;
+  /** Every coding, report after report in the run's (key) order, each report's in the order given. */
+  all(): Iterable<Coding>;
+  /** The codings of one report, in the order given. */
+  ofReport(report: string): Coding[];
+  /** The n-th coding of all(). */
+  at(n: number): Coding;
+}
+
+/** A report's text for the REFI-QDA export. */
+export interface SourceText {
+  report: string;
+  path: string;
+  text: string;
+}
+
 /** Everything the renderers need; built by aggregate, quotes already anonymised. */
 export interface Tables {
   reports: ReportSummary[];
+  /** Every coding; empty when the run keeps them on disk (`stored`). */
   codings: Coding[];
+  stored?: StoredCodings;
   counts: ThemeCount[];
   matrix: MatrixRow[];
   quotes: Quote[];

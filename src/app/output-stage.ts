@@ -14,7 +14,9 @@ import {
 } from '../io/manifest.js';
 import { type OutputFolder, openOutputFolder, type Recovery } from '../io/output-folder.js';
 import { ensureOutputFolder } from '../io/output-path.js';
+import { fileBytes, RecordFile, removeScratch, scratchStream } from '../io/scratch.js';
 import { Spool } from '../io/spool.js';
+import type { OutputSinks } from './outputs.js';
 
 export type Begun = { ok: true; stage: OutputStage } | { ok: false; reason: string };
 
@@ -62,6 +64,7 @@ export async function beginOutputs(out: string, options: BeginOptions): Promise<
 
 export class OutputStage {
   private readonly spools: Spool[] = [];
+  private readonly scratches: string[] = [];
 
   constructor(
     readonly out: string,
@@ -88,6 +91,45 @@ export class OutputStage {
     return edited;
   }
 
+  /**
+   * A scratch file in the staging folder (hidden, never part of the set): removed before the set is
+   * swapped in, and with the staging folder when the run is abandoned or dies.
+   */
+  scratchPath(name: string): string {
+    const path = this.folder.stagedPath(`.scratch-${name}`);
+    this.scratches.push(path);
+    return path;
+  }
+
+  /** Numbered records in a scratch file (what the run keeps of every report until the end). */
+  records(name: string): RecordFile {
+    return new RecordFile(this.scratchPath(name));
+  }
+
+  /** Where the outputs too large to hold go: their files, and scratch files for a library's package. */
+  sinks(): OutputSinks {
+    return {
+      file: (name) => this.spool(name),
+      package: (name) => {
+        const path = this.scratchPath(`package-${name}`);
+        const { stream, closed } = scratchStream(path);
+        let bytes: ReturnType<typeof fileBytes> | undefined;
+        return {
+          stream,
+          written: async () => {
+            await closed;
+            bytes = fileBytes(path);
+            return bytes;
+          },
+          dispose: () => {
+            bytes?.close();
+            removeScratch(path);
+          },
+        };
+      },
+    };
+  }
+
   /** A file of the set written piece by piece while the run goes on (codings.csv). */
   spool(name: string): Spool {
     const spool = new Spool(this.folder.stagedPath(name));
@@ -105,6 +147,7 @@ export class OutputStage {
     onInstalled?: (name: string) => void,
     about: { morphology?: string } = {},
   ): Finished {
+    for (const path of this.scratches) removeScratch(path);
     const hashes = new Map<string, string>();
     for (const [name, content] of files) hashes.set(name, this.folder.write(name, content));
     for (const spool of this.spools) {

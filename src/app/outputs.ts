@@ -1,5 +1,6 @@
 // Renders every output of a run (renderers return strings/bytes); app/output-stage.ts writes them into the
-// output folder as one set. Identical input → identical bytes.
+// output folder as one set. The workbooks and the REFI-QDA project, which grow with the corpus, go
+// straight into their files when the caller gives sinks. Identical input → identical bytes.
 import type { Codebook } from '../codebook/types.js';
 import {
   aliasesCsv,
@@ -10,12 +11,14 @@ import {
   themeCountsCsv,
 } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
-import { renderQdpx } from '../render/qdpx.js';
+import { type SourceList, writeQdpx } from '../render/qdpx.js';
 import { quotesMarkdown } from '../render/quotes-md.js';
-import { renderReviewXlsx } from '../render/review-xlsx.js';
+import { writeReviewXlsx } from '../render/review-xlsx.js';
 import { renderSynthesisMarkdown } from '../render/synthesis.js';
 import { renderSynthesisDocx } from '../render/synthesis-docx.js';
-import { renderXlsx } from '../render/xlsx.js';
+import { writeXlsx } from '../render/xlsx.js';
+import { memoryTarget, type PackageTarget } from '../render/xlsx-package.js';
+import { ZipWriter } from '../render/zip-stream.js';
 import type { Tables } from '../types.js';
 
 export const OUTPUT_FORMATS = ['csv', 'md', 'xlsx', 'html', 'synthesis', 'qdpx'] as const;
@@ -41,11 +44,23 @@ export const SHAREABLE = new Set([
   'report.html',
 ]);
 
+/**
+ * Where the outputs too large to hold go (the workbooks, the REFI-QDA project): files of the set written
+ * piece by piece, and scratch files for a library's intermediate package (app/output-stage.ts gives both,
+ * in the staging folder). Without them they are rendered in memory like the rest.
+ */
+export interface OutputSinks {
+  file(name: string): { write(bytes: Uint8Array): void };
+  package(name: string): ReturnType<PackageTarget['package']>;
+}
+
 export interface RenderOptions {
   formats: ReadonlySet<OutputFormat>;
   lang: 'fi' | 'en' | 'sv';
   csv: CsvOptions;
-  sources: { report: string; path: string; text: string }[];
+  /** The report texts for the REFI-QDA export (app/stored.ts keeps them on disk on a run). */
+  sources: SourceList;
+  sinks?: OutputSinks;
   /** Files the caller writes itself, streamed during the run (codings.csv). */
   streamed?: readonly string[];
   /** Creation date written into document properties (xlsx, docx); none when absent. */
@@ -68,16 +83,39 @@ export async function renderOutputs(
   }
   if (f.has('md')) files.set('quotes.md', quotesMarkdown(tables, book, options.lang));
   const dated = options.documentDate ? { created: options.documentDate } : {};
+  const sinks = options.sinks;
+  // A workbook straight into its file (the package through a scratch file), or in memory.
+  const workbook = async (name: string, write: (target: PackageTarget) => Promise<void>) => {
+    if (sinks) {
+      const file = sinks.file(name);
+      await write({ package: () => sinks.package(name), out: (bytes) => file.write(bytes) });
+    } else {
+      const target = memoryTarget();
+      await write(target);
+      files.set(name, target.bytes());
+    }
+  };
   if (f.has('xlsx')) {
-    files.set('analysis.xlsx', await renderXlsx(tables, book, options.lang, dated));
+    await workbook('analysis.xlsx', (t) => writeXlsx(tables, book, options.lang, dated, t));
     // The evaluator's review sheet (src/render/review-xlsx.ts): filled in, read back by import-review.
-    files.set('review.xlsx', await renderReviewXlsx(tables, book, options.lang, dated));
+    await workbook('review.xlsx', (t) => writeReviewXlsx(tables, book, options.lang, dated, t));
   }
   if (f.has('html')) files.set('report.html', renderHtml(tables, book, options.lang));
   if (f.has('synthesis')) {
     files.set('synthesis.md', renderSynthesisMarkdown(tables, book, options.lang));
     files.set('synthesis.docx', await renderSynthesisDocx(tables, book, options.lang, dated));
   }
-  if (f.has('qdpx')) files.set('project.qdpx', await renderQdpx(tables, book, options.sources, options.lang));
+  if (f.has('qdpx')) {
+    const chunks: Uint8Array[] = [];
+    const file = sinks?.file('project.qdpx');
+    writeQdpx(
+      tables,
+      book,
+      options.sources,
+      options.lang,
+      new ZipWriter((c) => (file ? file.write(c) : chunks.push(c))),
+    );
+    if (!file) files.set('project.qdpx', Buffer.concat(chunks));
+  }
   return files;
 }

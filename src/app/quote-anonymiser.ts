@@ -9,6 +9,7 @@ import {
   type ReportIdentifiers,
 } from '../anonymise/index.js';
 import type { Codebook } from '../codebook/types.js';
+import { MemoryRecords, type RecordStore } from '../io/scratch.js';
 import { uiStrings } from '../render/ui-strings.js';
 
 /**
@@ -42,6 +43,8 @@ export interface QuoteAnonymiser {
   /** What a report's analysis taught (done by `engine` or by a worker thread's anonymiser), and the
    * identifiers that analysis found, for the inventory. */
   remember(report: string, ids: ReportIdentifiers, inventory: readonly string[]): void;
+  /** Keeps what each report taught on disk from now on (a run's scratch file) rather than in memory. */
+  keepIn(records: RecordStore): void;
   /** The anonymised quote, or undefined when it could not be made clean (dropped). */
   quote(report: string, text: string): string | undefined;
   /** Identifiers found in every report and quote, for the leak check of the outputs. */
@@ -55,9 +58,10 @@ export function quoteAnonymiser(
   anonymiser: Anonymiser,
   options: { numbered?: boolean; lang?: 'fi' | 'sv' } = {},
 ): QuoteAnonymiser {
-  // Each report's identifiers as JSON text until a quote needs them: one compact string per report, and
-  // names sliced from a report would otherwise keep its whole text alive for the run.
-  const ids = new Map<string, string>();
+  // Each report's identifiers as JSON text until a quote needs them (names sliced from a report would
+  // otherwise keep its whole text alive for the run): a record on disk when the run gives a store.
+  let records: RecordStore = new MemoryRecords();
+  const ids = new Map<string, number>();
   const quoted = new Map<string, ReportIdentifiers>();
   const leakCheck: LeakCheckOptions = { allowList: anonymiser.allowList, known: toolVocabulary() };
   const self: QuoteAnonymiser = {
@@ -65,19 +69,22 @@ export function quoteAnonymiser(
     redacted: 0,
     leakCheck,
     learn(report, text) {
-      ids.set(report, JSON.stringify(anonymiser.scanReport(report, text)));
+      ids.set(report, records.append(JSON.stringify(anonymiser.scanReport(report, text))));
     },
     remember(report, learned, inventory) {
-      ids.set(report, JSON.stringify(learned));
+      ids.set(report, records.append(JSON.stringify(learned)));
       anonymiser.addToInventory(inventory);
+    },
+    keepIn(store) {
+      records = store;
     },
     quote(report, text) {
       if (text.trim() === '') return text;
       // Parsed once per quoted report: numbering (--numbered) assigns letters into it, quote after quote.
       let known = quoted.get(report);
-      const stored = known ? undefined : ids.get(report);
-      if (stored) {
-        known = JSON.parse(stored) as ReportIdentifiers;
+      const n = known ? undefined : ids.get(report);
+      if (n !== undefined) {
+        known = JSON.parse(records.read(n)) as ReportIdentifiers;
         quoted.set(report, known);
       }
       known ??= anonymiser.scanReport(report, '');

@@ -1,21 +1,19 @@
 import { availableParallelism } from 'node:os';
-import { CandidatePool } from '../aggregate/candidate-pool.js';
-import { type ThemeTally as Tally, ThemeTally } from '../aggregate/counts.js';
 import type { QuoteCandidate } from '../aggregate/quote-text.js';
 import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
-import { detach } from '../detach.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { type FoundReports, findReports } from '../io/find-reports.js';
 import { reportKey } from '../io/read-report.js';
 import type { GenreRules } from '../language/genre-rules.js';
+import type { SourceList } from '../render/qdpx.js';
 import { AliasBook, type AliasTable } from '../review/aliases.js';
 import type { RunReview } from '../review/run-review.js';
-import { withLocations } from '../segment/locate.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
 import { failed, type ReportOutcome } from './report-job.js';
+import { ReportMerge, type RunStores } from './report-merge.js';
 import { type Look, type NonReport, planReports } from './report-plan.js';
 import { inOrder, type PoolJob, type Runner, startRunners } from './report-pool.js';
 import type { RunnerSpec } from './runner-setup.js';
@@ -34,6 +32,9 @@ export interface RunOptions {
   jobs?: number | 'auto';
   /** What a worker thread builds its own coder and anonymiser from; without it the main thread works alone. */
   runnerSpec?: RunnerSpec;
+  /** Where every report's codings and text are kept until the outputs are written (scratch files in the
+   * output's staging folder); without them, in memory. */
+  stores?: RunStores;
   /** Keep report texts for the REFI-QDA export. */
   keepSources: boolean;
   /** Keep every coding in memory (xlsx and qdpx need them); otherwise they only pass through onCodings. */
@@ -58,7 +59,8 @@ export interface RunOptions {
 
 export interface RunResult {
   tables: Tables;
-  sources: { report: string; path: string; text: string }[];
+  /** The report texts for the REFI-QDA export (on disk when the run gave stores). */
+  sources: SourceList;
   diagnostics: Diagnostic[];
   missing: string[];
   found: number;
@@ -126,14 +128,6 @@ async function analyse(
     looks,
   );
   diagnostics.push(...plan.diagnostics);
-  const tally: Tally = new ThemeTally(options.compiled.book, options.coding.model.strong);
-  const codings: Coding[] = [];
-  const minConfidence = options.quoteConfidence ?? options.coding.model.strong;
-  const pool = new CandidatePool(Math.max(1, options.quotesPerCode), minConfidence);
-  const summaries: Omit<ReportSummary, 'alias'>[] = [];
-  const sources: RunResult['sources'] = [];
-  const folded: string[] = [];
-  let codingCount = 0;
   options.onStart?.(plan.files.length);
   // Report keys first (two files with one name in different folders keep distinct keys: a, a~2), then
   // the reports in key order, so that rows streamed out per report are already in their final order.
@@ -148,6 +142,7 @@ async function analyse(
   const aliasBook = options.aliasTable
     ? new AliasBook(options.aliasTable, new Set(keyed.map((k) => k.key)))
     : undefined;
+  const merge = new ReportMerge(options, aliasBook);
   const toJob = ({ path, key }: { path: string; key: string }): PoolJob => {
     const parsed = plan.parsed.get(path);
     plan.parsed.delete(path);
@@ -179,74 +174,39 @@ async function analyse(
       diagnostics.push(...outcome.diagnostics);
       continue;
     }
-    const r = outcome.report;
-    diagnostics.push(...r.notes);
-    const formerly = aliasBook?.claim(key, r.path, r.fingerprint) ?? [];
-    // Review decisions: statuses, added codings, counted codings, quotable candidates (src/review).
-    const reviewed = options.review?.apply(key, formerly, {
-      segments: options.review.has(key, formerly) ? r.segments : [],
-      codings: r.codings,
-      candidates: r.candidates,
-    });
-    const counted = reviewed?.counted ?? r.codings;
-    if (r.folded) folded.push(key);
-    options.anonymiser.remember(key, r.ids, r.inventory);
-    tally.add(key, counted);
-    codingCount += counted.length;
-    const ordered = withLocations(
-      { format: r.format, blocks: r.located },
-      reviewed?.codings ??
-        [...r.codings].sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-    );
-    options.onCodings?.(ordered);
-    // Kept only for the exports that need every coding (xlsx, qdpx); strings sliced from the report
-    // would keep its whole text alive, so flat copies.
-    if (options.keepCodings)
-      for (const c of ordered) codings.push({ ...c, text: detach(c.text), section: detach(c.section) });
-    // A report whose text lost its umlauts to OCR gives quotes flagged as such, ranked after clean ones.
-    pool.add(
-      (reviewed?.candidates ?? r.candidates).map((q) => ({
-        ...q,
-        text: detach(q.text),
-        section: detach(q.section),
-        ...(q.ocr || r.folded ? { ocr: true } : {}),
-      })),
-    );
-    summaries.push({
-      report: key,
-      path: r.path,
-      format: r.format,
-      lang: r.lang,
-      paragraphs: r.paragraphs,
-      codedParagraphs: new Set(counted.map((c) => c.segment)).size,
-    });
-    if (options.keepSources && r.text !== undefined)
-      sources.push({ report: key, path: r.path, text: r.text });
+    diagnostics.push(...outcome.report.notes);
+    merge.add(key, outcome.report);
   }
   const word = options.lang === 'en' ? 'Report' : options.lang === 'sv' ? 'Rapport' : 'Raportti';
   const stable = aliasBook?.finish(word);
   if (aliasBook) diagnostics.push(...aliasBook.notes);
-  const aliases = stable?.aliases ?? makeAliases(summaries, word);
+  const aliases = stable?.aliases ?? makeAliases(merge.summaries, word);
   const aliasOf = new Map(aliases.map((a) => [a.report, a.alias]));
   const codes = options.compiled.book.themes.map((t) => t.code);
   // The pool holds only candidates confident enough to quote; pinned quotes (review) come on their own.
+  const candidates = merge.pool.all();
   const ranked = options.review
-    ? options.review.rank(pool.all(), codes, options.quotesPerCode)
-    : rankQuotes(pool.all(), codes, options.quotesPerCode, minConfidence);
+    ? options.review.rank(candidates, codes, options.quotesPerCode)
+    : rankQuotes(
+        candidates,
+        codes,
+        options.quotesPerCode,
+        options.quoteConfidence ?? options.coding.model.strong,
+      );
   const { quotes, dropped } = toQuotes(ranked, aliases, (report, text) =>
     options.anonymiser.quote(report, text),
   );
   for (const q of quotes) q.section = options.anonymiser.quote(q.report, q.section) ?? '';
-  const reports: ReportSummary[] = summaries
+  const reports: ReportSummary[] = merge.summaries
     .map((s) => ({ ...s, alias: aliasOf.get(s.report) ?? '' }))
     .sort((a, b) => (a.report < b.report ? -1 : a.report > b.report ? 1 : 0));
   const tables: Tables = {
     reports,
-    codings,
+    ...merge.kept(),
     counts: options.review
-      ? options.review.decorate(tally.counts(options.lang), options.lang)
-      : tally.counts(options.lang),
-    matrix: tally.matrix(),
+      ? options.review.decorate(merge.tally.counts(options.lang), options.lang)
+      : merge.tally.counts(options.lang),
+    matrix: merge.tally.matrix(),
     quotes,
     aliases,
     ...(options.review
@@ -260,13 +220,13 @@ async function analyse(
   };
   return {
     tables,
-    sources,
+    sources: merge.sourceList(),
     diagnostics,
     missing: found.missing,
     found: found.files.length,
     droppedQuotes: dropped,
-    folded,
-    codingCount,
+    folded: merge.folded,
+    codingCount: merge.codingCount,
     ...(stable ? { aliasTable: stable.table } : {}),
     duplicates: plan.duplicates,
     nonReports: plan.nonReports,

@@ -106,6 +106,10 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const spool = formats.has('csv') ? stage.spool('codings.csv') : undefined;
     spool?.write(codingsCsvHead(csv));
     const genres = valueOr(await loadGenreRules(), 'the genre rules are not valid');
+    // Every report's codings and text wait for the workbooks and the project on disk, in the staging folder.
+    const stores = { codings: stage.records('codings'), sources: stage.records('sources') };
+    const learned = stage.records('identifiers');
+    anonymiser.keepIn(learned);
     const result = await runAnalysis({
       paths,
       genres,
@@ -118,6 +122,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       quotesPerCode: flags.quotes,
       anonymiser,
       keepSources: formats.has('qdpx'),
+      stores,
       keepCodings: formats.has('xlsx') || formats.has('qdpx'),
       jobs: flags.jobs,
       runnerSpec: {
@@ -150,9 +155,11 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       lang: flags.lang,
       csv,
       sources: result.sources,
+      sinks: stage.sinks(),
       streamed: spool ? ['codings.csv'] : [],
       ...(date ? { documentDate: date } : {}),
     });
+    for (const store of [stores.codings, stores.sources, learned]) store.close();
     // The leak check runs on what is about to be shared; a leaking quote was already redacted or dropped,
     // so a hit here means a renderer let something through: say so loudly.
     const shareable = [...files.entries()].filter(([n, v]) => SHAREABLE.has(n) && typeof v === 'string');

@@ -18,10 +18,10 @@ export class Spool {
     this.fd = openSync(this.tmp, 'w');
   }
 
-  write(text: string): void {
+  write(content: string | Uint8Array): void {
     if (this.fd === undefined) throw new Error(`spool for ${this.target} is closed`);
-    if (text.length === 0) return;
-    const bytes = Buffer.from(text, 'utf8');
+    if (content.length === 0) return;
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
     this.hash.update(bytes);

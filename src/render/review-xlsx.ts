@@ -2,15 +2,15 @@
 // informative first (src/review/order.ts), with the paragraph, its section and the evidence; the decision,
 // quote and add-code columns have drop-downs (data validation), the memo column is free text.
 // `analyse import-review out/review.xlsx` merges the filled-in rows into review.csv. Deterministic bytes.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Codebook } from '../codebook/types.js';
 import { reviewOrder } from '../review/order.js';
-import type { Tables } from '../types.js';
+import type { Coding, Tables } from '../types.js';
 import { stripXmlInvalid } from './escape.js';
 import { REVIEW_COLUMNS, type ReviewColumn, reviewStrings } from './review-strings.js';
 import { themeLabel } from './theme-groups.js';
 import type { UiLang } from './ui-strings.js';
-import { repackOfficeDeterministic } from './zip-deterministic.js';
+import { drain, memoryTarget, type PackageTarget, repackWorkbook } from './xlsx-package.js';
 
 const MAX_CELL = 32_000;
 const cell = (text: string) => {
@@ -45,6 +45,32 @@ export function reviewColumnLetter(column: ReviewColumn): string {
   return String.fromCharCode(65 + REVIEW_COLUMNS.indexOf(column));
 }
 
+/**
+ * The codings in review order (review/order.ts). A run that kept them on disk is sorted by light keys and
+ * each row read back when written, so the workbook never needs every coding in memory at once.
+ */
+function* rowsInReviewOrder(tables: Tables): Iterable<Coding> {
+  const stored = tables.stored;
+  if (!stored) {
+    yield* reviewOrder(tables.codings);
+    return;
+  }
+  const keys: (Pick<Coding, 'status' | 'confidence' | 'code' | 'report' | 'start'> & { n: number })[] = [];
+  let n = 0;
+  for (const c of stored.all()) {
+    keys.push({
+      status: c.status,
+      confidence: c.confidence,
+      code: c.code,
+      report: c.report,
+      start: c.start,
+      n,
+    });
+    n++;
+  }
+  for (const k of reviewOrder(keys as unknown as (Coding & { n: number })[])) yield stored.at(k.n);
+}
+
 /** `created`: the document's date (SOURCE_DATE_EPOCH); without it the file carries no date at all. */
 export async function renderReviewXlsx(
   tables: Tables,
@@ -52,8 +78,27 @@ export async function renderReviewXlsx(
   lang: UiLang,
   options: { created?: Date } = {},
 ): Promise<Uint8Array> {
+  const target = memoryTarget();
+  await writeReviewXlsx(tables, codebook, lang, options, target);
+  return target.bytes();
+}
+
+/** The review workbook into `target` (see xlsx-package.ts), its rows streamed. */
+export async function writeReviewXlsx(
+  tables: Tables,
+  codebook: Codebook,
+  lang: UiLang,
+  options: { created?: Date },
+  target: PackageTarget,
+): Promise<void> {
   const s = reviewStrings(lang);
-  const workbook = new ExcelJS.Workbook();
+  const { default: ExcelJS } = await import('exceljs');
+  const pkg = target.package();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: pkg.stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'analyse';
   workbook.lastModifiedBy = 'analyse';
   // exceljs stamps "now"; the repack below sets options.created or drops the dates.
@@ -67,7 +112,7 @@ export async function renderReviewXlsx(
       alignment: { vertical: 'top', wrapText: c === 'text' || c === 'memo' || c === 'section' },
       ...(c === 'confidence' ? { numFmt: '0.00' } : {}),
     },
-  }));
+  })) as ExcelJS.Column[];
   const header = sheet.addRow(REVIEW_COLUMNS.map((c) => s.headers[c]));
   header.font = { bold: true };
   header.eachCell((h, i) => {
@@ -75,8 +120,9 @@ export async function renderReviewXlsx(
     h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: input ? 'FFFDE68A' : 'FFE2E8F0' } };
     h.border = { bottom: { style: 'thin', color: { argb: 'FF718096' } } };
   });
-  const rows = reviewOrder(tables.codings);
-  for (const c of rows) {
+  header.commit();
+  let rows = 0;
+  for (const c of rowsInReviewOrder(tables)) {
     const theme = themes.get(c.code);
     const status = s.status[c.status ?? 'proposed'];
     const values: Record<ReviewColumn, string | number> = {
@@ -94,9 +140,10 @@ export async function renderReviewXlsx(
       add: '',
       memo: '',
     };
-    sheet.addRow(REVIEW_COLUMNS.map((k) => values[k]));
+    sheet.addRow(REVIEW_COLUMNS.map((k) => values[k])).commit();
+    if (++rows % 500 === 0) await drain();
   }
-  const last = Math.max(2, rows.length + 1);
+  const last = Math.max(2, rows + 1);
   // exceljs writes range validations but does not declare `dataValidations` in its types.
   const validations = (sheet as unknown as { dataValidations: Validations }).dataValidations;
   const list = (values: string[]) => ({
@@ -113,11 +160,7 @@ export async function renderReviewXlsx(
     `${reviewColumnLetter('quote')}2:${reviewColumnLetter('quote')}${last}`,
     list([s.quote.pin, s.quote.exclude]),
   );
-  // Codes come from their own sheet: an inline list is limited to 255 characters.
-  const codes = workbook.addWorksheet(s.codesSheet);
-  codes.columns = [{ width: 30 }, { width: 60 }];
-  codes.addRow([s.headers.code, s.headers.label]).font = { bold: true };
-  for (const t of codebook.themes) codes.addRow([t.code, themeLabel(t, lang)]);
+  // Codes come from their own sheet (added below): an inline list is limited to 255 characters.
   validations.add(`${reviewColumnLetter('add')}2:${reviewColumnLetter('add')}${last}`, {
     type: 'list',
     allowBlank: true,
@@ -126,8 +169,20 @@ export async function renderReviewXlsx(
   });
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
-    to: { row: rows.length + 1, column: REVIEW_COLUMNS.length },
+    to: { row: rows + 1, column: REVIEW_COLUMNS.length },
   };
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return repackOfficeDeterministic(bytes, options.created);
+  sheet.commit();
+  const codes = workbook.addWorksheet(s.codesSheet);
+  codes.columns = [{ width: 30 }, { width: 60 }] as ExcelJS.Column[];
+  const head = codes.addRow([s.headers.code, s.headers.label]);
+  head.font = { bold: true };
+  head.commit();
+  for (const t of codebook.themes) codes.addRow([t.code, themeLabel(t, lang)]).commit();
+  codes.commit();
+  await workbook.commit();
+  try {
+    repackWorkbook(await pkg.written(), (bytes) => target.out(bytes), options.created);
+  } finally {
+    pkg.dispose();
+  }
 }

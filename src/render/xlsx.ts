@@ -3,117 +3,16 @@
 // with the reader's locale); the bytes are deterministic: fixed document dates and zip times.
 //
 // Rows stream out through exceljs's WorkbookWriter, one committed row at a time, instead of a workbook
-// model of every cell (which took several times the codings' own memory at 10,000 reports); exceljs
-// itself loads only when a workbook is written (it costs a third of a second to load).
-import { PassThrough } from 'node:stream';
-import type ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+// model of every cell (which took several times the codings' own memory at 10,000 reports), into the
+// package target (xlsx-package.ts: a scratch file on a run, repacked piece by piece into the output);
+// the codings come from disk on a run (Tables.stored). exceljs itself loads only when a workbook is
+// written (it costs a third of a second to load).
 import type { Codebook } from '../codebook/types.js';
-import type { Tables } from '../types.js';
-import { stripXmlInvalid } from './escape.js';
+import type { Coding, Tables } from '../types.js';
 import { countFor, leafThemes, mainThemeOf, themeGroups, themeLabel } from './theme-groups.js';
 import { type UiLang, uiStrings } from './ui-strings.js';
-import { repackOfficeDeterministic, zipDeterministic } from './zip-deterministic.js';
-
-/** [Content_Types].xml first, as Office writes it; then the parts by name. */
-const partRank = (name: string): number => (name === '[Content_Types].xml' ? 0 : 1);
-
-type Cell = string | number | null;
-
-interface Column {
-  header: string;
-  /** Fixed width in characters; otherwise fitted to the content within [min, max]. */
-  width?: number;
-  max?: number;
-  numFmt?: string;
-  wrap?: boolean;
-}
-
-/** Excel refuses cells over 32 767 characters; long passages are cut with a visible ellipsis. */
-const MAX_CELL = 32_000;
-
-function cellText(text: string): string {
-  const clean = stripXmlInvalid(text);
-  return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL)}…` : clean;
-}
-
-function fittedWidth(column: Column, rows: () => Iterable<Cell[]>, index: number): number {
-  if (column.width !== undefined) return column.width;
-  let longest = Math.max(...column.header.split(/\s+/).map((w) => w.length), 6);
-  for (const row of rows()) {
-    const value = row[index];
-    const shown =
-      typeof value === 'number' ? (column.numFmt?.includes('%') ? 5 : String(value).length) : (value ?? '');
-    longest = Math.max(longest, typeof shown === 'number' ? shown : shown.length);
-  }
-  return Math.min(longest + 2, column.max ?? 50);
-}
-
-/** "C2" for row 2, column 3 (committed rows cannot be asked for their cells' addresses). */
-function cellAddress(row: number, column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
-}
-
-/** Rows from a list, one at a time: the list is read twice (widths, then cells) and never copied. */
-function rowsOf<T>(items: readonly T[], row: (item: T) => Cell[]): () => Iterable<Cell[]> {
-  return function* () {
-    for (const item of items) yield row(item);
-  };
-}
-
-interface SheetOptions {
-  frozenColumns?: number;
-  headerHeight?: number;
-  /** Called with the number of data rows, before the sheet is committed (conditional formats). */
-  finish?: (sheet: ExcelJS.Worksheet, rowCount: number) => void;
-}
-
-async function addTableSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  columns: Column[],
-  rows: () => Iterable<Cell[]>,
-  options: SheetOptions = {},
-): Promise<void> {
-  const sheet = workbook.addWorksheet(name, {
-    views: [
-      {
-        state: 'frozen',
-        xSplit: options.frozenColumns ?? 0,
-        ySplit: 1,
-        topLeftCell: undefined,
-        activeCell: 'A2',
-      },
-    ],
-  });
-  sheet.columns = columns.map((c, i) => ({
-    width: fittedWidth(c, rows, i),
-    style: { numFmt: c.numFmt, alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
-  })) as ExcelJS.Column[];
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: 'bottom', wrapText: true };
-  if (options.headerHeight !== undefined) header.height = options.headerHeight;
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2E8F0' } };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF718096' } } };
-  });
-  header.commit();
-  let count = 0;
-  for (const row of rows()) {
-    sheet.addRow(row.map((v) => (typeof v === 'string' ? cellText(v) : v))).commit();
-    count++;
-  }
-  sheet.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: Math.max(1, count + 1), column: columns.length },
-  };
-  options.finish?.(sheet, count);
-  sheet.commit();
-}
+import { memoryTarget, type PackageTarget, repackWorkbook } from './xlsx-package.js';
+import { addTableSheet, type Cell, type Column, cellAddress, cellText, rowsOf } from './xlsx-sheet.js';
 
 function byCodebookOrder(codebook: Codebook): (a: string, b: string) => number {
   const order = new Map(codebook.themes.map((t, i) => [t.code, i]));
@@ -122,6 +21,27 @@ function byCodebookOrder(codebook: Codebook): (a: string, b: string) => number {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The codings in the sheet's order: by report, then position, then codebook order. A run that kept them on
+ * disk gives them report by report in report order already; only each report's are sorted here.
+ */
+function* sheetOrder(tables: Tables, codeOrder: (a: string, b: string) => number): Iterable<Coding> {
+  const within = (a: Coding, b: Coding) => a.start - b.start || codeOrder(a.code, b.code);
+  if (!tables.stored) {
+    yield* [...tables.codings].sort((a, b) => compareText(a.report, b.report) || within(a, b));
+    return;
+  }
+  let group: Coding[] = [];
+  for (const c of tables.stored.all()) {
+    if (group.length > 0 && group[0]?.report !== c.report) {
+      yield* group.sort(within);
+      group = [];
+    }
+    group.push(c);
+  }
+  yield* group.sort(within);
+}
+
 /** `created`: the document's date (SOURCE_DATE_EPOCH); without it the file carries no date at all. */
 export async function renderXlsx(
   tables: Tables,
@@ -129,13 +49,24 @@ export async function renderXlsx(
   lang: UiLang,
   options: { created?: Date } = {},
 ): Promise<Uint8Array> {
+  const target = memoryTarget();
+  await writeXlsx(tables, codebook, lang, options, target);
+  return target.bytes();
+}
+
+/** The workbook into `target` (see xlsx-package.ts). */
+export async function writeXlsx(
+  tables: Tables,
+  codebook: Codebook,
+  lang: UiLang,
+  options: { created?: Date },
+  target: PackageTarget,
+): Promise<void> {
   const ui = uiStrings(lang);
   const { default: ExcelJS } = await import('exceljs');
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const pkg = target.package();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
+    stream: pkg.stream,
     useStyles: true,
     useSharedStrings: false,
   });
@@ -218,9 +149,7 @@ export async function renderXlsx(
   });
 
   // Codings, in reading order within each report.
-  const codings = [...tables.codings].sort(
-    (a, b) => compareText(a.report, b.report) || a.start - b.start || codeOrder(a.code, b.code),
-  );
+  const codings = () => sheetOrder(tables, codeOrder);
   await addTableSheet(
     workbook,
     ui.sheets.codings,
@@ -238,7 +167,7 @@ export async function renderXlsx(
       { header: ui.matches, max: 40 },
       { header: ui.text, width: 90, wrap: true },
     ],
-    rowsOf(codings, (c) => [
+    rowsOf(codings, (c): Cell[] => [
       c.report,
       alias.get(c.report) ?? '',
       c.section,
@@ -300,9 +229,9 @@ export async function renderXlsx(
   );
 
   await workbook.commit();
-  // The streaming writer adds parts as their streams finish: put them in a fixed order.
-  const repacked = repackOfficeDeterministic(new Uint8Array(Buffer.concat(chunks)), options.created);
-  const parts = Object.entries(unzipSync(repacked));
-  parts.sort(([a], [b]) => partRank(a) - partRank(b) || compareText(a, b));
-  return zipDeterministic(parts, options.created);
+  try {
+    repackWorkbook(await pkg.written(), (bytes) => target.out(bytes), options.created);
+  } finally {
+    pkg.dispose();
+  }
 }

@@ -9,7 +9,7 @@ import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 export const FIXED_ZIP_TIME = new Date(2000, 0, 1, 0, 0, 0);
 
 /** Zip entry time for a given date: its UTC fields as local ones (zip stores local time, see above). */
-function zipTime(date: Date | undefined): Date {
+export function zipTime(date: Date | undefined): Date {
   if (!date || date.getUTCFullYear() < 1980) return FIXED_ZIP_TIME;
   return new Date(
     date.getUTCFullYear(),
@@ -47,7 +47,7 @@ export function repackOfficeDeterministic(bytes: Uint8Array, created?: Date): Ui
 
 const CORE_DATE = /<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g;
 
-function coreDates(xml: string, created: Date | undefined): string {
+export function coreDates(xml: string, created: Date | undefined): string {
   if (!created) return xml.replace(CORE_DATE, '');
   const iso = `${created.toISOString().slice(0, 19)}Z`;
   return xml.replace(CORE_DATE, (element) => element.replace(/>[^<]*</, `>${iso}<`));

@@ -1,0 +1,54 @@
+// What the run keeps of every report for the outputs made at the end, on disk (io/scratch.ts) rather than
+// in memory: every coding (the workbooks' rows, the REFI-QDA selections) one record each, and every
+// report's text (the REFI-QDA sources). Memory holds only where each report's records are.
+import type { RecordStore } from '../io/scratch.js';
+import type { Coding, SourceText, StoredCodings } from '../types.js';
+
+export class CodingStore implements StoredCodings {
+  private readonly ranges = new Map<string, [number, number]>();
+
+  constructor(private readonly records: RecordStore) {}
+
+  /** A report's codings, in their final order; reports come in the run's order. */
+  add(report: string, codings: readonly Coding[]): void {
+    const from = this.records.count;
+    for (const c of codings) this.records.append(JSON.stringify(c));
+    const known = this.ranges.get(report);
+    this.ranges.set(report, [known?.[0] ?? from, this.records.count]);
+  }
+
+  get count(): number {
+    return this.records.count;
+  }
+
+  *all(): Iterable<Coding> {
+    for (const r of this.records.records()) yield JSON.parse(r) as Coding;
+  }
+
+  ofReport(report: string): Coding[] {
+    const range = this.ranges.get(report);
+    if (!range) return [];
+    return [...this.records.records(range[0], range[1])].map((r) => JSON.parse(r) as Coding);
+  }
+
+  at(n: number): Coding {
+    return JSON.parse(this.records.read(n)) as Coding;
+  }
+}
+
+export class SourceStore {
+  constructor(private readonly records: RecordStore) {}
+
+  add(source: SourceText): void {
+    this.records.append(JSON.stringify(source));
+  }
+
+  /** Every source in the order added (the run's, by report key). */
+  *all(): Iterable<SourceText> {
+    for (const r of this.records.records()) yield JSON.parse(r) as SourceText;
+  }
+
+  get count(): number {
+    return this.records.count;
+  }
+}
