@@ -13,7 +13,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'src/anonymise/data');
 const target = join(dataDir, 'tables.generated.ts');
 
-const CASES = ['nom', 'gen', 'part', 'ess', 'transl', 'iness', 'elat', 'ill', 'adess', 'ablat', 'allat', 'abess', 'comit'];
+const CASES = [
+  'nom',
+  'gen',
+  'part',
+  'ess',
+  'transl',
+  'iness',
+  'elat',
+  'ill',
+  'adess',
+  'ablat',
+  'allat',
+  'abess',
+  'comit',
+];
 
 // Shapes: 'list' is a list of non-empty strings; an object maps known keys to shapes.
 const WORD_LISTS = [
@@ -87,7 +101,8 @@ function wordLists() {
     }
     out[key] = stringList(value, where, key);
   }
-  for (const key of WORD_LISTS) if (!(key in out)) problems.push(`${where(doc.contents)}: missing list "${key}"`);
+  for (const key of WORD_LISTS)
+    if (!(key in out)) problems.push(`${where(doc.contents)}: missing list "${key}"`);
   return out;
 }
 
@@ -123,7 +138,8 @@ function placeholders() {
               problems.push(`${where(form)}: fi.${noun}.${number}.${c} must be a word`);
             else numbers[number][c] = form.value;
           }
-          if (!numbers[number].nom) problems.push(`${where(numberNode)}: fi.${noun}.${number} needs a nominative`);
+          if (!numbers[number].nom)
+            problems.push(`${where(numberNode)}: fi.${noun}.${number} needs a nominative`);
         }
         if (!numbers.sg || !numbers.pl) problems.push(`${where(paradigm)}: fi.${noun} needs sg and pl`);
         out.fi[noun] = numbers;
@@ -138,10 +154,12 @@ function placeholders() {
     } else if (key === 'sv') {
       for (const [noun, forms] of mapEntries(value, where, 'sv')) {
         const list = stringList(forms, where, `sv.${noun}`);
-        if (list.length !== 3) problems.push(`${where(forms)}: sv.${noun} needs [definite, genitive, numbered stem]`);
+        if (list.length !== 3)
+          problems.push(`${where(forms)}: sv.${noun} needs [definite, genitive, numbered stem]`);
         out.sv[noun] = list;
       }
-    } else problems.push(`${where(keyNode)}: unknown key "${key}" (known: fi, fi-fixed, sv, letter-readings)`);
+    } else
+      problems.push(`${where(keyNode)}: unknown key "${key}" (known: fi, fi-fixed, sv, letter-readings)`);
   }
   for (const noun of [...Object.keys(out.fi), ...Object.keys(out.fiFixed)])
     if (!out.sv[noun]) problems.push(`${where(doc.contents)}: sv has no placeholder for "${noun}"`);

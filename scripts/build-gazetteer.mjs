@@ -72,4 +72,6 @@ export const POSTAL_LOCALITIES: readonly string[] = ${JSON.stringify([...localit
 export const POSTCODES = '${postcodes.join(' ')}';
 `;
 writeFileSync(join(root, 'src/anonymise/data/municipalities.ts'), out);
-console.log(`wrote ${list.length} municipalities, ${localities.size} localities, ${postcodes.length} postcodes`);
+console.log(
+  `wrote ${list.length} municipalities, ${localities.size} localities, ${postcodes.length} postcodes`,
+);
