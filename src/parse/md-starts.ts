@@ -2,7 +2,7 @@
 // after its open containers matched: block quote, ATX heading, fenced code, HTML block, setext underline,
 // thematic break, footnote definition, list item, GFM table delimiter row, indented code.
 import { normalizeLabel } from './md-inline.js';
-import { finalize, type LineState, type MdNode } from './md-scan.js';
+import { finalize, type LineState, type MdNode } from './md-state.js';
 
 /** 0 no start here, 1 a container started (try again on the rest), 2 a leaf started (the line is used). */
 type Start = (s: LineState, container: MdNode) => 0 | 1 | 2;
