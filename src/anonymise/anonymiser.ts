@@ -48,6 +48,8 @@ export interface Anonymiser {
   inventorySince(from: number): string[];
   /** Adds identifiers found elsewhere (by another anonymiser of the run, in a worker thread). */
   addToInventory(entries: Iterable<string>): void;
+  /** Forgets the inventory (a worker thread's, once handed over: its memory does not grow with the run). */
+  clearInventory(): void;
   /** The allow-list it keeps, for the leak check (allow-listed terms are no leaks). */
   readonly allowList: AllowList;
 }
@@ -282,6 +284,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     addToInventory(entries) {
       for (const e of entries) seen.add(e);
     },
+    clearInventory: () => seen.clear(),
     allowList,
   };
 }

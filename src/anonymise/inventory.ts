@@ -29,6 +29,13 @@ export class Inventory {
     return this.log.slice(from);
   }
 
+  /** Forgets every entry (a worker thread, once it has handed them to the main thread). */
+  clear(): void {
+    this.entries.clear();
+    this.log.length = 0;
+    this.sorted = undefined;
+  }
+
   /** Every entry in Finnish alphabetical order: the same array until an entry is added. */
   list(): string[] {
     this.sorted ??= [...this.log].sort(FINNISH.compare);

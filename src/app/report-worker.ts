@@ -21,6 +21,8 @@ if (port) {
       const r = await runner;
       const result = job.kind === 'look' ? await lookAt(job.path, r.genres) : await runReportJob(job.job, r);
       port.postMessage({ id, result } satisfies PoolReply);
+      // The identifiers went with the result; the main thread keeps the run's inventory.
+      r.anonymiser.clearInventory();
     });
   });
 }
