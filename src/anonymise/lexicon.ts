@@ -37,6 +37,9 @@ const MEMO_LIMIT = 100_000;
 /** Letters of a stem's start kept in the prefilter: a word whose start no stem shares needs no analysis. */
 const PREFIX = 4;
 
+/** A word's first two UTF-16 units as one number. */
+const pair = (w: string): number => (w.charCodeAt(0) << 16) | w.charCodeAt(1);
+
 export class Lexicon<T> {
   private readonly stems = new Map<string, StemEntry<T>[]>();
   private readonly exact = new Map<string, LexiconHit<T>[]>();
@@ -49,6 +52,7 @@ export class Lexicon<T> {
    * persons), and are then answered without trying every cut of the word against the stems.
    */
   private readonly prefixes = new Set<string>();
+  private readonly firstTwo = new Set<number>();
   private shortest = PREFIX;
 
   /** Adds a name (any case, words separated by spaces) under `value`. */
@@ -70,6 +74,7 @@ export class Lexicon<T> {
     for (const stem of stemsOf(word)) {
       this.memo.clear();
       this.prefixes.add(stem.stem.slice(0, PREFIX));
+      if (stem.stem.length >= 2) this.firstTwo.add(pair(stem.stem));
       this.shortest = Math.min(this.shortest, stem.stem.length);
       const list = this.stems.get(stem.stem) ?? [];
       for (const harmony of harmonies) {
@@ -98,6 +103,9 @@ export class Lexicon<T> {
   /** Readings of one word (lower-cased inside). Memoised: reports repeat their words. */
   lookup(word: string): LexiconHit<T>[] {
     const w = word.toLowerCase();
+    // The cheapest "no" first: no stem starts with the word's first two letters (a report's own small
+    // lexicons answer most words so, before their memo, which is empty for every new report).
+    if (this.shortest >= 2 && w.length >= 2 && !this.firstTwo.has(pair(w)) && !this.exact.has(w)) return [];
     const cached = this.memo.get(w);
     if (cached) return cached;
     const exact = this.exact.get(w);

@@ -26,6 +26,7 @@ export interface LexicalModel {
 
 /** n-gram lengths, and the Laplace smoothing of the counts. */
 const GRAMS = [3, 4, 5] as const;
+const FIRST = GRAMS[0];
 const LAST = GRAMS[GRAMS.length - 1] as number;
 const ALPHA = 1;
 const WORD = /[\p{L}]{3,}/gu;
@@ -106,6 +107,7 @@ export class GramIndex {
   visit(text: string, onGram: (id: number) => void): number {
     let count = 0;
     const letters: number[] = [];
+    const found: number[] = [];
     for (const m of text.toLowerCase().matchAll(WORD)) {
       const w = `^${m[0]}$`;
       if (!this.packed) {
@@ -119,18 +121,28 @@ export class GramIndex {
       }
       const length = w.length;
       for (let i = 0; i < length; i++) letters[i] = this.letter(w.charCodeAt(i));
-      for (const n of GRAMS) {
+      // One walk per start: an n-gram is known only if the (n-1)-gram it begins with is (every known
+      // n-gram came with its prefix from the same word), so the longer ones are looked up only then.
+      // found[g * length + i]: the id of the GRAMS[g]-gram at i, -1 unknown.
+      found.length = GRAMS.length * length;
+      found.fill(-1);
+      for (let i = 0; i < length; i++) {
+        let key = 0;
+        for (let d = 0; d < LAST && i + d < length; d++) {
+          const c = letters[i + d] as number;
+          if (c === 0) break;
+          key = (key << 6) | c;
+          if (d + 1 < FIRST) continue;
+          const id = this.find(key);
+          if (id < 0) break;
+          found[(d + 1 - FIRST) * length + i] = id;
+        }
+      }
+      for (let g = 0; g < GRAMS.length; g++) {
+        const n = GRAMS[g] as number;
         for (let i = 0; i + n <= length; i++) {
           count++;
-          let key = 0;
-          let j = i;
-          for (; j < i + n; j++) {
-            const c = letters[j] as number;
-            if (c === 0) break;
-            key = (key << 6) | c;
-          }
-          if (j < i + n) continue;
-          const id = this.find(key);
+          const id = found[g * length + i] as number;
           if (id >= 0) onGram(id);
         }
       }
