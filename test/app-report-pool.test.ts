@@ -2,8 +2,10 @@
 // thread did them and however long each took, a job whose worker thread dies becomes that item's failure
 // while the run goes on (a new worker takes over), and a worker that cannot start leaves its share to the
 // main thread. The worker here is a stand-in (test/fixtures/pool/worker.mjs) speaking the same messages.
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { inOrder, type PoolJob, type Runner, WorkerRunner } from '../src/app/report-pool.js';
+import { threadsFor } from '../src/app/run-analysis.js';
 import type { RunnerSpec } from '../src/app/runner-setup.js';
 
 const script = new URL('./fixtures/pool/worker.mjs', import.meta.url);
@@ -87,5 +89,18 @@ describe('inOrder over the main thread and worker threads', () => {
     }
     expect(read).toBe(items.length);
     expect(ahead).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('threads for a run', () => {
+  it.each([
+    [3, 5, 3],
+    [1, 10_000, 1],
+    ['auto', 5, 1],
+    ['auto', 79, 1],
+    ['auto', 80, Math.min(2, availableParallelism())],
+    ['auto', 10_000, availableParallelism()],
+  ] as const)('--jobs %s with %i reports: %i', (jobs, reports, threads) => {
+    expect(threadsFor(jobs, reports)).toBe(threads);
   });
 });

@@ -27,7 +27,7 @@ import type { Analysis } from '../recognizers/recognizer.js';
 import { type WordToken, wordTokens } from '../tokens.js';
 import type { AllowList, EntityKind, Leak } from '../types.js';
 import { vocabulary } from '../vocabulary.js';
-import { Automaton } from './automaton.js';
+import { type InventoryMatcher, inventoryMatcher } from './inventory-matcher.js';
 import { scannableText } from './scannable.js';
 
 export interface LeakCheckOptions {
@@ -35,50 +35,6 @@ export interface LeakCheckOptions {
   allowList?: AllowList;
   /** The tool's own words in the outputs (codebook labels, headings): never a leak. */
   known?: Iterable<string>;
-}
-
-interface InventoryMatcher {
-  words: Lexicon<string>;
-  literals: Automaton;
-  literalCount: number;
-  digits: Set<string>;
-  placeIds: Set<string>;
-}
-
-// By the inventory list's identity: the run checks every quote against the same list (the anonymiser hands
-// out one array until an identifier is added), and joining 60,000 entries into a key per quote was itself
-// a pass over the whole inventory.
-const matchers = new WeakMap<readonly string[], InventoryMatcher>();
-
-function inventoryMatcher(inventory: readonly string[]): InventoryMatcher {
-  const known = matchers.get(inventory);
-  if (known) return known;
-  const words = new Lexicon<string>();
-  const literals: string[] = [];
-  const digits = new Set<string>();
-  const placeIds = new Set<string>();
-  const places = gazetteer().lexicon;
-  for (const entry of inventory) {
-    const e = entry.trim();
-    if (e.length < 3) continue;
-    if (/[@/.]|\p{N}/u.test(e)) {
-      literals.push(e.toLowerCase());
-      const d = e.replace(/\D/g, '');
-      if (d.length >= 7 && /^[+\d\s()-]+$/u.test(e)) digits.add(d);
-      continue;
-    }
-    words.add(e, e);
-    for (const h of places.lookup(e)) placeIds.add(h.value.id);
-  }
-  const matcher = {
-    words,
-    literals: new Automaton(literals),
-    literalCount: literals.length,
-    digits,
-    placeIds,
-  };
-  matchers.set(inventory, matcher);
-  return matcher;
 }
 
 const NO_TERMS: AllowList = { terms: [] };
