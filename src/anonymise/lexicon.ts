@@ -27,7 +27,7 @@ interface StemEntry<T> {
 }
 interface Phrase<T> {
   head: string[];
-  last: Lexicon<T>;
+  last: WordForms<T>;
 }
 
 const NEUTRAL_TAIL = /[aou][^aouäöy]*[ei][^aouäöyei]*$/u;
@@ -36,6 +36,51 @@ const NEUTRAL_TAIL = /[aou][^aouäöy]*[ei][^aouäöyei]*$/u;
 const MEMO_LIMIT = 100_000;
 /** Letters of a stem's start kept in the prefilter: a word whose start no stem shares needs no analysis. */
 const PREFIX = 4;
+
+/**
+ * A compound takes the harmony of its last part, which a neutral tail hides: Kiuruvesi → Kiuruvedellä
+ * (vesi), Lahti → Lahdessa. Where the last vowels are e/i only, both harmonies are read.
+ */
+function harmoniesOf(word: string): Harmony[] {
+  return NEUTRAL_TAIL.test(word) ? ['back', 'front'] : [harmonyOf(word)];
+}
+
+/**
+ * The last word of a multi-word name, read in any case form exactly as a Lexicon of that one word reads
+ * it, but held in two small arrays instead of a lexicon's maps: a run's inventory holds some 50,000
+ * "First Last" names, and a lexicon apiece took 2.6 KB each.
+ */
+class WordForms<T> {
+  private readonly stems: StemEntry<T>[] = [];
+  private readonly exact: { form: string; hit: LexiconHit<T> }[] = [];
+
+  constructor(value: T, word: string) {
+    for (const stem of stemsOf(word))
+      for (const harmony of harmoniesOf(word))
+        if (
+          !this.stems.some(
+            (e) =>
+              e.stem.stem === stem.stem &&
+              e.value === value &&
+              e.stem.kind === stem.kind &&
+              e.harmony === harmony,
+          )
+        )
+          this.stems.push({ value, stem, harmony });
+    for (const [form, infl] of doubleInflectedForms(word))
+      this.exact.push({ form: form.toLowerCase(), hit: { value, infl } });
+  }
+
+  lookup(word: string): LexiconHit<T>[] {
+    const w = word.toLowerCase();
+    const exact = this.exact.filter((e) => e.form === w).map((e) => e.hit);
+    const found = analyse(w, (s) => {
+      const entries = this.stems.filter((e) => e.stem.stem === s);
+      return entries.length > 0 ? entries : undefined;
+    });
+    return exact.length > 0 ? [...exact, ...found] : found;
+  }
+}
 
 /** A word's first two UTF-16 units as one number. */
 const pair = (w: string): number => (w.charCodeAt(0) << 16) | w.charCodeAt(1);
@@ -60,24 +105,20 @@ export class Lexicon<T> {
     const words = name.trim().toLowerCase().split(/\s+/u).filter(Boolean);
     if (words.length === 0) return;
     if (words.length > 1) {
-      const last = new Lexicon<T>();
-      last.add(value, words[words.length - 1] ?? '');
+      const last = new WordForms(value, words[words.length - 1] ?? '');
       const list = this.phrases.get(words[0] ?? '') ?? [];
       list.push({ head: words.slice(0, -1), last });
       this.phrases.set(words[0] ?? '', list);
       return;
     }
     const word = words[0] ?? '';
-    // A compound takes the harmony of its last part, which a neutral tail hides: Kiuruvesi → Kiuruvedellä
-    // (vesi), Lahti → Lahdessa. Where the last vowels are e/i only, both harmonies are read.
-    const harmonies: Harmony[] = NEUTRAL_TAIL.test(word) ? ['back', 'front'] : [harmonyOf(word)];
     for (const stem of stemsOf(word)) {
       this.memo.clear();
       this.prefixes.add(stem.stem.slice(0, PREFIX));
       if (stem.stem.length >= 2) this.firstTwo.add(pair(stem.stem));
       this.shortest = Math.min(this.shortest, stem.stem.length);
       const list = this.stems.get(stem.stem) ?? [];
-      for (const harmony of harmonies) {
+      for (const harmony of harmoniesOf(word)) {
         if (!list.some((e) => e.value === value && e.stem.kind === stem.kind && e.harmony === harmony))
           list.push({ value, stem, harmony });
       }

@@ -35,6 +35,8 @@ export interface LeakCheckOptions {
   allowList?: AllowList;
   /** The tool's own words in the outputs (codebook labels, headings): never a leak. */
   known?: Iterable<string>;
+  /** Characters of a long text read at a time (default PIECE; tests read small pieces). */
+  pieceChars?: number;
 }
 
 const NO_TERMS: AllowList = { terms: [] };
@@ -124,7 +126,7 @@ export function findLeaks(
       found.push({ start, end, kind });
     };
     scanPatterns(text, matcher, push);
-    scanWords(text, matcher, allow, known, push);
+    scanWords(text, matcher, allow, known, push, options.pieceChars);
     for (const f of found.sort((a, b) => a.start - b.start)) {
       const p = lines.point(f.start);
       leaks.push({ file, line: p.line, column: p.column, text: raw.slice(f.start, f.end), kind: f.kind });
@@ -164,42 +166,110 @@ function scanPatterns(text: string, matcher: InventoryMatcher, push: Push) {
   }
 }
 
-function scanWords(
-  text: string,
-  matcher: InventoryMatcher,
-  allow: ReturnType<typeof allowMatcher>,
-  known: Set<string>,
-  push: Push,
-) {
+/**
+ * A long text is read in pieces of about PIECE characters (a 12 MB report.html made a million word
+ * objects at once): each piece ends at a line end, and is read with CONTEXT characters on either side (to
+ * line ends) so that a name or an allow-listed phrase running over its edge is seen whole and a phrase
+ * scan is in step with one reading of the whole text. Only what starts inside a piece's own part is
+ * taken from it; which spans are taken and which are allow-listed is kept for the whole text. A text up
+ * to PIECE characters is one piece, read as before.
+ */
+const PIECE = 1 << 18;
+const CONTEXT = 4096;
+
+interface Piece {
+  /** Where the text read starts (context before the piece). */
+  base: number;
+  /** The piece's own part: from..to (the next piece begins at `to`). */
+  from: number;
+  to: number;
+  /** Where the text read ends (context after it). */
+  end: number;
+}
+
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function pieces(text: string, size: number): Piece[] {
+  if (text.length <= size) return [{ base: 0, from: 0, to: text.length, end: text.length }];
+  const out: Piece[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = lineEnd(text, Math.min(text.length, from + size));
+    const base = from === 0 ? 0 : text.lastIndexOf('\n', Math.max(0, from - CONTEXT)) + 1;
+    out.push({ base, from, to, end: lineEnd(text, Math.min(text.length, to + CONTEXT)) });
+    from = to;
+  }
+  return out;
+}
+
+function analysisOf(text: string, allow: ReturnType<typeof allowMatcher>): Analysis {
   const tokens = wordTokens(text);
-  const vocab = vocabulary();
-  const places = gazetteer();
-  const a: Analysis = {
+  return {
     text,
     tokens,
     lower: tokens.map((t) => t.lower),
     langAt: languageAt(text),
     ids: emptyIdentifiers(''),
     allow,
-    vocab,
-    places,
+    vocab: vocabulary(),
+    places: gazetteer(),
     failClosed: true,
     taken: new Uint8Array(text.length),
     found: [],
   };
-  // Street addresses by the anonymiser's own pattern: a capitalised street word with a number.
-  for (const r of addressRecognizer.analyze(a)) {
-    const words = text.slice(r.start, r.end).match(/\p{L}+/gu) ?? [];
-    if (r.score >= 0.9 && !words.every((w) => known.has(w.toLowerCase()))) push(r.start, r.end, 'address');
+}
+
+function scanWords(
+  text: string,
+  matcher: InventoryMatcher,
+  allow: ReturnType<typeof allowMatcher>,
+  known: Set<string>,
+  push: Push,
+  pieceChars = PIECE,
+) {
+  const parts = pieces(text, pieceChars);
+  const only = parts.length === 1 ? analysisOf(text, allow) : undefined;
+  const analysis = (p: Piece) => only ?? analysisOf(text.slice(p.base, p.end), allow);
+  const own = (p: Piece, at: number) => p.base + at >= p.from && p.base + at < p.to;
+  // Street addresses by the anonymiser's own pattern, a capitalised street word with a number: all of
+  // them first, as one reading of the whole text finds them before it looks at the words one by one.
+  for (const p of parts) {
+    const a = analysis(p);
+    for (const r of addressRecognizer.analyze(a)) {
+      if (!own(p, r.start)) continue;
+      const words = a.text.slice(r.start, r.end).match(/\p{L}+/gu) ?? [];
+      if (r.score >= 0.9 && !words.every((w) => known.has(w.toLowerCase())))
+        push(p.base + r.start, p.base + r.end, 'address');
+    }
   }
   const kept = new Uint8Array(text.length);
-  for (const [s, e] of allow.ranges(text, tokens)) kept.fill(1, s, e);
+  for (const p of parts) {
+    const a = analysis(p);
+    for (const [s, e] of allow.ranges(a.text, a.tokens)) if (own(p, s)) kept.fill(1, p.base + s, p.base + e);
+    scanPiece(a, p, kept, matcher, allow, known, push);
+  }
+}
+
+function scanPiece(
+  a: Analysis,
+  { base, from, to }: Piece,
+  kept: Uint8Array,
+  matcher: InventoryMatcher,
+  allow: ReturnType<typeof allowMatcher>,
+  known: Set<string>,
+  push: Push,
+) {
+  const { tokens, vocab, places } = a;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
-    if (kept[t.start]) continue;
+    if (base + t.start < from) continue;
+    if (base + t.start >= to) break;
+    if (kept[base + t.start]) continue;
     const hit = matcher.words.matchAt(a.lower, i).find((h) => !/^\p{Lu}/u.test(h.value) || t.capitalised);
     if (hit) {
-      push(t.start, tokens[i + hit.length - 1]?.end ?? t.end, 'inventory');
+      push(base + t.start, base + (tokens[i + hit.length - 1]?.end ?? t.end), 'inventory');
       continue;
     }
     const head = t.lower.split(':')[0] ?? '';
@@ -210,7 +280,7 @@ function scanWords(
       vocab.isEveryday(head) || vocab.isCommon(head),
     );
     if (place) {
-      push(t.start, t.end, place);
+      push(base + t.start, base + t.end, place);
       continue;
     }
     if (
@@ -219,7 +289,7 @@ function scanWords(
       !(t.sentenceStart && vocab.isCommon(head))
     ) {
       const h = listedNames().matchAt(a.lower, i)[0];
-      push(t.start, tokens[i + (h?.length ?? 1) - 1]?.end ?? t.end, 'organisation');
+      push(base + t.start, base + (tokens[i + (h?.length ?? 1) - 1]?.end ?? t.end), 'organisation');
       continue;
     }
     // "First Last": a known first name and a capitalised word that is no ordinary word.
@@ -230,19 +300,19 @@ function scanWords(
       isFirstName(t.lower) &&
       next?.capitalised &&
       !next.allCaps &&
-      /^[ \t]$/u.test(text.slice(t.end, next.start)) &&
+      /^[ \t]$/u.test(a.text.slice(t.end, next.start)) &&
       (!vocab.isCommon(next.lower) || isSurname(next.lower)) &&
       !allow.allowsWord(next.text) &&
       !(t.sentenceStart && vocab.isEveryday(t.lower))
     ) {
-      push(t.start, next.end, 'person');
+      push(base + t.start, base + next.end, 'person');
       i++;
       continue;
     }
     // Place names written in lower case or without umlauts: file names, URLs ("kankaanpaa", "pohjois_satakunta").
     const foldedKind = t.capitalised || t.lower.length < 6 ? undefined : foldedPlaces().get(t.lower);
     if (foldedKind && !vocab.isCommon(t.lower)) {
-      push(t.start, t.end, foldedKind);
+      push(base + t.start, base + t.end, foldedKind);
       continue;
     }
     // Capitalised words of unknown class: what the fail-closed rule of the anonymiser would replace.
@@ -252,7 +322,7 @@ function scanWords(
       !known.has(t.lower) &&
       !allow.allowsWord(t.text)
     ) {
-      if (unknownNameVerdict(a, t, false)) push(t.start, t.end, 'name');
+      if (unknownNameVerdict(a, t, false)) push(base + t.start, base + t.end, 'name');
     }
   }
 }
