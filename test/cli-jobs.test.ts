@@ -50,3 +50,41 @@ describe('--jobs 1 and --jobs 2 give the same outputs', () => {
     expect(lines('2')).toEqual(lines('1'));
   });
 });
+
+describe('a worker thread sets its coder up from exactly what the main thread did', () => {
+  // A codebook of its own (codes renamed, no examples beside it) is set up from the bundled codebooks:
+  // a worker that missed one of the inputs would code otherwise.
+  const dir = tmp('book');
+  const book = join(dir, 'oma.yaml');
+  writeFileSync(
+    book,
+    readFileSync(join(root, 'codebooks', 'digikannustin-2020.yaml'), 'utf8').replaceAll(
+      'success.participation',
+      'success.osallisuus',
+    ),
+  );
+  const outs: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const jobs of ['1', '2']) {
+      outs[jobs] = tmp(`book${jobs}`);
+      const r = await analyse([
+        'reports/',
+        '--codebook',
+        book,
+        '--out',
+        outs[jobs] as string,
+        '--jobs',
+        jobs,
+        '--formats',
+        'csv',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  }, 600_000);
+
+  it('codings.csv is the same with one thread and with two', () => {
+    const codings = (jobs: string) => readFileSync(join(outs[jobs] as string, 'codings.csv'), 'utf8');
+    expect(codings('1').split('\n').length).toBeGreaterThan(10);
+    expect(codings('2')).toBe(codings('1'));
+  });
+});

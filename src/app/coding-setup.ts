@@ -23,6 +23,9 @@ export interface SetupOptions {
   bundled?: readonly string[];
 }
 
+/** The setup's inputs besides the compiled codebook and rules: plain data (a worker thread gets them). */
+export type CodingInputs = Omit<SetupOptions, 'compiled' | 'rules'>;
+
 export interface CodingSetup {
   context: CodingContext;
   items: TrainingItem[];

@@ -1,5 +1,6 @@
-// A worker thread's own coder and anonymiser, built from the same inputs as the main thread's: the
-// codebook file, what to learn from, the threshold, whether Voikko serves the anonymiser, the allow-list.
+// A worker thread's own coder and anonymiser, built from the same inputs as the main thread's: the coder's
+// (the codebook file, what to learn from, the threshold, the bundled codebooks), whether Voikko serves the
+// anonymiser, the allow-list.
 // Loading and fitting are deterministic, so every thread codes and anonymises a report exactly alike.
 import { createAnonymiser, properNounFromVoikko } from '../anonymise/index.js';
 import type { AllowList } from '../anonymise/types.js';
@@ -11,14 +12,13 @@ import { readRules } from '../io/read-rules.js';
 import { readText } from '../io/read-text.js';
 import type { GenreRules } from '../language/genre-rules.js';
 import { loadVoikko } from '../language/voikko.js';
-import { codingSetup } from './coding-setup.js';
+import { type CodingInputs, codingSetup } from './coding-setup.js';
 import type { ReportRunner } from './report-job.js';
 
 /** Plain data (it crosses to a worker thread as workerData). */
 export interface RunnerSpec {
-  codebookPath: string;
-  learnFrom: string[];
-  threshold?: number;
+  /** Exactly what the main thread set its coder up from (cli/context.ts codingInputs). */
+  coding: CodingInputs;
   /** The main thread found Voikko and gives the anonymiser its proper-noun classes. */
   voikko: boolean;
   allowList: AllowList;
@@ -38,21 +38,10 @@ function checked<T>(result: Result<T>, what: string): T {
 
 export async function runnerFromSpec(spec: RunnerSpec): Promise<ThreadRunner> {
   const rules = checked(readRules(), 'the rule files');
-  const text = checked(await readText(spec.codebookPath), `codebook ${spec.codebookPath}`);
-  const compiled = compileCodebook(
-    checked(loadCodebook(spec.codebookPath, text), `codebook ${spec.codebookPath}`),
-    rules,
-  );
-  const setup = checked(
-    await codingSetup({
-      codebookPath: spec.codebookPath,
-      compiled,
-      rules,
-      learnFrom: spec.learnFrom,
-      ...(spec.threshold !== undefined ? { threshold: spec.threshold } : {}),
-    }),
-    'the coding model',
-  );
+  const path = spec.coding.codebookPath;
+  const text = checked(await readText(path), `codebook ${path}`);
+  const compiled = compileCodebook(checked(loadCodebook(path, text), `codebook ${path}`), rules);
+  const setup = checked(await codingSetup({ ...spec.coding, compiled, rules }), 'the coding model');
   const voikko = spec.voikko ? loadVoikko().voikko : undefined;
   const anonymiser = createAnonymiser(
     spec.allowList,

@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { Chalk } from 'chalk';
 import { type Command, Option } from 'commander';
-import { type CodingSetup, codingSetup } from '../app/coding-setup.js';
+import { type CodingInputs, type CodingSetup, codingSetup } from '../app/coding-setup.js';
 import { type CompiledCodebook, compileCodebook } from '../codebook/compile.js';
 import { loadCodebook } from '../codebook/load.js';
 import { type Diagnostic, formatDiagnostic, type Result } from '../diagnostics.js';
@@ -74,6 +74,16 @@ export interface CodingFlags {
   learnFrom?: string[];
 }
 
+/** What the coder is set up from, besides the codebook and rules (a run's worker threads get the same). */
+export function codingInputs(flags: CodingFlags): CodingInputs {
+  return {
+    codebookPath: flags.codebook,
+    learnFrom: flags.learnFrom ?? [],
+    bundled: BUNDLED_CODEBOOKS,
+    ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+  };
+}
+
 /** The codebook (and its text), morphology and fitted model every coding command uses. */
 export async function codingFrom(flags: CodingFlags): Promise<{
   setup: CodingSetup;
@@ -84,14 +94,7 @@ export async function codingFrom(flags: CodingFlags): Promise<{
   const { compiled, text } = await codebookWithText(flags.codebook);
   const morphology = morphologyFor(flags.morphology);
   const setup = valueOr(
-    await codingSetup({
-      codebookPath: flags.codebook,
-      compiled,
-      rules: rulesOrExit(),
-      learnFrom: flags.learnFrom ?? [],
-      bundled: BUNDLED_CODEBOOKS,
-      ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
-    }),
+    await codingSetup({ ...codingInputs(flags), compiled, rules: rulesOrExit() }),
     'cannot fit the coding model',
   );
   return { setup, morphology, compiled, codebookText: text };

@@ -15,7 +15,15 @@ import { loadGenreRules } from '../io/load-genre-rules.js';
 import { errnoReason } from '../io/output-path.js';
 import { stateDir } from '../io/state.js';
 import { codingsCsvHead, codingsCsvRows } from '../render/csv.js';
-import { codingFrom, colours, printDiagnostics, UsageError, valueOr, withCodingOptions } from './context.js';
+import {
+  codingFrom,
+  codingInputs,
+  colours,
+  printDiagnostics,
+  UsageError,
+  valueOr,
+  withCodingOptions,
+} from './context.js';
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 import { SUBCOMMANDS } from './main.js';
 import { closest } from './option-values.js';
@@ -126,9 +134,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       keepCodings: formats.has('xlsx') || formats.has('qdpx'),
       jobs: flags.jobs,
       runnerSpec: {
-        codebookPath: flags.codebook,
-        learnFrom: flags.learnFrom ?? [],
-        ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+        coding: codingInputs(flags),
         voikko: morphology.voikko !== undefined,
         allowList: allow.list,
         genres: true,
