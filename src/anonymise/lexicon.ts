@@ -33,7 +33,7 @@ interface Phrase<T> {
 const NEUTRAL_TAIL = /[aou][^aouäöy]*[ei][^aouäöyei]*$/u;
 
 /** Distinct words remembered per lexicon before the memo starts over (bounded memory on huge runs). */
-const MEMO_LIMIT = 100_000;
+const MEMO_LIMIT = 20_000;
 /** Letters of a stem's start kept in the prefilter: a word whose start no stem shares needs no analysis. */
 const PREFIX = 4;
 

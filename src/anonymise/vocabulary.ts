@@ -37,7 +37,7 @@ const DERIVED = new RegExp(
 
 let cached: Vocabulary | undefined;
 /** Distinct words remembered per memo before it starts over (bounded memory on huge runs). */
-const MEMO_LIMIT = 100_000;
+const MEMO_LIMIT = 20_000;
 
 /**
  * What the word lists give, stemmed: the ordinary words (names and places taken out), their Snowball stems,

@@ -12,6 +12,9 @@ import { contentFingerprint } from '../review/aliases.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Block, Coding, Format, Language, Segment, SourceDocument } from '../types.js';
 
+/** Reports a thread does between two full garbage collections (src/heap.ts). */
+export const REPORTS_PER_COLLECTION = 500;
+
 /** What a thread needs to do report jobs: the coder and an anonymiser (each thread has its own). */
 export interface ReportRunner {
   coding: CodingContext;

@@ -3,6 +3,7 @@ import type { QuoteCandidate } from '../aggregate/quote-text.js';
 import { makeAliases, rankQuotes, toQuotes } from '../aggregate/quotes.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { collectEvery, collectGarbage } from '../heap.js';
 import { type FoundReports, findReports } from '../io/find-reports.js';
 import { reportKey } from '../io/read-report.js';
 import type { GenreRules } from '../language/genre-rules.js';
@@ -12,7 +13,7 @@ import type { RunReview } from '../review/run-review.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
-import { failed, type ReportOutcome } from './report-job.js';
+import { failed, REPORTS_PER_COLLECTION, type ReportOutcome } from './report-job.js';
 import { ReportMerge, type RunStores } from './report-merge.js';
 import { type Look, type NonReport, planReports } from './report-plan.js';
 import { inOrder, type PoolJob, type Runner, startRunners } from './report-pool.js';
@@ -128,6 +129,9 @@ async function analyse(
     looks,
   );
   diagnostics.push(...plan.diagnostics);
+  // The first look at every file leaves only the plan alive; start the reports from a heap that holds it.
+  collectGarbage();
+  const everyFewHundred = collectEvery(REPORTS_PER_COLLECTION);
   options.onStart?.(plan.files.length);
   // Report keys first (two files with one name in different folders keep distinct keys: a, a~2), then
   // the reports in key order, so that rows streamed out per report are already in their final order.
@@ -176,6 +180,7 @@ async function analyse(
     }
     diagnostics.push(...outcome.report.notes);
     merge.add(key, outcome.report);
+    everyFewHundred();
   }
   const word = options.lang === 'en' ? 'Report' : options.lang === 'sv' ? 'Rapport' : 'Raportti';
   const stable = aliasBook?.finish(word);

@@ -9,6 +9,7 @@ import { beginOutputs, type OutputStage } from '../app/output-stage.js';
 import { renderOutputs, SHAREABLE } from '../app/outputs.js';
 import { quoteAnonymiser, toolVocabulary } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
+import { collectGarbage } from '../heap.js';
 import { LEGACY_INVENTORY_FILE, writeInventory } from '../io/leak-inventory.js';
 import { allowListFor } from '../io/load-allow-list.js';
 import { loadGenreRules } from '../io/load-genre-rules.js';
@@ -166,6 +167,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       ...(date ? { documentDate: date } : {}),
     });
     for (const store of [stores.codings, stores.sources, learned]) store.close();
+    // Every report's state and the renderers' are gone: the leak check starts from what is alive.
+    collectGarbage();
     // The leak check runs on what is about to be shared; a leaking quote was already redacted or dropped,
     // so a hit here means a renderer let something through: say so loudly.
     const shareable = [...files.entries()].filter(([n, v]) => SHAREABLE.has(n) && typeof v === 'string');

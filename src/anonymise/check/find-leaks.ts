@@ -7,6 +7,7 @@
 // at a sentence start one that cannot be an ordinary word. Placeholders ("[kunnassa]") are skipped.
 // One pass per file: an Aho–Corasick automaton over the inventory's literal strings, and one walk over
 // the words, each looked up once in the stem lexicons (inventory names, gazetteer, vendors).
+import { collectEvery } from '../../heap.js';
 import { LineIndex } from '../../positions.js';
 import { allowMatcher } from '../allow.js';
 import { emptyIdentifiers } from '../anonymiser.js';
@@ -176,6 +177,7 @@ function scanPatterns(text: string, matcher: InventoryMatcher, push: Push) {
  */
 const PIECE = 1 << 18;
 const CONTEXT = 4096;
+const PIECES_PER_COLLECTION = 8;
 
 interface Piece {
   /** Where the text read starts (context before the piece). */
@@ -245,7 +247,10 @@ function scanWords(
     }
   }
   const kept = new Uint8Array(text.length);
+  // A long text's pieces leave nothing alive: collect now and then (src/heap.ts), or the heap grows with them.
+  const everyFew = parts.length > 1 ? collectEvery(PIECES_PER_COLLECTION) : () => {};
   for (const p of parts) {
+    everyFew();
     const a = analysis(p);
     for (const [s, e] of allow.ranges(a.text, a.tokens)) if (own(p, s)) kept.fill(1, p.base + s, p.base + e);
     scanPiece(a, p, kept, matcher, allow, known, push);

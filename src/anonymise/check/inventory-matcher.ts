@@ -2,6 +2,7 @@
 // in any case form (a stem lexicon), literal strings (e-mail and web addresses, numbers: one Aho–Corasick
 // automaton), phone numbers by their digits, and the places named. Built once per inventory list, and
 // extended rather than rebuilt when the next list only adds entries (the run's inventory only grows).
+import { collectGarbage } from '../../heap.js';
 import { gazetteer } from '../gazetteer.js';
 import { Lexicon } from '../lexicon.js';
 import { Automaton } from './automaton.js';
@@ -19,6 +20,8 @@ export interface InventoryMatcher {
 // a pass over the whole inventory. An inventory only grows: a list that holds the last one's entries and
 // more extends its matcher with the new ones instead of building it again.
 const matchers = new WeakMap<readonly string[], InventoryMatcher>();
+/** Entries from which a matcher built anew is followed by a garbage collection. */
+const LARGE = 5_000;
 interface Built {
   /** The list it was last extended for (its cached matcher is dropped when extended again). */
   list: readonly string[];
@@ -47,6 +50,8 @@ export function inventoryMatcher(inventory: readonly string[]): InventoryMatcher
   base.matcher = matcher;
   matchers.set(inventory, matcher);
   last = base;
+  // Building a large matcher anew leaves ten times its size in garbage (src/heap.ts).
+  if (!grows && inventory.length >= LARGE) collectGarbage();
   return matcher;
 }
 
