@@ -7,7 +7,7 @@
 // at a sentence start one that cannot be an ordinary word. Placeholders ("[kunnassa]") are skipped.
 // One pass per file: an Aho–Corasick automaton over the inventory's literal strings, and one walk over
 // the words, each looked up once in the stem lexicons (inventory names, gazetteer, vendors).
-import { collectEvery } from '../../heap.js';
+import { collectEvery, collectGarbage } from '../../heap.js';
 import { LineIndex } from '../../positions.js';
 import { allowMatcher } from '../allow.js';
 import { emptyIdentifiers } from '../anonymiser.js';
@@ -116,6 +116,8 @@ export function findLeaks(
   const leaks: Leak[] = [];
   for (const { file, text: raw } of files) {
     const text = scannableText(file, raw);
+    // Blanking a long HTML output makes copies of it (src/heap.ts).
+    if (text.length > PIECE) collectGarbage();
     const lines = new LineIndex(raw);
     const taken = new Uint8Array(text.length);
     for (const m of text.matchAll(BRACKETS))
@@ -177,7 +179,7 @@ function scanPatterns(text: string, matcher: InventoryMatcher, push: Push) {
  */
 const PIECE = 1 << 18;
 const CONTEXT = 4096;
-const PIECES_PER_COLLECTION = 8;
+const PIECES_PER_COLLECTION = 2;
 
 interface Piece {
   /** Where the text read starts (context before the piece). */
