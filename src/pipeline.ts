@@ -51,7 +51,7 @@ export function codeDocument(
   // Paragraph by paragraph: only what the run needs survives the loop, unless asked to keep it all.
   // A list's lead-in ("Hankkeelle asetettiin neljä tavoitetta:") frames its items: goals are no outcomes.
   let goalLeadIn = false;
-  for (const segment of paragraphSegments(doc)) {
+  for (const segment of paragraphSegments(doc, lang)) {
     const item = segment.blockKind === 'list-item';
     const tagging = tagParagraph(segment, ctx, item && goalLeadIn ? { goalLeadIn: true } : {});
     if (!item) goalLeadIn = /:\s*$/.test(segment.text) && tagging.sentences.some((s) => s.evidence.cues.goal);

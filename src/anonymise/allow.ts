@@ -13,6 +13,8 @@ export interface AllowMatcher {
 
 /** A character other than letters, digits, spaces and a word's inner marks: a term with one is searched as text. */
 const PUNCTUATED = /[^\p{L}\p{N}\s:'’-]/u;
+/** Distinct words whose verdict is remembered before the memo starts over (bounded memory). */
+const MEMO_LIMIT = 20_000;
 
 export function allowMatcher(list: AllowList): AllowMatcher {
   const lexicon = new Lexicon<true>();
@@ -30,7 +32,18 @@ export function allowMatcher(list: AllowList): AllowMatcher {
       whole.push(new RegExp(`^(?:${source})$`, 'iu'));
     } else if (words.length > 0) lexicon.add(true, words.join(' '));
   }
+  // Per word as written (a report repeats its words; the list does not change), bounded.
+  const memo = new Map<string, boolean>();
   const allowsWord = (word: string): boolean => {
+    let allowed = memo.get(word);
+    if (allowed === undefined) {
+      allowed = allowsUncached(word);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(word, allowed);
+    }
+    return allowed;
+  };
+  const allowsUncached = (word: string): boolean => {
     const lower = word.toLowerCase();
     // A term searched as text has a character no word token holds ("." of Suomi.fi): only a word with
     // such a character can be one (most words are letters alone; the test of every term is then skipped).

@@ -96,7 +96,7 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
       text,
       tokens,
       lower: tokens.map((t) => t.lower),
-      langAt: languageAt(text),
+      langAt: languageAt(text, tokens),
       ids,
       allow,
       vocab: vocabulary(),

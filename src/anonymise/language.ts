@@ -1,5 +1,5 @@
 import { detectLanguage } from '../language/detect.js';
-import { tokenize } from '../language/tokens.js';
+import { type Token, tokenize } from '../language/tokens.js';
 
 // Finnish or Swedish placeholders, decided per paragraph from function words (bilingual reports mix).
 /** The coder's own paragraph language detection, so placeholders and coding agree on the language. */
@@ -7,16 +7,42 @@ export function paragraphLanguage(paragraph: string): 'fi' | 'sv' {
   return detectLanguage(tokenize(paragraph), 'fi') === 'sv' ? 'sv' : 'fi';
 }
 
-/** Language of the paragraph around each offset, computed once per paragraph; a paragraph too short to
- * tell (a heading, a table cell) takes the language of the next one that tells, else of the whole text. */
-export function languageAt(text: string): (offset: number) => 'fi' | 'sv' {
+/** Characters of the text the fallback language is told from. */
+const SAMPLE = 20_000;
+
+/** The tokens starting in [from, to) of a text's tokens, ordered by start (binary search for the first). */
+function tokensIn(tokens: readonly Token[], from: number, to: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length && (tokens[i] as Token).start < to; i++) out.push(tokens[i] as Token);
+  return out;
+}
+
+/**
+ * Language of the paragraph around each offset, computed once per paragraph; a paragraph too short to
+ * tell (a heading, a table cell) takes the language of the next one that tells, else of the whole text.
+ * `tokens`: the text's own tokens (tokenize(text)) when the caller has them, so no paragraph is
+ * tokenized twice; a paragraph's tokens are the same either way (no token spans a blank line).
+ */
+export function languageAt(text: string, own?: readonly Token[]): (offset: number) => 'fi' | 'sv' {
   let whole: 'fi' | 'sv' | undefined;
   const fallback = () => {
-    whole ??=
-      detectLanguage(tokenize(text.length > 20_000 ? text.slice(0, 20_000) : text), 'fi') === 'sv'
-        ? 'sv'
-        : 'fi';
+    whole ??= detectLanguage(sampleTokens(), 'fi') === 'sv' ? 'sv' : 'fi';
     return whole;
+  };
+  // The first SAMPLE characters: a word cut at the edge is read as cut, as tokenizing the slice would.
+  const sampleTokens = (): readonly Token[] => {
+    if (own === undefined) return tokenize(text.length > SAMPLE ? text.slice(0, SAMPLE) : text);
+    if (text.length <= SAMPLE) return own;
+    return tokensIn(own, 0, SAMPLE).map((t) =>
+      t.end <= SAMPLE ? t : (tokenize(text.slice(t.start, SAMPLE), t.start)[0] ?? t),
+    );
   };
   const breaks = [0];
   for (const m of text.matchAll(/\n[ \t]*\n/gu)) breaks.push((m.index ?? 0) + m[0].length);
@@ -24,7 +50,9 @@ export function languageAt(text: string): (offset: number) => 'fi' | 'sv' {
   const cache = new Map<number, 'fi' | 'sv'>();
   // A paragraph long enough to tell, else undefined.
   const paragraphAt = (k: number): 'fi' | 'sv' | undefined => {
-    const tokens = tokenize(text.slice(breaks[k] ?? 0, breaks[k + 1]));
+    const from = breaks[k] ?? 0;
+    const to = breaks[k + 1] ?? text.length + 1;
+    const tokens = own ? tokensIn(own, from, to) : tokenize(text.slice(from, to));
     if (tokens.length < 8) return undefined;
     return detectLanguage(tokens, fallback()) === 'sv' ? 'sv' : 'fi';
   };

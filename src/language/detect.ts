@@ -1,7 +1,7 @@
 // Language of a paragraph from function words: Finnish and Swedish reports mix (bilingual municipalities),
 // so each paragraph is decided on its own; a paragraph too short to tell takes the report's language.
 import type { Language } from '../types.js';
-import type { Token } from './tokens.js';
+import { lowerWords, type Token } from './tokens.js';
 
 const FI = new Set(
   'ja on ei että oli ovat sekä myös kuin tai mutta se ne joka jotka jossa kun jos ole olla ollut olivat hankkeen hankkeessa hanke kunnan kuntien kunnissa tämä nämä sen niiden lisäksi mukaan kanssa aikana jälkeen vielä voi voidaan tulee eri osa kaikki'.split(
@@ -15,22 +15,61 @@ const SV = new Set(
 );
 const EN = new Set('the and of to in is was were that with for this which be by are from on as'.split(' '));
 
-export function detectLanguage(tokens: readonly Token[], fallback: Language = 'fi'): Language {
+/** A word's votes: Finnish, Swedish, English. */
+type Votes = readonly [number, number, number];
+/** Distinct words whose votes are remembered before the memo starts over (bounded memory). */
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, Votes>();
+
+function votesOf(lower: string): Votes {
+  let votes = memo.get(lower);
+  if (votes !== undefined) return votes;
+  let fi = 0;
+  let sv = 0;
+  let en = 0;
+  if (FI.has(lower)) fi++;
+  if (SV.has(lower)) sv++;
+  if (EN.has(lower)) en++;
+  // Finnish case endings are a strong signal even without function words.
+  else if (/(ssa|ssä|sta|stä|lla|llä|lta|ltä|kin|ksi|mme|nsa|nsä)$/.test(lower) && lower.length > 5)
+    fi += 0.5;
+  if (/[å]/.test(lower)) sv += 0.5;
+  // Swedish endings: the definite plural and common derivations.
+  if (/(arna|erna|orna|ningen|ningar|heten|tion|ligt|ande|ende)$/.test(lower) && lower.length > 5) sv += 0.5;
+  votes = [fi, sv, en];
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(lower, votes);
+  return votes;
+}
+
+export function detectLanguage(tokens: readonly Pick<Token, 'lower'>[], fallback: Language = 'fi'): Language {
   let fi = 0;
   let sv = 0;
   let en = 0;
   for (const t of tokens) {
-    if (FI.has(t.lower)) fi++;
-    if (SV.has(t.lower)) sv++;
-    if (EN.has(t.lower)) en++;
-    // Finnish case endings are a strong signal even without function words.
-    else if (/(ssa|ssä|sta|stä|lla|llä|lta|ltä|kin|ksi|mme|nsa|nsä)$/.test(t.lower) && t.lower.length > 5)
-      fi += 0.5;
-    if (/[å]/.test(t.lower)) sv += 0.5;
-    // Swedish endings: the definite plural and common derivations.
-    if (/(arna|erna|orna|ningen|ningar|heten|tion|ligt|ande|ende)$/.test(t.lower) && t.lower.length > 5)
-      sv += 0.5;
+    const v = votesOf(t.lower);
+    fi += v[0];
+    sv += v[1];
+    en += v[2];
   }
+  return verdict(fi, sv, en, fallback);
+}
+
+/** detectLanguage(tokenize(text)), without making the tokens. */
+export function detectTextLanguage(text: string, fallback: Language = 'fi'): Language {
+  let fi = 0;
+  let sv = 0;
+  let en = 0;
+  for (const lower of lowerWords(text)) {
+    const v = votesOf(lower);
+    fi += v[0];
+    sv += v[1];
+    en += v[2];
+  }
+  return verdict(fi, sv, en, fallback);
+}
+
+function verdict(fi: number, sv: number, en: number, fallback: Language): Language {
   const best = Math.max(fi, sv, en);
   if (best < 1.5) return fallback;
   if (best === sv && sv > fi) return 'sv';

@@ -59,6 +59,8 @@ const MIN_MODIFIER = 3;
 /** Without inflection data: a stem under four letters matches words at most this much longer. */
 const SHORT_STEM = 4;
 const SHORT_MAX_ENDING = 4;
+/** Distinct words whose first-word candidates are remembered before the memo starts over (bounded memory). */
+const MEMO_LIMIT = 50_000;
 
 export class PatternMatcher<K extends string = string> {
   private readonly compiled: Compiled<K>[];
@@ -67,6 +69,14 @@ export class PatternMatcher<K extends string = string> {
   private readonly short = new Map<string, Compiled<K>[]>();
   private readonly exactWords = new Map<string, Compiled<K>[]>();
   private readonly scanned: Compiled<K>[] = [];
+  /**
+   * Per word (and per fold), the entries whose first word it fits: a report repeats its words, and the
+   * stems, compound heads and endings of a word are the same every time.
+   */
+  private readonly memo = [
+    new Map<string, readonly Compiled<K>[]>(),
+    new Map<string, readonly Compiled<K>[]>(),
+  ];
 
   /**
    * @param exactUpTo lemmas this short match only themselves: 3 for cue words (ei, en, men), 2 for theme
@@ -108,17 +118,27 @@ export class PatternMatcher<K extends string = string> {
   /** Every entry occurrence among the tokens. `fold` compares with ä/ö/å folded (OCR text). */
   find(tokens: readonly Token[], options: MatchOptions = {}): Hit<K>[] {
     const hits: Hit<K>[] = [];
-    const words = tokens.map((t) => (options.fold ? foldUmlauts(t.lower) : t.lower));
+    const fold = options.fold ?? false;
+    const words = tokens.map((t) => (fold ? foldUmlauts(t.lower) : t.lower));
     for (let i = 0; i < words.length; i++) {
-      const seen = new Set<Compiled<K>>();
-      for (const c of this.candidates(words[i] ?? '', options.fold ?? false)) {
-        if (seen.has(c)) continue;
-        seen.add(c);
-        const last = this.matchRest(c, 1, words, i + 1, options.fold ?? false);
+      for (const c of this.firstWordOf(words[i] ?? '', fold)) {
+        const last = c.specs.length === 1 ? i : this.matchRest(c, 1, words, i + 1, fold);
         if (last !== undefined) hits.push({ entry: c.entry, first: i, last: Math.max(i, last) });
       }
     }
     return hits;
+  }
+
+  /** The entries whose first word the word fits, each once, in the order candidates() finds them. */
+  private firstWordOf(word: string, fold: boolean): readonly Compiled<K>[] {
+    const memo = this.memo[fold ? 1 : 0] as Map<string, readonly Compiled<K>[]>;
+    let found = memo.get(word);
+    if (found === undefined) {
+      found = [...new Set(this.candidates(word, fold))];
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(word, found);
+    }
+    return found;
   }
 
   private *candidates(word: string, fold: boolean): Generator<Compiled<K>> {

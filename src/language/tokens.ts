@@ -21,6 +21,11 @@ export function tokenize(text: string, base = 0): Token[] {
   return tokens;
 }
 
+/** Each word's lower-cased form, as tokenize() would give it, without making tokens (counting words). */
+export function* lowerWords(text: string): Generator<string> {
+  for (const m of text.matchAll(WORD)) yield m[0].toLowerCase();
+}
+
 /** Hyphenated compounds are also matched part by part ("digituki-päivät" → digituki, päivät). */
 export function hyphenParts(lower: string): string[] {
   return lower.includes('-') ? lower.split('-').filter((p) => p.length > 0) : [];

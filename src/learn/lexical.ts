@@ -30,6 +30,8 @@ const FIRST = GRAMS[0];
 const LAST = GRAMS[GRAMS.length - 1] as number;
 const ALPHA = 1;
 const WORD = /[\p{L}]{3,}/gu;
+/** Distinct words whose n-grams are remembered before the memo starts over (bounded memory). */
+const MEMO_LIMIT = 50_000;
 
 /** The character n-grams of a text's words, each word framed by "^" and "$". */
 export function ngrams(text: string): string[] {
@@ -57,6 +59,8 @@ export class GramIndex {
   private readonly keys: Int32Array;
   private readonly values: Int32Array;
   private readonly mask: number;
+  /** Per word, its n-grams (gramsOf). */
+  private readonly memo = new Map<string, Int32Array>();
 
   constructor(private readonly ids: ReadonlyMap<string, number>) {
     for (const gram of ids.keys())
@@ -106,26 +110,38 @@ export class GramIndex {
    */
   visit(text: string, onGram: (id: number) => void): number {
     let count = 0;
-    const letters: number[] = [];
-    const found: number[] = [];
     for (const m of text.toLowerCase().matchAll(WORD)) {
-      const w = `^${m[0]}$`;
-      if (!this.packed) {
-        for (const n of GRAMS)
-          for (let i = 0; i + n <= w.length; i++) {
-            count++;
-            const id = this.ids.get(w.slice(i, i + n));
-            if (id !== undefined) onGram(id);
-          }
-        continue;
-      }
+      const grams = this.gramsOf(m[0]);
+      count += grams[0] as number;
+      for (let k = 1; k < grams.length; k++) onGram(grams[k] as number);
+    }
+    return count;
+  }
+
+  /**
+   * A word's n-grams: [how many, then the ids of the known ones in ngrams() order]. Memoised: a report
+   * repeats its words, and a word's n-grams are the same every time.
+   */
+  private gramsOf(word: string): Int32Array {
+    let grams = this.memo.get(word);
+    if (grams !== undefined) return grams;
+    const w = `^${word}$`;
+    const ids: number[] = [0];
+    if (!this.packed) {
+      for (const n of GRAMS)
+        for (let i = 0; i + n <= w.length; i++) {
+          ids[0] = (ids[0] as number) + 1;
+          const id = this.ids.get(w.slice(i, i + n));
+          if (id !== undefined) ids.push(id);
+        }
+    } else {
       const length = w.length;
+      const letters: number[] = [];
       for (let i = 0; i < length; i++) letters[i] = this.letter(w.charCodeAt(i));
       // One walk per start: an n-gram is known only if the (n-1)-gram it begins with is (every known
       // n-gram came with its prefix from the same word), so the longer ones are looked up only then.
       // found[g * length + i]: the id of the GRAMS[g]-gram at i, -1 unknown.
-      found.length = GRAMS.length * length;
-      found.fill(-1);
+      const found = new Array<number>(GRAMS.length * length).fill(-1);
       for (let i = 0; i < length; i++) {
         let key = 0;
         for (let d = 0; d < LAST && i + d < length; d++) {
@@ -141,13 +157,16 @@ export class GramIndex {
       for (let g = 0; g < GRAMS.length; g++) {
         const n = GRAMS[g] as number;
         for (let i = 0; i + n <= length; i++) {
-          count++;
+          ids[0] = (ids[0] as number) + 1;
           const id = found[g * length + i] as number;
-          if (id >= 0) onGram(id);
+          if (id >= 0) ids.push(id);
         }
       }
     }
-    return count;
+    grams = Int32Array.from(ids);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(word, grams);
+    return grams;
   }
 }
 

@@ -1,7 +1,6 @@
 // Segment stage: a parsed report → paragraph segments with heading paths, each holding its sentences.
 // Headings and tables of contents are structure, not text to code; tables and code are kept out too.
-import { detectLanguage } from '../language/detect.js';
-import { tokenize } from '../language/tokens.js';
+import { detectTextLanguage } from '../language/detect.js';
 import { LineIndex } from '../positions.js';
 import type { Block, Language, Segment, SourceDocument } from '../types.js';
 import { boundedSentences, paragraphPieces } from './bounds.js';
@@ -13,7 +12,7 @@ const CODED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'blockquot
 /** The report's main language, from all of its text. */
 export function reportLanguage(doc: SourceDocument): Language {
   const sample = doc.text.length > 200_000 ? doc.text.slice(0, 200_000) : doc.text;
-  const lang = detectLanguage(tokenize(sample), 'fi');
+  const lang = detectTextLanguage(sample, 'fi');
   return lang === 'und' ? 'fi' : lang;
 }
 
@@ -22,10 +21,16 @@ export function segmentDocument(doc: SourceDocument): Segment[] {
 }
 
 /** Paragraph segments one at a time: a 50 MB report is tagged without holding all its segments. */
-export function* paragraphSegments(doc: SourceDocument): Generator<Segment> {
+/** `lang`: the report's language (reportLanguage) when the caller has already worked it out. */
+export function* paragraphSegments(doc: SourceDocument, lang?: Language): Generator<Segment> {
   const index = new LineIndex(doc.text);
   const paths = sectionPaths(doc.blocks);
-  const mainLang = reportLanguage(doc);
+  // The report's language is needed only for a paragraph too short to tell: worked out then, once.
+  let mainLang: Language | undefined = lang;
+  const main = (): Language => {
+    mainLang ??= reportLanguage(doc);
+    return mainLang;
+  };
   const ids = new ParagraphIds();
   for (let i = 0; i < doc.blocks.length; i++) {
     const block = doc.blocks[i] as Block;
@@ -36,7 +41,8 @@ export function* paragraphSegments(doc: SourceDocument): Generator<Segment> {
       const text = doc.text.slice(piece.start, piece.end);
       if (text.trim() === '') continue;
       const id = ids.next(text);
-      const lang = detectLanguage(tokenize(text), mainLang);
+      const told = detectTextLanguage(text, 'und');
+      const lang = told === 'und' ? main() : told;
       const sentences: Segment[] = boundedSentences(text, lang === 'sv' ? 'sv' : 'fi').map((s, j) => {
         const start = piece.start + s.start;
         const end = piece.start + s.end;

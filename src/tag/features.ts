@@ -76,7 +76,16 @@ const log1p = (x: number) => Math.log(1 + x);
 /** Longest label: a role with a name ("Laatija: Maija Meikäläinen, hankekoordinaattori" has four words after the colon's head). */
 export const FRAGMENT_WORDS = 4;
 
-const wordCount = (text: string): number => (text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? []).length;
+const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+
+/** Whether the text has at most `most` words (counting stops at the first word past it). */
+function fewWords(text: string, most: number): boolean {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(text) !== null) if (++n > most) break;
+  WORD.lastIndex = 0;
+  return n <= most;
+}
 
 function signedSums(events: readonly CueEvent[], p: number, background: boolean): [number, number] {
   let agree = 0;
@@ -146,7 +155,7 @@ export function themeFeatures(
     hindsight: share(mine, (s) => s.cues.hindsight),
     record: share(mine, (s) => s.cues.record),
     fragment:
-      wordCount(ev.segment.text) <= FRAGMENT_WORDS && ev.sentences.every((s) => s.cues.events.length === 0)
+      ev.sentences.every((s) => s.cues.events.length === 0) && fewWords(ev.segment.text, FRAGMENT_WORDS)
         ? 1
         : 0,
     lexical: (1 - against) * lexical,

@@ -214,7 +214,7 @@ function analysisOf(text: string, allow: ReturnType<typeof allowMatcher>): Analy
     text,
     tokens,
     lower: tokens.map((t) => t.lower),
-    langAt: languageAt(text),
+    langAt: languageAt(text, tokens),
     ids: emptyIdentifiers(''),
     allow,
     vocab: vocabulary(),

@@ -44,13 +44,28 @@ interface Found {
   ambiguous: boolean;
 }
 
-function bestPlace(a: Analysis, word: string, capitalised: boolean) {
+type PlaceHit = ReturnType<Analysis['places']['lexicon']['lookup']>[number];
+/** Distinct words whose best reading is remembered per gazetteer before the memo starts over. */
+const MEMO_LIMIT = 20_000;
+const bestMemo = new WeakMap<object, Map<string, PlaceHit | undefined>>();
+
+/** The place a word names, municipalities before regions before localities (memoised per gazetteer). */
+function bestPlace(a: Analysis, word: string, capitalised: boolean): PlaceHit | undefined {
+  let memo = bestMemo.get(a.places.lexicon);
+  if (memo === undefined) {
+    memo = new Map();
+    bestMemo.set(a.places.lexicon, memo);
+  }
+  const key = capitalised ? `C${word}` : `l${word}`;
+  if (memo.has(key)) return memo.get(key);
   const hits = a.places.lexicon.lookup(word).filter((h) => h.value.demonym || capitalised);
   hits.sort(
     (x, y) =>
       PLACE_RANK[x.value.kind] - PLACE_RANK[y.value.kind] ||
       Number(x.value.demonym) - Number(y.value.demonym),
   );
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, hits[0]);
   return hits[0];
 }
 
@@ -160,7 +175,28 @@ function hyphenPlaces(a: Analysis, t: WordToken, word: string): Found[] {
 // "Satakuntaliiton", "Kankaanpääläisille": a closed compound that starts with a place name (5+ letters).
 function compoundPlaces(a: Analysis, t: WordToken, word: string): Found[] {
   if (!t.capitalised || word.length < 9) return [];
-  for (let k = word.length - 4; k >= 5; k--) {
+  const head = compoundHead(a, word);
+  if (head === undefined) return [];
+  return [
+    {
+      result: make(t.start, t.start + head.length, head.hit.value, NOM, 0.8, '-'),
+      ambiguous: t.sentenceStart,
+    },
+  ];
+}
+
+const headMemo = new WeakMap<object, Map<string, { length: number; hit: PlaceHit } | undefined>>();
+
+/** The longest place name a word begins with, as a compound's first part (memoised per gazetteer). */
+function compoundHead(a: Analysis, word: string): { length: number; hit: PlaceHit } | undefined {
+  let memo = headMemo.get(a.places.lexicon);
+  if (memo === undefined) {
+    memo = new Map();
+    headMemo.set(a.places.lexicon, memo);
+  }
+  if (memo.has(word)) return memo.get(word);
+  let found: { length: number; hit: PlaceHit } | undefined;
+  for (let k = word.length - 4; k >= 5 && found === undefined; k--) {
     const hit = a.places.lexicon
       .lookup(word.slice(0, k))
       .find(
@@ -170,10 +206,11 @@ function compoundPlaces(a: Analysis, t: WordToken, word: string): Found[] {
           (h.infl.case === 'nom' || h.infl.case === 'gen') &&
           h.value.name.length >= 5,
       );
-    if (hit)
-      return [{ result: make(t.start, t.start + k, hit.value, NOM, 0.8, '-'), ambiguous: t.sentenceStart }];
+    if (hit) found = { length: k, hit };
   }
-  return [];
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, found);
+  return found;
 }
 
 function findPlaces(a: Analysis, demonyms: boolean): RecognizerResult[] {
