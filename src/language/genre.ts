@@ -22,6 +22,8 @@ interface TextStats {
   lines: string[];
   /** Word counts of the blocks of text between blank lines. */
   blocks: number[];
+  /** Matches of a pattern over the text, by source: two signals may weigh the same pattern. */
+  counts: Map<string, number>;
 }
 
 export function classifyGenre(full: string, rules: GenreRules): GenreVerdict {
@@ -31,6 +33,7 @@ export function classifyGenre(full: string, rules: GenreRules): GenreVerdict {
     words: count(WORD, text),
     lines: text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== ''),
     blocks: text.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/).map((b) => count(WORD, b)),
+    counts: new Map(),
   };
   const scores: Record<string, number> = {};
   const reasons = new Map<string, string[]>();
@@ -69,8 +72,8 @@ function fires(s: GenreSignal, stats: TextStats): string | undefined {
     }
     case 'ratio': {
       if (!s.pattern || !s.against) return undefined;
-      const a = count(s.pattern, stats.text);
-      const b = count(s.against, stats.text);
+      const a = countIn(stats, s.pattern);
+      const b = countIn(stats, s.against);
       if (a < (s.min ?? 1) || a < (s.ratio ?? 1) * b) return undefined;
       return `${first(s.pattern, stats.text)} ×${a} vs ${first(s.against, stats.text) || 'others'} ×${b}`;
     }
@@ -91,6 +94,17 @@ function fires(s: GenreSignal, stats: TextStats): string | undefined {
     case 'max-words':
       return stats.words <= (s.words ?? 0) ? `${stats.words} words` : undefined;
   }
+}
+
+/** count() over the whole text, once per pattern source and flags. */
+function countIn(stats: TextStats, re: RegExp): number {
+  const key = `${re.flags}/${re.source}`;
+  let n = stats.counts.get(key);
+  if (n === undefined) {
+    n = count(re, stats.text);
+    stats.counts.set(key, n);
+  }
+  return n;
 }
 
 function count(re: RegExp, text: string): number {

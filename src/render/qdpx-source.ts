@@ -40,6 +40,10 @@ export function codePointOffsets(text: string): (utf16: number) => number {
  * original to code-point offsets of that text: what a REFI-QDA reader counts in.
  */
 export function exchangeText(text: string): { text: string; toPosition: (utf16: number) => number } {
+  // Nearly every report: no CR and no character outside the BMP, so offsets are already positions
+  // (no tables of the text's length to build, twice per source).
+  if (!/[\r\ud800-\udfff]/.test(text))
+    return { text, toPosition: (utf16) => Math.max(0, Math.min(utf16, text.length)) };
   const shift = new Uint32Array(text.length + 1);
   let removed = 0;
   for (let i = 0; i < text.length; i++) {

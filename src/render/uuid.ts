@@ -6,9 +6,17 @@ export const ANALYSE_NAMESPACE = '28c59ac2-0675-5487-8d77-b3deacde104f';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Namespaces' bytes, parsed once each (an export derives a GUID per selection, all in one namespace). */
+const namespaceBytes = new Map<string, Buffer>();
+
 function uuidBytes(uuid: string): Buffer {
-  if (!UUID_PATTERN.test(uuid)) throw new Error(`not a UUID: ${uuid}`);
-  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
+  let bytes = namespaceBytes.get(uuid);
+  if (bytes === undefined) {
+    if (!UUID_PATTERN.test(uuid)) throw new Error(`not a UUID: ${uuid}`);
+    bytes = Buffer.from(uuid.replace(/-/g, ''), 'hex');
+    if (namespaceBytes.size < 64) namespaceBytes.set(uuid, bytes);
+  }
+  return bytes;
 }
 
 /** UUIDv5 of `name` (UTF-8) in `namespace`, lower-case and hyphenated. */
