@@ -259,6 +259,22 @@ function scanWords(
   }
 }
 
+/**
+ * A hit that is only a reading of an inventory entry through inflection, on words of the tool's own text:
+ * "Niiden" (the tool's "Niiden loppuraporttien määrä …") read as a plural form of the first name "Niia".
+ * The entry as written, or any word the tool does not write itself, is still a hit.
+ */
+function toolWordReading(
+  lower: readonly string[],
+  i: number,
+  hit: { value: string; length: number },
+  known: Set<string>,
+): boolean {
+  const words = lower.slice(i, i + hit.length);
+  if (words.join(' ') === hit.value.toLowerCase()) return false;
+  return words.every((w) => known.has(w));
+}
+
 function scanPiece(
   a: Analysis,
   { base, from, to }: Piece,
@@ -274,7 +290,9 @@ function scanPiece(
     if (base + t.start < from) continue;
     if (base + t.start >= to) break;
     if (kept[base + t.start]) continue;
-    const hit = matcher.words.matchAt(a.lower, i).find((h) => !/^\p{Lu}/u.test(h.value) || t.capitalised);
+    const hit = matcher.words
+      .matchAt(a.lower, i)
+      .find((h) => (!/^\p{Lu}/u.test(h.value) || t.capitalised) && !toolWordReading(a.lower, i, h, known));
     if (hit) {
       push(base + t.start, base + (tokens[i + hit.length - 1]?.end ?? t.end), 'inventory');
       continue;
