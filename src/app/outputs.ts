@@ -65,6 +65,8 @@ export interface RenderOptions {
   streamed?: readonly string[];
   /** Creation date written into document properties (xlsx, docx); none when absent. */
   documentDate?: Date;
+  /** Called after each format is rendered, with its name (phase timings). */
+  onRendered?: (format: string) => void;
 }
 
 export async function renderOutputs(
@@ -80,8 +82,12 @@ export async function renderOutputs(
     files.set('theme_counts.csv', themeCountsCsv(tables, options.csv));
     files.set('quotes.csv', quotesCsv(tables, options.csv));
     files.set('aliases.csv', aliasesCsv(tables, options.csv));
+    options.onRendered?.('csv');
   }
-  if (f.has('md')) files.set('quotes.md', quotesMarkdown(tables, book, options.lang));
+  if (f.has('md')) {
+    files.set('quotes.md', quotesMarkdown(tables, book, options.lang));
+    options.onRendered?.('md');
+  }
   const dated = options.documentDate ? { created: options.documentDate } : {};
   const sinks = options.sinks;
   // A workbook straight into its file (the package through a scratch file), or in memory.
@@ -97,13 +103,19 @@ export async function renderOutputs(
   };
   if (f.has('xlsx')) {
     await workbook('analysis.xlsx', (t) => writeXlsx(tables, book, options.lang, dated, t));
+    options.onRendered?.('analysis.xlsx');
     // The evaluator's review sheet (src/render/review-xlsx.ts): filled in, read back by import-review.
     await workbook('review.xlsx', (t) => writeReviewXlsx(tables, book, options.lang, dated, t));
+    options.onRendered?.('review.xlsx');
   }
-  if (f.has('html')) files.set('report.html', renderHtml(tables, book, options.lang));
+  if (f.has('html')) {
+    files.set('report.html', renderHtml(tables, book, options.lang));
+    options.onRendered?.('html');
+  }
   if (f.has('synthesis')) {
     files.set('synthesis.md', renderSynthesisMarkdown(tables, book, options.lang));
     files.set('synthesis.docx', await renderSynthesisDocx(tables, book, options.lang, dated));
+    options.onRendered?.('synthesis');
   }
   if (f.has('qdpx')) {
     const chunks: Uint8Array[] = [];
@@ -116,6 +128,7 @@ export async function renderOutputs(
       new ZipWriter((c) => (file ? file.write(c) : chunks.push(c))),
     );
     if (!file) files.set('project.qdpx', Buffer.concat(chunks));
+    options.onRendered?.('project.qdpx');
   }
   return files;
 }

@@ -28,6 +28,7 @@ import {
 import { DEFAULT_CODEBOOK } from './export-codebook.js';
 import { SUBCOMMANDS } from './main.js';
 import { closest } from './option-values.js';
+import { phaseTimer } from './phase-times.js';
 import { createProgress } from './progress.js';
 import {
   aliasTableFor,
@@ -110,6 +111,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const formats = new Set(flags.formats);
     let progress: ReturnType<typeof createProgress> | undefined;
     const started = Date.now();
+    const phase = phaseTimer(process.env, (line) => process.stderr.write(line));
     const csv = { ...csvOptions(flags), status: review !== undefined };
     // codings.csv streams out report by report (10,000 reports make hundreds of thousands of rows).
     const spool = formats.has('csv') ? stage.spool('codings.csv') : undefined;
@@ -149,6 +151,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       ...(review ? { review } : {}),
     });
     progress?.done();
+    phase('reports');
     printDiagnostics(result.diagnostics);
     if (result.missing.length > 0)
       throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
@@ -165,6 +168,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       sinks: stage.sinks(),
       streamed: spool ? ['codings.csv'] : [],
       ...(date ? { documentDate: date } : {}),
+      onRendered: phase,
     });
     for (const store of [stores.codings, stores.sources, learned]) store.close();
     // Every report's state and the renderers' are gone: the leak check starts from what is alive.
@@ -177,11 +181,13 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       anonymiser.inventory(),
       { ...anonymiser.leakCheck, known: toolVocabulary([compiled.book]) },
     );
+    phase('leak check');
     // The inventory holds personal data: it goes to the state folder, never into the shareable folder.
     await writeInventory(stateDir(flags.state), flags.out, anonymiser.inventory());
     const finished = stage.finish(files, SHAREABLE, undefined, { morphology: morphology.name });
     stage = undefined;
     await saveAliases(flags, result.aliasTable);
+    phase('write');
     const summary: RunSummary = {
       reports: result.tables.reports.length,
       failed: result.diagnostics.filter((d) => d.severity === 'error').length,

@@ -20,6 +20,7 @@ type Votes = readonly [number, number, number];
 /** Distinct words whose votes are remembered before the memo starts over (bounded memory). */
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, Votes>();
+const SHARED = new Map<number, Votes>();
 
 function votesOf(lower: string): Votes {
   let votes = memo.get(lower);
@@ -36,7 +37,10 @@ function votesOf(lower: string): Votes {
   if (/[å]/.test(lower)) sv += 0.5;
   // Swedish endings: the definite plural and common derivations.
   if (/(arna|erna|orna|ningen|ningar|heten|tion|ligt|ande|ende)$/.test(lower) && lower.length > 5) sv += 0.5;
-  votes = [fi, sv, en];
+  // Few distinct triples occur: share them (the memo holds tens of thousands of words).
+  const key = fi * 100 + sv * 10 + en;
+  votes = SHARED.get(key) ?? [fi, sv, en];
+  if (!SHARED.has(key)) SHARED.set(key, votes);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(lower, votes);
   return votes;

@@ -59,6 +59,7 @@ const MIN_MODIFIER = 3;
 /** Without inflection data: a stem under four letters matches words at most this much longer. */
 const SHORT_STEM = 4;
 const SHORT_MAX_ENDING = 4;
+const NO_CANDIDATES: readonly never[] = Object.freeze([]);
 /** Distinct words whose first-word candidates are remembered before the memo starts over (bounded memory). */
 const MEMO_LIMIT = 50_000;
 
@@ -134,7 +135,9 @@ export class PatternMatcher<K extends string = string> {
     const memo = this.memo[fold ? 1 : 0] as Map<string, readonly Compiled<K>[]>;
     let found = memo.get(word);
     if (found === undefined) {
-      found = [...new Set(this.candidates(word, fold))];
+      const list = [...new Set(this.candidates(word, fold))];
+      // Most words start no entry: they share one empty list (the memo holds tens of thousands of words).
+      found = list.length === 0 ? NO_CANDIDATES : list;
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(word, found);
     }
