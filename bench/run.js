@@ -106,7 +106,7 @@ function measure(cliArgs) {
   const r = spawnSync(process.execPath, ['--import', hook, bin, ...cliArgs], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', BENCH_RUSAGE: usage },
+    env: { ...process.env, NO_COLOR: '1', BENCH_RUSAGE: usage, ANALYSE_TIMINGS: '1' },
     maxBuffer: 1 << 28,
   });
   const wall = (performance.now() - t) / 1000;
@@ -115,7 +115,13 @@ function measure(cliArgs) {
     return { wall, failed: `${why}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}` };
   }
   const u = JSON.parse(readFileSync(usage, 'utf8'));
-  return { wall, cpu: u.userSeconds + u.systemSeconds, rssMB: u.maxRSSKB / 1024, code: u.code };
+  // The run's own phase lines (ANALYSE_TIMINGS): where the time of the run went.
+  const phases = [
+    ...(r.stderr ?? '').matchAll(
+      /^analyse: phase (.+?): ([\d.]+) s wall, ([\d.]+) s CPU, (\d+) MB resident$/gm,
+    ),
+  ].map((m) => ({ phase: m[1], wall: Number(m[2]), cpu: Number(m[3]), rssMB: Number(m[4]) }));
+  return { wall, cpu: u.userSeconds + u.systemSeconds, rssMB: u.maxRSSKB / 1024, code: u.code, phases };
 }
 
 const rg = !flag('no-rg') && rgAvailable();
@@ -178,6 +184,22 @@ const lines = [
   ),
 ];
 if (!rg) lines.push('', 'ripgrep not installed: no ratio.');
+const phased = rows.filter((r) => r.phases?.length > 0);
+if (phased.length > 0) {
+  const names = [...new Set(phased.flatMap((r) => r.phases.map((p) => p.phase)))];
+  lines.push(
+    '',
+    `| phase: wall s (CPU s) | ${phased.map((r) => r.name).join(' | ')} |`,
+    `|---|${phased.map(() => '---:').join('|')}|`,
+  );
+  for (const name of names) {
+    const cell = (r) => {
+      const p = r.phases.find((x) => x.phase === name);
+      return p ? `${f(p.wall)} (${f(p.cpu)})` : '–';
+    };
+    lines.push(`| ${name} | ${phased.map(cell).join(' | ')} |`);
+  }
+}
 if (startup.length > 0) {
   lines.push('', '| start-up (median of 5) | wall s |', '|---|---:|');
   for (const s of startup) lines.push(`| ${s.what} | ${f(s.wall, 2)} |`);
