@@ -27,16 +27,24 @@ export function cellText(text: string): string {
   return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL)}…` : clean;
 }
 
-function fittedWidth(column: Column, rows: () => Iterable<Cell[]>, index: number): number {
-  if (column.width !== undefined) return column.width;
-  let longest = Math.max(...column.header.split(/\s+/).map((w) => w.length), 6);
-  for (const row of rows()) {
-    const value = row[index];
-    const shown =
-      typeof value === 'number' ? (column.numFmt?.includes('%') ? 5 : String(value).length) : (value ?? '');
-    longest = Math.max(longest, typeof shown === 'number' ? shown : shown.length);
-  }
-  return Math.min(longest + 2, column.max ?? 50);
+/** Each column's width: fixed, or fitted to its content within [min, max], all in one pass over the rows. */
+function fittedWidths(columns: readonly Column[], rows: () => Iterable<Cell[]>): number[] {
+  const longest = columns.map((c) => Math.max(...c.header.split(/\s+/).map((w) => w.length), 6));
+  const fitted = columns.map((c, i) => (c.width === undefined ? i : -1)).filter((i) => i >= 0);
+  if (fitted.length > 0)
+    for (const row of rows())
+      for (const index of fitted) {
+        const column = columns[index] as Column;
+        const value = row[index];
+        const shown =
+          typeof value === 'number'
+            ? column.numFmt?.includes('%')
+              ? 5
+              : String(value).length
+            : (value ?? '').length;
+        if (shown > (longest[index] as number)) longest[index] = shown;
+      }
+  return columns.map((c, i) => c.width ?? Math.min((longest[i] as number) + 2, c.max ?? 50));
 }
 
 /** "C2" for row 2, column 3 (committed rows cannot be asked for their cells' addresses). */
@@ -85,8 +93,9 @@ export async function addTableSheet(
       },
     ],
   });
+  const widths = fittedWidths(columns, rows);
   sheet.columns = columns.map((c, i) => ({
-    width: fittedWidth(c, rows, i),
+    width: widths[i],
     style: { numFmt: c.numFmt, alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
   })) as ExcelJS.Column[];
   const header = sheet.addRow(columns.map((c) => c.header));
