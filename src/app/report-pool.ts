@@ -2,7 +2,7 @@
 // reports' jobs (a first look at each file, then each report's work) in turn, and inOrder() gives the
 // results back in the order of the reports, whichever thread finished first, so the run merges them
 // exactly as if one thread had done them all. At most `window` results wait ahead of the one the run
-// needs next (bounded memory). A worker keeps two jobs in hand, so it never waits while the main thread
+// needs next (bounded memory). A worker keeps four jobs in hand, so it never waits while the main thread
 // is busy with a job of its own. A worker that dies (a crash, out of memory) fails only the job it was
 // doing: that report becomes a diagnostic, a new worker takes its place, the run goes on. A worker that
 // cannot even start leaves its share to the others (the main thread always works).
@@ -55,7 +55,11 @@ const MAX_REQUEUES = 3;
 
 /** A worker thread; a new one takes the place of one that died. */
 export class WorkerRunner implements Runner {
-  readonly depth = 2;
+  /**
+   * Jobs it holds at once: enough that it never runs dry while the main thread is busy with a report of
+   * its own and the merge of the ones before (tens of milliseconds in which no job can be handed over).
+   */
+  readonly depth = 4;
   /** The worker once it has started; undefined when it cannot start (then it never will). */
   private current: Promise<Worker | undefined>;
   private readonly pending: Pending[] = [];
