@@ -1,14 +1,27 @@
 #!/usr/bin/env node
-// Part of `npm run build`: writes the anonymiser's stemmed vocabulary (src/anonymise/vocabulary.ts,
-// vocabularyData) beside the compiled module, dist/anonymise/data/vocabulary.json, so that no run (and no
-// worker thread of a run) stems the word lists again. Computed by the compiled code itself, from the
-// installed word lists, so it is as current as dist/ is; without the file the tool computes it at run time.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Part of `npm run build`: writes what every run would otherwise build from the word lists at its start
+// (and every worker thread of a run again) beside the compiled modules, in dist/anonymise/data/:
+//   vocabulary.json  the anonymiser's stemmed vocabulary (src/anonymise/vocabulary.ts, vocabularyData)
+//   gazetteer.json   the place-name lexicon (src/anonymise/gazetteer.ts, gazetteerData)
+//   names.json       the first-name and surname lexicon (src/anonymise/names.ts, nameLexiconData)
+// Computed by the compiled code itself, from the installed word lists, so it is as current as dist/ is
+// (test/precompiled-build.test.ts checks it against the sources); without a file the tool computes it at
+// run time. The earlier build's files are removed first, so that none of them feeds into the new ones.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, 'dist', 'anonymise', 'data', 'vocabulary.json');
-const { vocabularyData } = await import(pathToFileURL(join(root, 'dist', 'anonymise', 'vocabulary.js')).href);
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, `${JSON.stringify(vocabularyData())}\n`);
+const dist = join(root, 'dist');
+const outputs = {
+  'anonymise/data/vocabulary.json': ['anonymise/vocabulary.js', 'vocabularyData'],
+  'anonymise/data/gazetteer.json': ['anonymise/gazetteer.js', 'gazetteerData'],
+  'anonymise/data/names.json': ['anonymise/names.js', 'nameLexiconData'],
+};
+for (const file of Object.keys(outputs)) rmSync(join(dist, file), { force: true });
+for (const [file, [module, name]] of Object.entries(outputs)) {
+  const compute = (await import(pathToFileURL(join(dist, module)).href))[name];
+  const target = join(dist, file);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify(compute())}\n`);
+}

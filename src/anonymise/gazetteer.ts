@@ -2,10 +2,12 @@
 // package, see scripts/build-gazetteer.mjs), former municipalities, regions and sub-regions, postal
 // localities (villages), and the residents' names derived from them (kankaanpääläinen, närpesbor).
 
+import { readBuildData } from '../io/build-data.js';
 import { MUNICIPALITIES, POSTAL_LOCALITIES } from './data/municipalities.js';
 import { AREA_PREFIXES, FORMER_MUNICIPALITIES, REGIONS, SUB_REGIONS } from './data/places.js';
 import { demonymsOf } from './inflect.js';
 import { Lexicon } from './lexicon.js';
+import { type LexiconData, ValueTable } from './lexicon-data.js';
 
 export type PlaceKind = 'municipality' | 'region' | 'locality';
 
@@ -26,10 +28,45 @@ export interface Gazetteer {
   isAreaPrefix(lower: string): boolean;
 }
 
+/** The gazetteer as plain data (lexicon-data.ts): written by the build, read back by gazetteer(). */
+export interface GazetteerData {
+  values: PlaceRef[];
+  lexicon: LexiconData;
+  /** Every place name and the index of its place in `values`. */
+  names: [string, number][];
+}
+
+/** Where the build writes gazetteerData() under dist/. */
+export const GAZETTEER_DATA = 'anonymise/data/gazetteer.json';
+
 let cached: Gazetteer | undefined;
 
+/** The gazetteer: the build's precompiled copy when there is one, else built from the lists. */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
+  const data = readBuildData<GazetteerData>(GAZETTEER_DATA);
+  const built = data ? fromData(data) : buildGazetteer();
+  const prefixes = new Set(AREA_PREFIXES);
+  cached = { ...built, isAreaPrefix: (lower) => prefixes.has(lower) };
+  return cached;
+}
+
+/** The gazetteer built from the word lists, as plain data. */
+export function gazetteerData(): GazetteerData {
+  const { lexicon, names } = buildGazetteer();
+  const values = new ValueTable<PlaceRef>();
+  const data = lexicon.toData(values);
+  return { values: values.list, lexicon: data, names: names.map((n) => [n.name, values.of(n.ref)]) };
+}
+
+function fromData(data: GazetteerData): Pick<Gazetteer, 'lexicon' | 'names'> {
+  return {
+    lexicon: Lexicon.fromData(data.lexicon, data.values),
+    names: data.names.map(([name, i]) => ({ name, ref: data.values[i] as PlaceRef })),
+  };
+}
+
+function buildGazetteer(): Pick<Gazetteer, 'lexicon' | 'names'> {
   const lexicon = new Lexicon<PlaceRef>();
   const names: { name: string; ref: PlaceRef }[] = [];
   const add = (ref: PlaceRef, name: string, finnish: boolean) => {
@@ -71,7 +108,5 @@ export function gazetteer(): Gazetteer {
     if (names.some((n) => n.name === name)) continue;
     addPair('locality', `loc:${name}`, name);
   }
-  const prefixes = new Set(AREA_PREFIXES);
-  cached = { lexicon, names, isAreaPrefix: (lower) => prefixes.has(lower) };
-  return cached;
+  return { lexicon, names };
 }

@@ -10,6 +10,16 @@ import {
   type Stem,
   stemsOf,
 } from './inflect.js';
+import {
+  decodeInflection,
+  encodeInflection,
+  HARMONIES,
+  type LexiconData,
+  STEM_KINDS,
+  stemCode,
+  type ValueTable,
+  type WordFormsData,
+} from './lexicon-data.js';
 
 export interface LexiconHit<T> {
   value: T;
@@ -51,14 +61,19 @@ function harmoniesOf(word: string): Harmony[] {
  * "First Last" names, and a lexicon apiece took 2.6 KB each.
  */
 class WordForms<T> {
-  private readonly stems: StemEntry<T>[] = [];
-  private readonly exact: { form: string; hit: LexiconHit<T> }[] = [];
+  private constructor(
+    private readonly stems: StemEntry<T>[],
+    private readonly exact: { form: string; hit: LexiconHit<T> }[],
+  ) {}
 
-  constructor(value: T, word: string) {
+  /** The forms of `word`, each read as `value`. */
+  static of<T>(value: T, word: string): WordForms<T> {
+    const stems: StemEntry<T>[] = [];
+    const exact: { form: string; hit: LexiconHit<T> }[] = [];
     for (const stem of stemsOf(word))
       for (const harmony of harmoniesOf(word))
         if (
-          !this.stems.some(
+          !stems.some(
             (e) =>
               e.stem.stem === stem.stem &&
               e.value === value &&
@@ -66,9 +81,25 @@ class WordForms<T> {
               e.harmony === harmony,
           )
         )
-          this.stems.push({ value, stem, harmony });
+          stems.push({ value, stem, harmony });
     for (const [form, infl] of doubleInflectedForms(word))
-      this.exact.push({ form: form.toLowerCase(), hit: { value, infl } });
+      exact.push({ form: form.toLowerCase(), hit: { value, infl } });
+    return new WordForms(stems, exact);
+  }
+
+  toData(values: ValueTable<T>): WordFormsData {
+    return {
+      stems: this.stems.map((e) => [e.stem.stem, stemCode(e.stem.kind, e.harmony), values.of(e.value)]),
+      exact: this.exact.map((e) => [e.form, encodeInflection(e.hit.infl), values.of(e.hit.value)]),
+    };
+  }
+
+  /** Read back from toData. */
+  static fromData<T>(data: WordFormsData, values: readonly T[]): WordForms<T> {
+    return new WordForms(
+      data.stems.map(([stem, code, value]) => stemEntry(values, value, stem, code)),
+      data.exact.map(([form, infl, value]) => ({ form, hit: exactHit(values, value * 32 + infl) })),
+    );
   }
 
   lookup(word: string): LexiconHit<T>[] {
@@ -80,6 +111,22 @@ class WordForms<T> {
     });
     return exact.length > 0 ? [...exact, ...found] : found;
   }
+}
+
+/** A stem entry from its data (lexicon-data.ts): value index, stem, and the kind·2 + harmony code. */
+function stemEntry<T>(values: readonly T[], value: number, stem: string, code: number): StemEntry<T> {
+  const kind = STEM_KINDS[code >> 1];
+  const harmony = HARMONIES[code & 1];
+  if (kind === undefined || harmony === undefined || value >= values.length)
+    throw new Error(`lexicon data: bad stem entry ${value}/${code} of "${stem}"`);
+  return { value: values[value] as T, stem: { stem, kind }, harmony };
+}
+
+/** An exact hit from its data: value index·32 + inflection code. */
+function exactHit<T>(values: readonly T[], code: number): LexiconHit<T> {
+  const value = Math.floor(code / 32);
+  if (value >= values.length) throw new Error(`lexicon data: bad value ${value}`);
+  return { value: values[value] as T, infl: decodeInflection(code % 32) };
 }
 
 /** A word's first two UTF-16 units as one number. */
@@ -105,7 +152,7 @@ export class Lexicon<T> {
     const words = name.trim().toLowerCase().split(/\s+/u).filter(Boolean);
     if (words.length === 0) return;
     if (words.length > 1) {
-      const last = new WordForms(value, words[words.length - 1] ?? '');
+      const last = WordForms.of(value, words[words.length - 1] ?? '');
       const list = this.phrases.get(words[0] ?? '') ?? [];
       list.push({ head: words.slice(0, -1), last });
       this.phrases.set(words[0] ?? '', list);
@@ -114,9 +161,7 @@ export class Lexicon<T> {
     const word = words[0] ?? '';
     for (const stem of stemsOf(word)) {
       this.memo.clear();
-      this.prefixes.add(stem.stem.slice(0, PREFIX));
-      if (stem.stem.length >= 2) this.firstTwo.add(pair(stem.stem));
-      this.shortest = Math.min(this.shortest, stem.stem.length);
+      this.noteStem(stem.stem);
       const list = this.stems.get(stem.stem) ?? [];
       for (const harmony of harmoniesOf(word)) {
         if (!list.some((e) => e.value === value && e.stem.kind === stem.kind && e.harmony === harmony))
@@ -139,6 +184,66 @@ export class Lexicon<T> {
 
   get names(): number {
     return this.size;
+  }
+
+  /** The lexicon as plain data (lexicon-data.ts); its values go into `values`, in the order first met. */
+  toData(values: ValueTable<T>): LexiconData {
+    const stemKeys: string[] = [];
+    const stemEntries: number[] = [];
+    for (const [stem, list] of this.stems) {
+      stemKeys.push(stem);
+      stemEntries.push(list.length);
+      for (const e of list) stemEntries.push(values.of(e.value) * 8 + stemCode(e.stem.kind, e.harmony));
+    }
+    const exactKeys: string[] = [];
+    const exactEntries: number[] = [];
+    for (const [form, list] of this.exact) {
+      exactKeys.push(form);
+      exactEntries.push(list.length);
+      for (const hit of list) exactEntries.push(values.of(hit.value) * 32 + encodeInflection(hit.infl));
+    }
+    const phrases: LexiconData['phrases'] = [...this.phrases].map(([first, list]) => [
+      first,
+      list.map((p) => ({ head: p.head, last: p.last.toData(values) })),
+    ]);
+    return { size: this.size, stemKeys, stemEntries, exactKeys, exactEntries, phrases };
+  }
+
+  /** A lexicon read back from toData, with `values` the table's list: the same lookups as the original. */
+  static fromData<T>(data: LexiconData, values: readonly T[]): Lexicon<T> {
+    const lexicon = new Lexicon<T>();
+    let at = 0;
+    for (const stem of data.stemKeys) {
+      const count = data.stemEntries[at++] ?? 0;
+      const list: StemEntry<T>[] = new Array(count);
+      for (let k = 0; k < count; k++) {
+        const code = data.stemEntries[at++] ?? 0;
+        list[k] = stemEntry(values, code >> 3, stem, code & 7);
+      }
+      lexicon.stems.set(stem, list);
+      lexicon.noteStem(stem);
+    }
+    at = 0;
+    for (const form of data.exactKeys) {
+      const count = data.exactEntries[at++] ?? 0;
+      const list: LexiconHit<T>[] = new Array(count);
+      for (let k = 0; k < count; k++) list[k] = exactHit(values, data.exactEntries[at++] ?? 0);
+      lexicon.exact.set(form, list);
+    }
+    for (const [first, list] of data.phrases)
+      lexicon.phrases.set(
+        first,
+        list.map((p) => ({ head: p.head, last: WordForms.fromData(p.last, values) })),
+      );
+    lexicon.size = data.size;
+    return lexicon;
+  }
+
+  /** The prefilter's part of adding a stem (see `prefixes`). */
+  private noteStem(stem: string): void {
+    this.prefixes.add(stem.slice(0, PREFIX));
+    if (stem.length >= 2) this.firstTwo.add(pair(stem));
+    this.shortest = Math.min(this.shortest, stem.length);
   }
 
   /** Readings of one word (lower-cased inside). Memoised: reports repeat their words. */
