@@ -4,6 +4,8 @@
 //   vocabulary.json  the anonymiser's stemmed vocabulary (src/anonymise/vocabulary.ts, vocabularyData)
 //   gazetteer.json   the place-name lexicon (src/anonymise/gazetteer.ts, gazetteerData)
 //   names.json       the first-name and surname lexicon (src/anonymise/names.ts, nameLexiconData)
+// and in dist/coder-cache/ the bundled codebooks' training items and lexical model (src/app/coder-cache.ts),
+// each in a file named by the hash of the codebook, its examples files and the code that reads them.
 // Computed by the compiled code itself, from the installed word lists, so it is as current as dist/ is
 // (test/precompiled-build.test.ts checks it against the sources); without a file the tool computes it at
 // run time. The earlier build's files are removed first, so that none of them feeds into the new ones.
@@ -19,9 +21,25 @@ const outputs = {
   'anonymise/data/names.json': ['anonymise/names.js', 'nameLexiconData'],
 };
 for (const file of Object.keys(outputs)) rmSync(join(dist, file), { force: true });
+const { CODER_CACHE_DIR, coderCacheFile } = await import(pathToFileURL(join(dist, 'app/coder-cache.js')).href);
+rmSync(join(dist, CODER_CACHE_DIR), { recursive: true, force: true });
 for (const [file, [module, name]] of Object.entries(outputs)) {
   const compute = (await import(pathToFileURL(join(dist, module)).href))[name];
   const target = join(dist, file);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, `${JSON.stringify(compute())}\n`);
+}
+
+const { BUNDLED_CODEBOOKS } = await import(pathToFileURL(join(dist, 'cli/bundled.js')).href);
+const { loadCodebook } = await import(pathToFileURL(join(dist, 'codebook/load.js')).href);
+const { readExampleFiles } = await import(pathToFileURL(join(dist, 'io/read-training.js')).href);
+const { readText } = await import(pathToFileURL(join(dist, 'io/read-text.js')).href);
+for (const path of BUNDLED_CODEBOOKS) {
+  const text = await readText(path);
+  const book = text.ok ? loadCodebook(path, text.value) : text;
+  if (!book.ok) throw new Error(`${path}: ${JSON.stringify(book.diagnostics)}`);
+  const file = coderCacheFile(text.value, book.value, await readExampleFiles(path));
+  if (!file) continue;
+  mkdirSync(join(dist, CODER_CACHE_DIR), { recursive: true });
+  writeFileSync(join(dist, file.path), file.bytes);
 }

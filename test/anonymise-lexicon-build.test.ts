@@ -39,7 +39,15 @@ describe('the precompiled lexicons', () => {
 });
 
 describe('a lexicon read back from its data', () => {
-  const NAMES = ['Kankaanpää', 'Lahti', 'Uusikaupunki', 'Pielisen Karjala', 'KS Viestintä', 'Siikainen', 'Virrat'];
+  const NAMES = [
+    'Kankaanpää',
+    'Lahti',
+    'Uusikaupunki',
+    'Pielisen Karjala',
+    'KS Viestintä',
+    'Siikainen',
+    'Virrat',
+  ];
   const original = new Lexicon<{ id: number }>();
   NAMES.forEach((name, id) => {
     original.add({ id }, name);

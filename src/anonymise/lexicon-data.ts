@@ -25,7 +25,9 @@ const CASES: readonly Case[] = [
 const NUMBERS: readonly GrammaticalNumber[] = ['sg', 'pl'];
 
 /** One shared object per inflection: hits only read them. */
-const INFLECTIONS: readonly Inflection[] = CASES.flatMap((c) => NUMBERS.map((number) => ({ case: c, number })));
+const INFLECTIONS: readonly Inflection[] = CASES.flatMap((c) =>
+  NUMBERS.map((number) => ({ case: c, number })),
+);
 
 export function encodeInflection(infl: Inflection): number {
   return CASES.indexOf(infl.case) * 2 + NUMBERS.indexOf(infl.number);

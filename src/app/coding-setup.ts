@@ -5,12 +5,13 @@
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { readModel } from '../io/read-model.js';
-import { readExamples, readLearnFile } from '../io/read-training.js';
+import { exampleItems, readExampleFiles, readLearnFile } from '../io/read-training.js';
 import { fitModel, hashItems, hashVocabulary } from '../learn/fit.js';
 import { balanceUserItems, inlineExamples, type TrainingItem } from '../learn/items.js';
-import { themeLexicon, themeTable } from '../learn/lexical.js';
+import { type LexicalModel, themeLexicon, themeTable } from '../learn/lexical.js';
 import type { Rules } from '../rules/compile.js';
 import type { CodingContext } from '../tag/paragraph.js';
+import { cachedTraining } from './coder-cache.js';
 import { bundledTwin, genericNote, twinNote } from './training-source.js';
 
 export interface SetupOptions {
@@ -34,31 +35,53 @@ export interface CodingSetup {
   notes: string[];
 }
 
+/** A codebook's own training: its items, how many came from the examples folder, and (when the build
+ * cached them: app/coder-cache.ts) the lexical model fitted on exactly these items. */
+interface CodebookTraining {
+  items: TrainingItem[];
+  fromFolder: number;
+  lexical?: LexicalModel;
+}
+
+/** The inline examples of the codebook and the items of the examples folder beside `codebookPath`. */
+async function codebookTraining(
+  codebookPath: string,
+  compiled: CompiledCodebook,
+): Promise<Result<CodebookTraining>> {
+  const files = await readExampleFiles(codebookPath);
+  const cached = await cachedTraining(compiled.book, files);
+  if (cached) return { ok: true, value: cached };
+  const folder = exampleItems(files);
+  if (!folder.ok) return folder;
+  return {
+    ok: true,
+    value: { items: [...inlineExamples(compiled.book), ...folder.value], fromFolder: folder.value.length },
+  };
+}
+
 /** The codebook's own training items: inline examples and the examples folder. */
 export async function codebookItems(
   codebookPath: string,
   compiled: CompiledCodebook,
 ): Promise<Result<TrainingItem[]>> {
-  const folder = await readExamples(codebookPath);
-  if (!folder.ok) return folder;
-  return { ok: true, value: [...inlineExamples(compiled.book), ...folder.value] };
+  const own = await codebookTraining(codebookPath, compiled);
+  return own.ok ? { ok: true, value: own.value.items } : own;
 }
 
 export async function codingSetup(options: SetupOptions): Promise<Result<CodingSetup>> {
   const notes: string[] = [];
   let trainingPath = options.codebookPath;
-  let own = await codebookItems(trainingPath, options.compiled);
+  let own = await codebookTraining(trainingPath, options.compiled);
   if (!own.ok) return own;
   let generic: string | undefined;
   // Inline examples alone (a few per theme, no negatives) are too few to fit a model on.
-  const folder = await readExamples(trainingPath);
-  if (folder.ok && folder.value.length === 0 && options.bundled && options.bundled.length > 0) {
+  if (own.value.fromFolder === 0 && options.bundled && options.bundled.length > 0) {
     const codes = new Set(options.compiled.book.themes.map((t) => t.code));
     const twin = await bundledTwin(codes, options.bundled);
     if (twin) {
       notes.push(twinNote(options.codebookPath, twin));
       trainingPath = twin;
-      own = await codebookItems(twin, options.compiled);
+      own = await codebookTraining(twin, options.compiled);
       if (!own.ok) return own;
     } else generic = options.bundled[0];
   }
@@ -71,7 +94,7 @@ export async function codingSetup(options: SetupOptions): Promise<Result<CodingS
     else problems.push(...r.diagnostics);
   }
   if (problems.length > 0) return { ok: false, diagnostics: problems };
-  const items = balanceUserItems(own.value, user);
+  const items = balanceUserItems(own.value.items, user);
   const codes = new Set(options.compiled.book.themes.map((t) => t.code));
   const unknown = [...new Set(items.flatMap((i) => i.codes).filter((c) => !codes.has(c)))];
   if (unknown.length > 0)
@@ -109,7 +132,10 @@ export async function codingSetup(options: SetupOptions): Promise<Result<CodingS
     shipped.model.fitted.vocabulary === hashVocabulary(base);
   if (shipped.model && current) {
     const themes = options.compiled.book.themes;
-    const lexical = themeLexicon(themeTable(items, themes).model(), themes);
+    // The build's model was fitted on the codebook's items alone: with the user's items, fit anew.
+    const model =
+      user.length === 0 && own.value.lexical ? own.value.lexical : themeTable(items, themes).model();
+    const lexical = themeLexicon(model, themes);
     context = { ...base, model: shipped.model, lexical };
     fitted = 'shipped';
   } else {

@@ -1,16 +1,35 @@
-// Data the build computed beside the compiled code (scripts/build-vocabulary.mjs writes dist/<path>), read
+// Data the build computed beside the compiled code (scripts/build-vocabulary.mjs writes it under dist/), read
 // at start instead of being computed again in every run and thread. Run from the sources (the tests),
 // there is no such file and the callers compute the data themselves.
 import { readFileSync } from 'node:fs';
 
-/** The parsed JSON file at `path` under the compiled tree's root (dist/), or undefined when there is none. */
-export function readBuildData<T>(path: string): T | undefined {
-  let text: string;
+/** A file under the compiled tree's root (dist/, or src/ when run from the sources). */
+const underRoot = (path: string): URL => new URL(`../${path}`, import.meta.url);
+
+function readOrUndefined<T>(path: string, read: (url: URL) => T): T | undefined {
   try {
-    text = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+    return read(underRoot(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return JSON.parse(text) as T;
 }
+
+/** The parsed JSON file at `path` under the compiled tree's root, or undefined when there is none. */
+export function readBuildData<T>(path: string): T | undefined {
+  const text = readOrUndefined(path, (url) => readFileSync(url, 'utf8'));
+  return text === undefined ? undefined : (JSON.parse(text) as T);
+}
+
+/** The bytes of the file at `path` under the compiled tree's root, or undefined when there is none. */
+export function readBuildBytes(path: string): Uint8Array | undefined {
+  return readOrUndefined(path, (url) => readFileSync(url));
+}
+
+/** The text of the file at `path` under the compiled tree's root (a module's own code), if there is one. */
+export function readBuildText(path: string): string | undefined {
+  return readOrUndefined(path, (url) => readFileSync(url, 'utf8'));
+}
+
+/** The tree's modules end in .js when compiled, in .ts when run from the sources. */
+export const MODULE_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';

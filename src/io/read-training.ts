@@ -18,7 +18,11 @@ export function examplesFolder(codebookPath: string): string {
 export async function readGoldFile(path: string): Promise<Result<TrainingItem[]>> {
   const text = await readText(path);
   if (!text.ok) return text;
-  const gold = loadGold(path, text.value);
+  return goldFileItems(path, text.value);
+}
+
+function goldFileItems(path: string, text: string): Result<TrainingItem[]> {
+  const gold = loadGold(path, text);
   if (!gold.ok) return gold;
   return { ok: true, value: goldItems(gold.value, path) };
 }
@@ -37,21 +41,44 @@ export async function readLearnFile(
   return { ok: true, value: learnItems(trainingItems(decisions.value, new Map(), codes), path) };
 }
 
-/** Every YAML file of the codebook's examples folder, in name order; none when there is no folder. */
-export async function readExamples(codebookPath: string): Promise<Result<TrainingItem[]>> {
+export interface ExampleFile {
+  /** The file's name in the examples folder, and its path. */
+  name: string;
+  path: string;
+  /** Its text, or why it could not be read. */
+  text: Result<string>;
+}
+
+/** Every YAML file of the codebook's examples folder, unparsed, in name order; none when there is no folder. */
+export async function readExampleFiles(codebookPath: string): Promise<ExampleFile[]> {
   const folder = examplesFolder(codebookPath);
   let names: string[];
   try {
     names = (await readdir(folder)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch {
-    return { ok: true, value: [] };
+    return [];
   }
+  const files: ExampleFile[] = [];
+  for (const name of names) {
+    const path = join(folder, name);
+    files.push({ name, path, text: await readText(path) });
+  }
+  return files;
+}
+
+/** The training items of the examples files (readExampleFiles), in order; problems of every file. */
+export function exampleItems(files: readonly ExampleFile[]): Result<TrainingItem[]> {
   const items: TrainingItem[] = [];
   const problems: Diagnostic[] = [];
-  for (const name of names) {
-    const r = await readGoldFile(join(folder, name));
+  for (const file of files) {
+    const r = file.text.ok ? goldFileItems(file.path, file.text.value) : file.text;
     if (r.ok) items.push(...r.value);
     else problems.push(...r.diagnostics);
   }
   return problems.length > 0 ? { ok: false, diagnostics: problems } : { ok: true, value: items };
+}
+
+/** Every YAML file of the codebook's examples folder, in name order; none when there is no folder. */
+export async function readExamples(codebookPath: string): Promise<Result<TrainingItem[]>> {
+  return exampleItems(await readExampleFiles(codebookPath));
 }

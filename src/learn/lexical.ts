@@ -211,10 +211,20 @@ export class LexicalTable {
     return this.gramIndex;
   }
 
+  /** The table's n-grams, in the order of their ids. */
+  grams(): string[] {
+    return [...this.ids.keys()];
+  }
+
   /** The model of every item for which `leaveOut` is not true. */
   model(leaveOut: (i: number) => boolean = () => false): LexicalModel {
+    const { ratio, has } = this.weights(leaveOut);
+    return lexicalModel(this.codes, this.ids, ratio, has, () => this.index());
+  }
+
+  /** The numbers of model(leaveOut): each n-gram's ratio per code (id·k + code), and which codes have any. */
+  weights(leaveOut: (i: number) => boolean = () => false): { ratio: Float64Array; has: boolean[] } {
     const { k, codes, ids } = this;
-    const table = this;
     const kept = this.perItem.filter((_, i) => !leaveOut(i));
     const size = ids.size;
     const total = new Float64Array(size);
@@ -254,25 +264,41 @@ export class LexicalTable {
         ratio[id * k + c] = Math.log(p + ALPHA) - pDen - (Math.log(n + ALPHA) - nDen);
       }
     }
-    return {
-      codes,
-      ratio: (gram) => {
-        const id = ids.get(gram);
-        return id === undefined ? undefined : ratio.subarray(id * k, id * k + k);
-      },
-      score(text) {
-        const sums = new Float64Array(k);
-        const count = table.index().visit(text, (id) => {
-          for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (ratio[id * k + c] as number);
-        });
-        const out = new Map<string, number>();
-        codes.forEach((code, c) => {
-          if (has[c]) out.set(code, count > 0 ? (sums[c] as number) / count : 0);
-        });
-        return out;
-      },
-    };
+    return { ratio, has };
   }
+}
+
+/**
+ * A lexical model from its numbers (LexicalTable.weights, or a build's cache of them: app/coder-cache.ts):
+ * `ids` numbers the n-grams, `index` gives the GramIndex of those ids (built once, shared by the models of
+ * one table).
+ */
+export function lexicalModel(
+  codes: readonly string[],
+  ids: ReadonlyMap<string, number>,
+  ratio: Float64Array,
+  has: readonly boolean[],
+  index: () => GramIndex,
+): LexicalModel {
+  const k = codes.length;
+  return {
+    codes,
+    ratio: (gram) => {
+      const id = ids.get(gram);
+      return id === undefined ? undefined : ratio.subarray(id * k, id * k + k);
+    },
+    score(text) {
+      const sums = new Float64Array(k);
+      const count = index().visit(text, (id) => {
+        for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (ratio[id * k + c] as number);
+      });
+      const out = new Map<string, number>();
+      codes.forEach((code, c) => {
+        if (has[c]) out.set(code, count > 0 ? (sums[c] as number) / count : 0);
+      });
+      return out;
+    },
+  };
 }
 
 export function fitLexical(items: readonly LexicalItem[], codes: readonly string[]): LexicalModel {

@@ -1,6 +1,7 @@
 // out/synthesis.docx: the same draft as synthesis.md, as a Word document the evaluator edits in place.
 // Heading styles are Word's own (so the table of contents and navigation work); quotes have their own style.
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+// docx loads only when a document is written (a run without the synthesis format never needs it).
+import type { Paragraph } from 'docx';
 import type { Codebook } from '../codebook/types.js';
 import type { Tables } from '../types.js';
 import { stripXmlInvalid } from './escape.js';
@@ -13,41 +14,52 @@ const LOCALE: Record<UiLang, string> = { fi: 'fi-FI', en: 'en-GB', sv: 'sv-FI' }
 const MUTED = '595959';
 const PLACEHOLDER = 'A6A6A6';
 
+type Docx = typeof import('docx');
+
 function text(
+  { TextRun }: Docx,
   value: string,
   options: { italics?: boolean; color?: string; size?: number; bold?: boolean } = {},
 ) {
   return new TextRun({ text: stripXmlInvalid(value), ...options });
 }
 
-function sectionParagraphs(section: SynthesisSection, placeholder: string, lang: UiLang): Paragraph[] {
+function sectionParagraphs(
+  docx: Docx,
+  section: SynthesisSection,
+  placeholder: string,
+  lang: UiLang,
+): Paragraph[] {
+  const { HeadingLevel, Paragraph } = docx;
   const ui = uiStrings(lang);
   const [open, close] = lang === 'en' ? ['“', '”'] : ['”', '”'];
   const out = [
     new Paragraph({
       heading: HeadingLevel.HEADING_2,
-      children: [text(`${section.number}. ${section.title}`)],
+      children: [text(docx, `${section.number}. ${section.title}`)],
     }),
-    new Paragraph({ children: [text(section.meta, { italics: true, color: MUTED })] }),
-    new Paragraph({ children: [text(placeholder, { color: PLACEHOLDER })] }),
+    new Paragraph({ children: [text(docx, section.meta, { italics: true, color: MUTED })] }),
+    new Paragraph({ children: [text(docx, placeholder, { color: PLACEHOLDER })] }),
   ];
   if (section.quotes.length === 0) {
-    out.push(new Paragraph({ children: [text(ui.noQuotes, { italics: true, color: MUTED })] }));
+    out.push(new Paragraph({ children: [text(docx, ui.noQuotes, { italics: true, color: MUTED })] }));
   }
   for (const quote of section.quotes) {
     quote.paragraphs.forEach((p, i, all) => {
       const body = `${i === 0 ? open : ''}${p}${i === all.length - 1 ? close : ''}`;
-      out.push(new Paragraph({ style: 'Lainaus', children: [text(body)] }));
+      out.push(new Paragraph({ style: 'Lainaus', children: [text(docx, body)] }));
     });
-    out.push(new Paragraph({ style: 'LainauksenLahde', children: [text(`— ${quote.source}`)] }));
+    out.push(new Paragraph({ style: 'LainauksenLahde', children: [text(docx, `— ${quote.source}`)] }));
   }
   if (section.memos) {
     // The evaluator's memos (review decisions), anonymised, under the theme they concern.
     out.push(
-      new Paragraph({ children: [text(`${reviewStrings(lang).memos}:`, { italics: true, color: MUTED })] }),
+      new Paragraph({
+        children: [text(docx, `${reviewStrings(lang).memos}:`, { italics: true, color: MUTED })],
+      }),
     );
     for (const memo of section.memos)
-      out.push(new Paragraph({ bullet: { level: 0 }, children: [text(memo)] }));
+      out.push(new Paragraph({ bullet: { level: 0 }, children: [text(docx, memo)] }));
   }
   return out;
 }
@@ -58,26 +70,30 @@ export async function renderSynthesisDocx(
   lang: UiLang,
   options: { created?: Date } = {},
 ): Promise<Uint8Array> {
+  const docx = await import('docx');
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph } = docx;
   const draft = buildSynthesis(tables, codebook, lang);
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [text(draft.title)] }),
-    new Paragraph({ children: [text(draft.note, { italics: true, color: MUTED })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [text(docx, draft.title)] }),
+    new Paragraph({ children: [text(docx, draft.note, { italics: true, color: MUTED })] }),
   ];
   for (const chapter of draft.chapters) {
     children.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
-        children: [text(`${chapter.number}. ${chapter.title}`)],
+        children: [text(docx, `${chapter.number}. ${chapter.title}`)],
       }),
     );
     if (chapter.meta)
-      children.push(new Paragraph({ children: [text(chapter.meta, { italics: true, color: MUTED })] }));
+      children.push(new Paragraph({ children: [text(docx, chapter.meta, { italics: true, color: MUTED })] }));
     for (const p of chapter.paragraphs) {
       const isPlaceholder = p.startsWith('[') && p.endsWith(']');
-      children.push(new Paragraph({ children: [text(p, isPlaceholder ? { color: PLACEHOLDER } : {})] }));
+      children.push(
+        new Paragraph({ children: [text(docx, p, isPlaceholder ? { color: PLACEHOLDER } : {})] }),
+      );
     }
     for (const section of chapter.sections)
-      children.push(...sectionParagraphs(section, draft.placeholder, lang));
+      children.push(...sectionParagraphs(docx, section, draft.placeholder, lang));
   }
   const doc = new Document({
     creator: 'analyse',

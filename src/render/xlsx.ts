@@ -63,9 +63,9 @@ export async function writeXlsx(
   target: PackageTarget,
 ): Promise<void> {
   const ui = uiStrings(lang);
-  const { default: ExcelJS } = await import('exceljs');
+  const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
   const pkg = target.package();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new WorkbookWriter({
     stream: pkg.stream,
     useStyles: true,
     useSharedStrings: false,

@@ -1,0 +1,157 @@
+// The coder's training for a codebook, cached at build time (scripts/build-vocabulary.mjs, for the bundled
+// codebooks): the training items (parsing some 780 YAML examples) and the lexical model fitted from them
+// (the n-gram counts of every item). A cache file is named by its key, a hash of everything it was made
+// from: the codebook file's text, every examples file's name and text, and the code that reads and fits
+// them (the compiled modules' own text and the yaml library's version). A user's own codebook, a changed
+// examples file or changed code therefore never meets a stale cache: they are read and fitted at run time.
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { endianness } from 'node:os';
+import type { Codebook } from '../codebook/types.js';
+import { MODULE_EXTENSION, readBuildBytes, readBuildText } from '../io/build-data.js';
+import { readText } from '../io/read-text.js';
+import { type ExampleFile, exampleItems } from '../io/read-training.js';
+import { inlineExamples, type TrainingItem } from '../learn/items.js';
+import { GramIndex, type LexicalModel, lexicalModel, themeTable } from '../learn/lexical.js';
+
+/** Where the cache files are, under the compiled tree's root. */
+export const CODER_CACHE_DIR = 'coder-cache';
+
+/** The modules whose code decides what is cached (under the tree's root, without their extension). */
+const CODE = [
+  'app/coder-cache',
+  'codebook/load',
+  'codebook/schema',
+  'eval/gold',
+  'io/read-training',
+  'learn/items',
+  'learn/lexical',
+  'yaml-checker',
+];
+
+/** A codebook's training: its items, how many came from its examples folder, its fitted lexical model. */
+export interface CachedTraining {
+  items: TrainingItem[];
+  fromFolder: number;
+  lexical: LexicalModel;
+}
+
+/** An item as cached: its source is -1 for the codebook itself, else the index of its examples file. */
+type CachedItem = Omit<TrainingItem, 'source'> & { source: number };
+
+interface CacheHeader {
+  items: CachedItem[];
+  fromFolder: number;
+  codes: string[];
+  /** The lexical table's n-grams in id order; the ratios (id·codes + code) follow the header as float64. */
+  grams: string[];
+  has: boolean[];
+}
+
+let code: string | null | undefined;
+
+/** A hash of the code that makes the cache; null when a module's text cannot be read. */
+function codeVersion(): string | null {
+  if (code !== undefined) return code;
+  const h = createHash('sha256');
+  const yaml = createRequire(import.meta.url)('yaml/package.json') as { version: string };
+  h.update(`yaml ${yaml.version}\n`);
+  for (const module of CODE) {
+    const text = readBuildText(module + MODULE_EXTENSION);
+    if (text === undefined) {
+      code = null;
+      return code;
+    }
+    h.update(`${module} ${text.length}\n${text}`);
+  }
+  code = h.digest('hex');
+  return code;
+}
+
+/** The cache key of a codebook's text with these examples files; undefined when a file could not be read. */
+export function trainingKey(codebookText: string, files: readonly ExampleFile[]): string | undefined {
+  const version = codeVersion();
+  if (version === null) return undefined;
+  const h = createHash('sha256').update(version);
+  h.update(`codebook ${codebookText.length}\n${codebookText}`);
+  for (const file of files) {
+    if (!file.text.ok) return undefined;
+    h.update(`${file.name.length} ${file.name} ${file.text.value.length}\n${file.text.value}`);
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+const cacheFile = (key: string) => `${CODER_CACHE_DIR}/${key}.bin`;
+
+/**
+ * The cached training of `book` (inline examples) with the examples `files` (of its own folder, or of the
+ * bundled twin whose examples it borrows): undefined when the build cached none for exactly these inputs.
+ */
+export async function cachedTraining(
+  book: Codebook,
+  files: readonly ExampleFile[],
+): Promise<CachedTraining | undefined> {
+  if (endianness() !== 'LE') return undefined;
+  const text = await readText(book.file);
+  if (!text.ok) return undefined;
+  const key = trainingKey(text.value, files);
+  const bytes = key === undefined ? undefined : readBuildBytes(cacheFile(key));
+  if (bytes === undefined) return undefined;
+  const { header, ratio } = decode(bytes);
+  if (ratio.length !== header.grams.length * header.codes.length)
+    throw new Error(`${cacheFile(key as string)}: a damaged cache file (run npm run build)`);
+  const items = header.items.map((item) => ({
+    ...item,
+    source: item.source < 0 ? book.file : (files[item.source] as ExampleFile).path,
+  }));
+  const ids = new Map(header.grams.map((gram, id) => [gram, id]));
+  let index: GramIndex | undefined;
+  const lexical = lexicalModel(header.codes, ids, ratio, header.has, () => {
+    index ??= new GramIndex(ids);
+    return index;
+  });
+  return { items, fromFolder: header.fromFolder, lexical };
+}
+
+/** The build's cache file of a codebook (its text, the loaded codebook, its examples files), if it can have one. */
+export function coderCacheFile(
+  text: string,
+  book: Codebook,
+  files: readonly ExampleFile[],
+): { path: string; bytes: Uint8Array } | undefined {
+  const key = trainingKey(text, files);
+  const folder = exampleItems(files);
+  if (key === undefined || !folder.ok || endianness() !== 'LE') return undefined;
+  const items = [...inlineExamples(book), ...folder.value];
+  const table = themeTable(items, book.themes);
+  const { ratio, has } = table.weights();
+  const source = (path: string) => (path === book.file ? -1 : files.findIndex((f) => f.path === path));
+  const header: CacheHeader = {
+    items: items.map((item) => ({ ...item, source: source(item.source) })),
+    fromFolder: folder.value.length,
+    codes: [...table.codes],
+    grams: table.grams(),
+    has,
+  };
+  return { path: cacheFile(key), bytes: encode(header, ratio) };
+}
+
+/** The header as JSON after its byte length (4 bytes), then the ratios from the next multiple of 8. */
+function encode(header: CacheHeader, ratio: Float64Array): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const offset = Math.ceil((4 + json.length) / 8) * 8;
+  const out = new Uint8Array(offset + ratio.byteLength);
+  new DataView(out.buffer).setUint32(0, json.length, true);
+  out.set(json, 4);
+  out.set(new Uint8Array(ratio.buffer, ratio.byteOffset, ratio.byteLength), offset);
+  return out;
+}
+
+function decode(bytes: Uint8Array): { header: CacheHeader; ratio: Float64Array } {
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as CacheHeader;
+  const offset = Math.ceil((4 + length) / 8) * 8;
+  const ratio = new Float64Array((bytes.byteLength - offset) / 8);
+  new Uint8Array(ratio.buffer).set(bytes.subarray(offset));
+  return { header, ratio };
+}
