@@ -90,12 +90,13 @@ const cacheFile = (key: string) => `${CODER_CACHE_DIR}/${key}.bin`;
 export async function cachedTraining(
   book: Codebook,
   files: readonly ExampleFile[],
+  read: (path: string) => Uint8Array | undefined = readBuildBytes,
 ): Promise<CachedTraining | undefined> {
   if (endianness() !== 'LE') return undefined;
   const text = await readText(book.file);
   if (!text.ok) return undefined;
   const key = trainingKey(text.value, files);
-  const bytes = key === undefined ? undefined : readBuildBytes(cacheFile(key));
+  const bytes = key === undefined ? undefined : read(cacheFile(key));
   if (bytes === undefined) return undefined;
   const { header, ratio } = decode(bytes);
   if (ratio.length !== header.grams.length * header.codes.length)
