@@ -4,12 +4,13 @@
 //   vocabulary.json  the anonymiser's stemmed vocabulary (src/anonymise/vocabulary.ts, vocabularyData)
 //   gazetteer.json   the place-name lexicon (src/anonymise/gazetteer.ts, gazetteerData)
 //   names.json       the first-name and surname lexicon (src/anonymise/names.ts, nameLexiconData)
-// and in dist/coder-cache/ the bundled codebooks' training items and lexical model (src/app/coder-cache.ts),
-// each in a file named by the hash of the codebook, its examples files and the code that reads them.
+// in dist/load-cache/ the loaded bundled codebooks, rule files and allow-list (src/io/load-cache.ts), and
+// in dist/coder-cache/ the bundled codebooks' training items and lexical model (src/app/coder-cache.ts),
+// each file named by a hash of what it was made from and of the code that made it.
 // Computed by the compiled code itself, from the installed word lists, so it is as current as dist/ is
 // (test/precompiled-build.test.ts checks it against the sources); without a file the tool computes it at
 // run time. The earlier build's files are removed first, so that none of them feeds into the new ones.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,8 +22,12 @@ const outputs = {
   'anonymise/data/names.json': ['anonymise/names.js', 'nameLexiconData'],
 };
 for (const file of Object.keys(outputs)) rmSync(join(dist, file), { force: true });
-const { CODER_CACHE_DIR, coderCacheFile } = await import(pathToFileURL(join(dist, 'app/coder-cache.js')).href);
+const { CODER_CACHE_DIR, coderCacheFile } = await import(
+  pathToFileURL(join(dist, 'app/coder-cache.js')).href
+);
 rmSync(join(dist, CODER_CACHE_DIR), { recursive: true, force: true });
+const { LOAD_CACHE_DIR, loadCacheFile } = await import(pathToFileURL(join(dist, 'io/load-cache.js')).href);
+rmSync(join(dist, LOAD_CACHE_DIR), { recursive: true, force: true });
 for (const [file, [module, name]] of Object.entries(outputs)) {
   const compute = (await import(pathToFileURL(join(dist, module)).href))[name];
   const target = join(dist, file);
@@ -42,4 +47,28 @@ for (const path of BUNDLED_CODEBOOKS) {
   if (!file) continue;
   mkdirSync(join(dist, CODER_CACHE_DIR), { recursive: true });
   writeFileSync(join(dist, file.path), file.bytes);
+}
+
+// The tool's own YAML files, loaded.
+const { loadRuleFile } = await import(pathToFileURL(join(dist, 'rules/load.js')).href);
+const { DEFAULT_RULES_DIR } = await import(pathToFileURL(join(dist, 'io/read-rules.js')).href);
+const { allowListEntry, BUNDLED_ALLOW_LIST, parseAllowList } = await import(
+  pathToFileURL(join(dist, 'io/load-allow-list.js')).href
+);
+const own = [
+  ...BUNDLED_CODEBOOKS.map((path) => ['codebook', path, loadCodebook]),
+  ...BUNDLED_CODEBOOKS.map((path) => ['allow-list-entry', path, (_, text) => allowListEntry(text)]),
+  ...['fi', 'sv'].flatMap((lang) =>
+    readdirSync(join(DEFAULT_RULES_DIR, lang))
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => ['rules', join(DEFAULT_RULES_DIR, lang, name), loadRuleFile]),
+  ),
+  ['allow-list', BUNDLED_ALLOW_LIST, (file, text) => parseAllowList(text, file)],
+];
+mkdirSync(join(dist, LOAD_CACHE_DIR), { recursive: true });
+for (const [kind, path, load] of own) {
+  const text = await readText(path);
+  const file = text.ok ? loadCacheFile(kind, text.value, load) : undefined;
+  if (!file) throw new Error(`${path} does not load`);
+  writeFileSync(join(dist, file.path), file.json);
 }

@@ -5,10 +5,9 @@
 // them (the compiled modules' own text and the yaml library's version). A user's own codebook, a changed
 // examples file or changed code therefore never meets a stale cache: they are read and fitted at run time.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import type { Codebook } from '../codebook/types.js';
-import { MODULE_EXTENSION, readBuildBytes, readBuildText } from '../io/build-data.js';
+import { codeHash, readBuildBytes } from '../io/build-data.js';
 import { readText } from '../io/read-text.js';
 import { type ExampleFile, exampleItems } from '../io/read-training.js';
 import { inlineExamples, type TrainingItem } from '../learn/items.js';
@@ -48,29 +47,9 @@ interface CacheHeader {
   has: boolean[];
 }
 
-let code: string | null | undefined;
-
-/** A hash of the code that makes the cache; null when a module's text cannot be read. */
-function codeVersion(): string | null {
-  if (code !== undefined) return code;
-  const h = createHash('sha256');
-  const yaml = createRequire(import.meta.url)('yaml/package.json') as { version: string };
-  h.update(`yaml ${yaml.version}\n`);
-  for (const module of CODE) {
-    const text = readBuildText(module + MODULE_EXTENSION);
-    if (text === undefined) {
-      code = null;
-      return code;
-    }
-    h.update(`${module} ${text.length}\n${text}`);
-  }
-  code = h.digest('hex');
-  return code;
-}
-
 /** The cache key of a codebook's text with these examples files; undefined when a file could not be read. */
 export function trainingKey(codebookText: string, files: readonly ExampleFile[]): string | undefined {
-  const version = codeVersion();
+  const version = codeHash(CODE);
   if (version === null) return undefined;
   const h = createHash('sha256').update(version);
   h.update(`codebook ${codebookText.length}\n${codebookText}`);

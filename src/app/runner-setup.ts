@@ -7,6 +7,7 @@ import type { AllowList } from '../anonymise/types.js';
 import { compileCodebook } from '../codebook/compile.js';
 import { loadCodebook } from '../codebook/load.js';
 import { formatDiagnostic, type Result } from '../diagnostics.js';
+import { cachedLoad } from '../io/load-cache.js';
 import { loadGenreRules } from '../io/load-genre-rules.js';
 import { readRules } from '../io/read-rules.js';
 import { readText } from '../io/read-text.js';
@@ -40,7 +41,8 @@ export async function runnerFromSpec(spec: RunnerSpec): Promise<ThreadRunner> {
   const rules = checked(readRules(), 'the rule files');
   const path = spec.coding.codebookPath;
   const text = checked(await readText(path), `codebook ${path}`);
-  const compiled = compileCodebook(checked(loadCodebook(path, text), `codebook ${path}`), rules);
+  const book = checked(cachedLoad('codebook', path, text, loadCodebook), `codebook ${path}`);
+  const compiled = compileCodebook(book, rules);
   const setup = checked(await codingSetup({ ...spec.coding, compiled, rules }), 'the coding model');
   const voikko = spec.voikko ? loadVoikko().voikko : undefined;
   const anonymiser = createAnonymiser(

@@ -7,6 +7,7 @@ import { type CodingInputs, type CodingSetup, codingSetup } from '../app/coding-
 import { type CompiledCodebook, compileCodebook } from '../codebook/compile.js';
 import { loadCodebook } from '../codebook/load.js';
 import { type Diagnostic, formatDiagnostic, type Result } from '../diagnostics.js';
+import { cachedLoad } from '../io/load-cache.js';
 import { readRules } from '../io/read-rules.js';
 import { readText } from '../io/read-text.js';
 import { loadVoikko, type Voikko } from '../language/voikko.js';
@@ -60,7 +61,7 @@ export async function codebookWithText(file: string): Promise<{ compiled: Compil
       `${file} is a REFI-QDA codebook (.qdc), not a YAML codebook: convert it first with \`analyse import-codebook ${file} > codebook.yaml\``,
     );
   const compiled = compileCodebook(
-    valueOr(loadCodebook(file, text), `codebook ${file} is not valid`),
+    valueOr(cachedLoad('codebook', file, text, loadCodebook), `codebook ${file} is not valid`),
     rulesOrExit(),
   );
   return { compiled, text };

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { AllowList } from '../anonymise/types.js';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
+import { cachedLoad } from './load-cache.js';
 import { readText } from './read-text.js';
 
 /** The allow-list that ships with the tool (src/io or dist/io → ../../codebooks). */
@@ -20,19 +21,33 @@ const exists = (path: string) =>
     () => false,
   );
 
-/** The `allowList:` a codebook names, resolved against the codebook's folder, with its place. */
-function namedByCodebook(file: string, text: string) {
+export interface AllowListEntry {
+  /** The file the codebook's `allowList:` names, as written ('' when it names none), and its place. */
+  name: string;
+  place: { line: number; column: number; offset: number };
+}
+
+/** The `allowList:` entry of a codebook's text, if it has one (a Result for the load cache). */
+export function allowListEntry(text: string): Result<AllowListEntry | null> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const root = doc.contents;
-  if (!isMap(root)) return undefined;
+  if (!isMap(root)) return { ok: true, value: null };
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'allowList');
-  if (!pair) return undefined;
+  if (!pair) return { ok: true, value: null };
   const value = pair.value as Node | null;
   const offset = value?.range?.[0] ?? (pair.key as Node).range?.[0] ?? 0;
   const p = lines.linePos(offset);
   const place = { line: p.line, column: p.col, offset };
   const name = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+  return { ok: true, value: { name, place } };
+}
+
+/** The `allowList:` a codebook names, resolved against the codebook's folder, with its place. */
+function namedByCodebook(file: string, text: string) {
+  const entry = cachedLoad('allow-list-entry', file, text, (_, t) => allowListEntry(t));
+  if (!entry.ok || entry.value === null) return undefined;
+  const { name, place } = entry.value;
   return { path: name === '' ? undefined : resolve(dirname(file), name), place };
 }
 
@@ -71,7 +86,7 @@ export async function allowListFor(
 export async function loadAllowList(path: string): Promise<Result<AllowList>> {
   const text = await readText(path);
   if (!text.ok) return text;
-  return parseAllowList(text.value, path);
+  return cachedLoad('allow-list', path, text.value, (file, t) => parseAllowList(t, file));
 }
 
 export function parseAllowList(text: string, file: string): Result<AllowList> {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { compileRules, type Rules } from '../rules/compile.js';
 import { type InflectionFile, loadRuleFile, type RuleFile } from '../rules/load.js';
+import { cachedLoad } from './load-cache.js';
 
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
@@ -33,7 +34,7 @@ export function readRules(dir: string = DEFAULT_RULES_DIR): Result<Rules> {
     for (const name of names) {
       const path = join(dir, lang, name);
       const shown = relative(process.cwd(), path) || path;
-      const loaded = loadRuleFile(shown, readFileSync(path, 'utf8'));
+      const loaded = cachedLoad('rules', shown, readFileSync(path, 'utf8'), loadRuleFile);
       if (loaded.ok) byLang[lang].push(loaded.value);
       else problems.push(...loaded.diagnostics);
     }
