@@ -42,9 +42,15 @@ function cachePath(kind: LoadKind, text: string): string | undefined {
 }
 
 /** `load(file, text)`, or the build's cached result of exactly that (with `file` in it). */
-export function cachedLoad<T>(kind: LoadKind, file: string, text: string, load: Loader<T>): Result<T> {
+export function cachedLoad<T>(
+  kind: LoadKind,
+  file: string,
+  text: string,
+  load: Loader<T>,
+  read: (path: string) => string | undefined = readBuildText,
+): Result<T> {
   const path = cachePath(kind, text);
-  const json = path === undefined ? undefined : readBuildText(path);
+  const json = path === undefined ? undefined : read(path);
   if (json === undefined) return load(file, text);
   const named = json.split(FILE_IN_JSON).join(JSON.stringify(file).slice(1, -1));
   return { ok: true, value: JSON.parse(named) as T };
