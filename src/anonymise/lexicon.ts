@@ -129,11 +129,47 @@ function exactHit<T>(values: readonly T[], code: number): LexiconHit<T> {
   return { value: values[value] as T, infl: decodeInflection(code % 32) };
 }
 
+/**
+ * A lexicon's stems and their entries. Read from a build's data (lexicon-data.ts), a stem's entries stay
+ * encoded until the stem is first looked up: a report meets a few hundred of the 47,000 stems of the name
+ * lists, and decoding them all took more time (and garbage collection) than the rest of the start.
+ */
+class StemTable<T> {
+  /** A stem's entries, or where its count and codes start in `codes`. */
+  private readonly entries = new Map<string, StemEntry<T>[] | number>();
+
+  constructor(
+    private readonly codes: readonly number[] = [],
+    private readonly values: readonly T[] = [],
+  ) {}
+
+  get(stem: string): StemEntry<T>[] | undefined {
+    const found = this.entries.get(stem);
+    if (typeof found !== 'number') return found;
+    const count = this.codes[found] ?? 0;
+    const list: StemEntry<T>[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const code = this.codes[found + 1 + k] ?? 0;
+      list[k] = stemEntry(this.values, code >> 3, stem, code & 7);
+    }
+    this.entries.set(stem, list);
+    return list;
+  }
+
+  set(stem: string, list: StemEntry<T>[] | number): void {
+    this.entries.set(stem, list);
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, StemEntry<T>[]]> {
+    for (const stem of this.entries.keys()) yield [stem, this.get(stem) ?? []];
+  }
+}
+
 /** A word's first two UTF-16 units as one number. */
 const pair = (w: string): number => (w.charCodeAt(0) << 16) | w.charCodeAt(1);
 
 export class Lexicon<T> {
-  private readonly stems = new Map<string, StemEntry<T>[]>();
+  private readonly stems: StemTable<T>;
   private readonly exact = new Map<string, LexiconHit<T>[]>();
   private readonly phrases = new Map<string, Phrase<T>[]>();
   private size = 0;
@@ -146,6 +182,11 @@ export class Lexicon<T> {
   private readonly prefixes = new Set<string>();
   private readonly firstTwo = new Set<number>();
   private shortest = PREFIX;
+
+  /** An empty lexicon; `stems` holds a build's encoded stems (fromData). */
+  constructor(stems: StemTable<T> = new StemTable<T>()) {
+    this.stems = stems;
+  }
 
   /** Adds a name (any case, words separated by spaces) under `value`. */
   add(value: T, name: string): void {
@@ -211,18 +252,14 @@ export class Lexicon<T> {
 
   /** A lexicon read back from toData, with `values` the table's list: the same lookups as the original. */
   static fromData<T>(data: LexiconData, values: readonly T[]): Lexicon<T> {
-    const lexicon = new Lexicon<T>();
+    const lexicon = new Lexicon<T>(new StemTable<T>(data.stemEntries, values));
     let at = 0;
     for (const stem of data.stemKeys) {
-      const count = data.stemEntries[at++] ?? 0;
-      const list: StemEntry<T>[] = new Array(count);
-      for (let k = 0; k < count; k++) {
-        const code = data.stemEntries[at++] ?? 0;
-        list[k] = stemEntry(values, code >> 3, stem, code & 7);
-      }
-      lexicon.stems.set(stem, list);
+      lexicon.stems.set(stem, at);
+      at += 1 + (data.stemEntries[at] ?? 0);
       lexicon.noteStem(stem);
     }
+    if (at !== data.stemEntries.length) throw new Error('lexicon data: stem entries do not add up');
     at = 0;
     for (const form of data.exactKeys) {
       const count = data.exactEntries[at++] ?? 0;

@@ -1,6 +1,10 @@
 // Swedish term stems through the Snowball Swedish stemmer (samarbete → samarbet-, leverantören → leverantör).
-import snowball from 'snowball-stemmers';
+import { createRequire } from 'node:module';
+import type snowballStemmers from 'snowball-stemmers';
 
+// Required, not imported: an ESM import of this 870 KB CommonJS file first scans all of it for its exports
+// (60–120 ms of every start); vocabulary.ts requires it likewise.
+const snowball = createRequire(import.meta.url)('snowball-stemmers') as typeof snowballStemmers;
 const stemmer = snowball.newStemmer('swedish');
 
 export function swedishStem(word: string): string {
