@@ -45,6 +45,8 @@ interface CacheHeader {
   /** The lexical table's n-grams in id order; the ratios (id·codes + code) follow the header as float64. */
   grams: string[];
   has: boolean[];
+  /** The characters of its GramIndex; its keys and values follow the ratios as int32. */
+  chars: number[];
 }
 
 /** The cache key of a codebook's text with these examples files; undefined when a file could not be read. */
@@ -77,8 +79,8 @@ export async function cachedTraining(
   const key = trainingKey(text.value, files);
   const bytes = key === undefined ? undefined : read(cacheFile(key));
   if (bytes === undefined) return undefined;
-  const { header, ratio } = decode(bytes);
-  if (ratio.length !== header.grams.length * header.codes.length)
+  const { header, ratio, keys, values } = decode(bytes);
+  if (ratio.length !== header.grams.length * header.codes.length || keys.length !== values.length)
     throw new Error(`${cacheFile(key as string)}: a damaged cache file (run npm run build)`);
   const items = header.items.map((item) => ({
     ...item,
@@ -87,7 +89,7 @@ export async function cachedTraining(
   const ids = new Map(header.grams.map((gram, id) => [gram, id]));
   let index: GramIndex | undefined;
   const lexical = lexicalModel(header.codes, ids, ratio, header.has, () => {
-    index ??= new GramIndex(ids);
+    index ??= new GramIndex(ids, { chars: header.chars, keys, values });
     return index;
   });
   return { items, fromFolder: header.fromFolder, lexical };
@@ -105,6 +107,7 @@ export function coderCacheFile(
   const items = [...inlineExamples(book), ...folder.value];
   const table = themeTable(items, book.themes);
   const { ratio, has } = table.weights();
+  const { chars, keys, values } = table.index().tables();
   const source = (path: string) => (path === book.file ? -1 : files.findIndex((f) => f.path === path));
   const header: CacheHeader = {
     items: items.map((item) => ({ ...item, source: source(item.source) })),
@@ -112,26 +115,54 @@ export function coderCacheFile(
     codes: [...table.codes],
     grams: table.grams(),
     has,
+    chars,
   };
-  return { path: cacheFile(key), bytes: encode(header, ratio) };
+  return { path: cacheFile(key), bytes: encode(header, [ratio, keys, values]) };
 }
 
-/** The header as JSON after its byte length (4 bytes), then the ratios from the next multiple of 8. */
-function encode(header: CacheHeader, ratio: Float64Array): Uint8Array {
+/**
+ * The header as JSON after its byte length (4 bytes); then, from the next multiple of 8, each array's
+ * length in elements (a float64 apiece) and its bytes, padded to a multiple of 8.
+ */
+function encode(header: CacheHeader, arrays: readonly (Float64Array | Int32Array)[]): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const offset = Math.ceil((4 + json.length) / 8) * 8;
-  const out = new Uint8Array(offset + ratio.byteLength);
-  new DataView(out.buffer).setUint32(0, json.length, true);
+  const start = pad(4 + json.length);
+  const size = arrays.reduce((n, a) => n + 8 + pad(a.byteLength), start);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, json.length, true);
   out.set(json, 4);
-  out.set(new Uint8Array(ratio.buffer, ratio.byteOffset, ratio.byteLength), offset);
+  let at = start;
+  for (const a of arrays) {
+    view.setFloat64(at, a.length, true);
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at + 8);
+    at += 8 + pad(a.byteLength);
+  }
   return out;
 }
 
-function decode(bytes: Uint8Array): { header: CacheHeader; ratio: Float64Array } {
-  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+const pad = (n: number) => Math.ceil(n / 8) * 8;
+
+function decode(bytes: Uint8Array): {
+  header: CacheHeader;
+  ratio: Float64Array;
+  keys: Int32Array;
+  values: Int32Array;
+} {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as CacheHeader;
-  const offset = Math.ceil((4 + length) / 8) * 8;
-  const ratio = new Float64Array((bytes.byteLength - offset) / 8);
-  new Uint8Array(ratio.buffer).set(bytes.subarray(offset));
-  return { header, ratio };
+  let at = pad(4 + length);
+  /** The next array, copied out (the file's bytes need not be aligned). */
+  const next = <A extends Float64Array | Int32Array>(make: (n: number) => A): A => {
+    const array = make(view.getFloat64(at, true));
+    if (at + 8 + array.byteLength > bytes.byteLength) throw new Error('a cut-off coder cache file');
+    new Uint8Array(array.buffer).set(bytes.subarray(at + 8, at + 8 + array.byteLength));
+    at += 8 + pad(array.byteLength);
+    return array;
+  };
+  const ratio = next((n) => new Float64Array(n));
+  const keys = next((n) => new Int32Array(n));
+  const values = next((n) => new Int32Array(n));
+  return { header, ratio, keys, values };
 }

@@ -43,6 +43,14 @@ export function ngrams(text: string): string[] {
   return out;
 }
 
+/** A GramIndex's tables, kept by a build's cache (app/coder-cache.ts) and given back to its constructor. */
+export interface GramTables {
+  /** The character codes of the known n-grams, in the order of their numbers (the first is 1). */
+  chars: number[];
+  keys: Int32Array;
+  values: Int32Array;
+}
+
 /**
  * The known n-grams as integers, so that a text's n-grams are found by walking its words instead of
  * slicing every n-gram out as a string and hashing it (a run scores every paragraph). Each character of
@@ -62,20 +70,34 @@ export class GramIndex {
   /** Per word, its n-grams (gramsOf). */
   private readonly memo = new Map<string, Int32Array>();
 
-  constructor(private readonly ids: ReadonlyMap<string, number>) {
-    for (const gram of ids.keys())
-      for (let i = 0; i < gram.length; i++) {
-        const c = gram.charCodeAt(i);
-        if (!this.code.has(c)) this.code.set(c, this.code.size + 1);
-      }
+  /** The index of `ids`; `tables`, from tables() of an index of the same ids, spare building them. */
+  constructor(
+    private readonly ids: ReadonlyMap<string, number>,
+    tables?: GramTables,
+  ) {
+    if (tables)
+      tables.chars.forEach((c, i) => {
+        this.code.set(c, i + 1);
+      });
+    else
+      for (const gram of ids.keys())
+        for (let i = 0; i < gram.length; i++) {
+          const c = gram.charCodeAt(i);
+          if (!this.code.has(c)) this.code.set(c, this.code.size + 1);
+        }
     this.packed = this.code.size <= 63;
     for (const [c, n] of this.code) if (c < this.low.length) this.low[c] = n;
     let size = 16;
     while (size < ids.size * 2) size *= 2;
     this.mask = this.packed ? size - 1 : 0;
-    this.keys = new Int32Array(this.packed ? size : 0);
-    this.values = new Int32Array(this.packed ? size : 0);
-    if (!this.packed) return;
+    if (
+      tables &&
+      (tables.keys.length !== (this.packed ? size : 0) || tables.values.length !== tables.keys.length)
+    )
+      throw new Error('GramIndex: tables of another index');
+    this.keys = tables?.keys ?? new Int32Array(this.packed ? size : 0);
+    this.values = tables?.values ?? new Int32Array(this.packed ? size : 0);
+    if (!this.packed || tables) return;
     for (const [gram, id] of ids) {
       if (gram.length > LAST) continue;
       let key = 0;
@@ -85,6 +107,11 @@ export class GramIndex {
       this.keys[slot] = key + 1;
       this.values[slot] = id;
     }
+  }
+
+  /** The index's tables, for GramIndex's constructor. */
+  tables(): GramTables {
+    return { chars: [...this.code.keys()], keys: this.keys, values: this.values };
   }
 
   private letter(c: number): number {
