@@ -52,6 +52,8 @@ for (const path of BUNDLED_CODEBOOKS) {
 // The tool's own YAML files, loaded.
 const { loadRuleFile } = await import(pathToFileURL(join(dist, 'rules/load.js')).href);
 const { DEFAULT_RULES_DIR } = await import(pathToFileURL(join(dist, 'io/read-rules.js')).href);
+const { GENRE_RULES_FILE } = await import(pathToFileURL(join(dist, 'io/load-genre-rules.js')).href);
+const { parseGenreRules } = await import(pathToFileURL(join(dist, 'language/genre-rules.js')).href);
 const { allowListEntry, BUNDLED_ALLOW_LIST, parseAllowList } = await import(
   pathToFileURL(join(dist, 'io/load-allow-list.js')).href
 );
@@ -64,6 +66,7 @@ const own = [
       .map((name) => ['rules', join(DEFAULT_RULES_DIR, lang, name), loadRuleFile]),
   ),
   ['allow-list', BUNDLED_ALLOW_LIST, (file, text) => parseAllowList(text, file)],
+  ['genre', GENRE_RULES_FILE, (file, text) => parseGenreRules(text, file)],
 ];
 mkdirSync(join(dist, LOAD_CACHE_DIR), { recursive: true });
 for (const [kind, path, load] of own) {

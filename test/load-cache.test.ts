@@ -9,7 +9,9 @@ import { loadCodebook } from '../src/codebook/load.js';
 import type { Result } from '../src/diagnostics.js';
 import { allowListEntry, BUNDLED_ALLOW_LIST, parseAllowList } from '../src/io/load-allow-list.js';
 import { cachedLoad, type LoadKind, loadCacheFile } from '../src/io/load-cache.js';
+import { GENRE_RULES_FILE } from '../src/io/load-genre-rules.js';
 import { DEFAULT_RULES_DIR } from '../src/io/read-rules.js';
+import { parseGenreRules } from '../src/language/genre-rules.js';
 import { loadRuleFile } from '../src/rules/load.js';
 import { CODEBOOKS } from './fixtures/coding.js';
 
@@ -28,6 +30,7 @@ const OWN: [LoadKind, string, Load][] = [
   ...codebooks.map((p): [LoadKind, string, Load] => ['allow-list-entry', p, (_, t) => allowListEntry(t)]),
   ...ruleFiles.map((p): [LoadKind, string, Load] => ['rules', p, loadRuleFile]),
   ['allow-list', BUNDLED_ALLOW_LIST, (file, text) => parseAllowList(text, file)],
+  ['genre', GENRE_RULES_FILE, (file, text) => parseGenreRules(text, file)],
 ];
 
 describe('a cached load read back', () => {

@@ -1,4 +1,4 @@
-// The tool's own YAML files (the bundled codebooks, the rule files, the bundled allow-list) loaded at build
+// The tool's own YAML files (the bundled codebooks, rule files, genre rules, allow-list) loaded at build
 // time: parsing them with positions and checking them took a third of a second of every start (and of
 // every worker thread). The build (scripts/build-vocabulary.mjs) stores each loader's result as JSON,
 // under a key that hashes the file's text, the kind of file and the loader's code; a file whose text or
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Result } from '../diagnostics.js';
 import { codeHash, readBuildData, readBuildText } from './build-data.js';
 
-export type LoadKind = 'codebook' | 'rules' | 'allow-list' | 'allow-list-entry';
+export type LoadKind = 'codebook' | 'rules' | 'genre' | 'allow-list' | 'allow-list-entry';
 
 /** The modules whose code decides each kind's result (under the tree's root, without extension). */
 const CODE: Record<LoadKind, readonly string[]> = {
@@ -21,12 +21,36 @@ const CODE: Record<LoadKind, readonly string[]> = {
     'yaml-checker',
   ],
   rules: ['io/load-cache', 'rules/load', 'rules/schema', 'language/pattern', 'yaml-checker'],
+  genre: ['io/load-cache', 'language/genre-rules'],
   'allow-list': ['io/load-cache', 'io/load-allow-list'],
   'allow-list-entry': ['io/load-cache', 'io/load-allow-list'],
 };
 
 /** Where the cache files are, under the compiled tree's root. */
 export const LOAD_CACHE_DIR = 'load-cache';
+
+/** Kinds whose results hold regular expressions and maps (JSON keeps them tagged: see `tagged`). */
+const TAGGED: ReadonlySet<LoadKind> = new Set(['genre']);
+const REGEXP = '\u0000RegExp';
+const MAP = '\u0000Map';
+
+/** JSON.stringify's replacer for TAGGED kinds: a RegExp as its source and flags, a Map as its entries. */
+function tagged(_: string, value: unknown): unknown {
+  if (value instanceof RegExp) return { [REGEXP]: [value.source, value.flags] };
+  if (value instanceof Map) return { [MAP]: [...value] };
+  return value;
+}
+
+/** JSON.parse's reviver undoing `tagged`. */
+function untagged(_: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (REGEXP in value) {
+    const [source, flags] = (value as Record<string, [string, string]>)[REGEXP] as [string, string];
+    return new RegExp(source, flags);
+  }
+  if (MAP in value) return new Map((value as Record<string, [unknown, unknown][]>)[MAP]);
+  return value;
+}
 
 /** Stands for the file's path in a cached result; no YAML file holds it (a NUL is no text). */
 const FILE = '\u0000analyse-file\u0000';
@@ -53,7 +77,7 @@ export function cachedLoad<T>(
   const json = path === undefined ? undefined : read(path);
   if (json === undefined) return load(file, text);
   const named = json.split(FILE_IN_JSON).join(JSON.stringify(file).slice(1, -1));
-  return { ok: true, value: JSON.parse(named) as T };
+  return { ok: true, value: JSON.parse(named, TAGGED.has(kind) ? untagged : undefined) as T };
 }
 
 /** The build's cache file of a file's result: only a result that loads, and that JSON keeps as it is. */
@@ -65,7 +89,7 @@ export function loadCacheFile<T>(
   const path = cachePath(kind, text);
   const loaded = load(FILE, text);
   if (path === undefined || !loaded.ok) return undefined;
-  return { path, json: JSON.stringify(loaded.value) };
+  return { path, json: JSON.stringify(loaded.value, TAGGED.has(kind) ? tagged : undefined) };
 }
 
 /** Whether the build cached this file's result (for tests). */
