@@ -1,7 +1,7 @@
 // A YAML tree walker that reports every problem with file:line:col (from the yaml package's LineCounter):
 // unknown keys, missing keys, wrong kinds. Shared by the codebook and the rule-file loaders.
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { type Diagnostic, diagnostic } from './diagnostics.js';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from './yaml-lazy.js';
 
 export class Checker {
   readonly diagnostics: Diagnostic[] = [];

@@ -1,11 +1,11 @@
 // Loads a codebook in three stages, each reporting every problem with file:line:col:
 //   1. YAML syntax, 2. schema (unknown keys rejected, kinds checked), 3. meaning (unique codes,
 //   patterns compile, term weights valid). Returns a Result; never throws.
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Result } from '../diagnostics.js';
 import { parsePattern } from '../language/pattern.js';
 import type { Polarity } from '../types.js';
 import { type Checker, parseYaml } from '../yaml-checker.js';
+import { isMap, isScalar, isSeq, type Node } from '../yaml-lazy.js';
 import { compileRegex } from './regex.js';
 import {
   CODE_PATTERN,

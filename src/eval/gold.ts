@@ -1,6 +1,6 @@
 // Gold files: a YAML list of { id, code, text } (optional lang, section), as in ../shared/gold.
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
+import { isMap, isSeq, LineCounter, parseDocument } from '../yaml-lazy.js';
 
 export interface GoldItem {
   id: string;

@@ -6,9 +6,9 @@
 import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { AllowList } from '../anonymise/types.js';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from '../yaml-lazy.js';
 import { cachedLoad } from './load-cache.js';
 import { readText } from './read-text.js';
 

@@ -1,8 +1,8 @@
 // The genre rules file (rules/genre.yaml): genres with labels and thresholds, and signals of a closed set of
 // kinds, each with the `source:` that justifies it. Parsed strictly: unknown keys, missing fields, bad
 // numbers and patterns that do not compile are diagnostics at file:line:col.
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from '../yaml-lazy.js';
 
 export const FINAL_REPORT = 'final-report';
 

@@ -1,8 +1,8 @@
 // A loaded codebook written back in the codebook file format (YAML or JSON): subthemes nested under their
 // parent, and topic/polarity written only where they differ from what the loader would infer, so the output
 // loads back to the same codebook. Comments of the original file are not kept (the file itself has them).
-import { stringify } from 'yaml';
 import type { Codebook, TermNote, Theme } from '../codebook/types.js';
+import { stringify } from '../yaml-lazy.js';
 
 type FileTheme = Record<string, unknown>;
 

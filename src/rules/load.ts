@@ -1,10 +1,10 @@
 // Loads one rule file (rules/<lang>/<name>.yaml) in three stages, like a codebook: YAML syntax, schema
 // (unknown keys rejected, the kind from a closed set), meaning (every pattern parses, every group has a
 // source). Every problem comes back as file:line:col; nothing throws.
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Result } from '../diagnostics.js';
 import { type Pattern, parsePattern } from '../language/pattern.js';
 import { type Checker, parseYaml } from '../yaml-checker.js';
+import { isMap, isScalar, isSeq, type Node } from '../yaml-lazy.js';
 import {
   DIRECTIONS,
   type Direction,
