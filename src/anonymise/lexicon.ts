@@ -12,7 +12,11 @@ import {
 } from './inflect.js';
 import {
   decodeInflection,
+  decodeInts,
+  decodeKeys,
   encodeInflection,
+  encodeInts,
+  encodeKeys,
   HARMONIES,
   type LexiconData,
   STEM_KINDS,
@@ -139,7 +143,7 @@ class StemTable<T> {
   private readonly entries = new Map<string, StemEntry<T>[] | number>();
 
   constructor(
-    private readonly codes: readonly number[] = [],
+    private readonly codes: Int32Array = new Int32Array(0),
     private readonly values: readonly T[] = [],
   ) {}
 
@@ -247,24 +251,38 @@ export class Lexicon<T> {
       first,
       list.map((p) => ({ head: p.head, last: p.last.toData(values) })),
     ]);
-    return { size: this.size, stemKeys, stemEntries, exactKeys, exactEntries, phrases };
+    return {
+      size: this.size,
+      stemKeys: encodeKeys(stemKeys),
+      stemEntries: encodeInts(stemEntries),
+      exactKeys: encodeKeys(exactKeys),
+      exactEntries: encodeInts(exactEntries),
+      prefixes: encodeKeys([...this.prefixes]),
+      firstTwo: encodeInts([...this.firstTwo]),
+      shortest: this.shortest,
+      phrases,
+    };
   }
 
   /** A lexicon read back from toData, with `values` the table's list: the same lookups as the original. */
   static fromData<T>(data: LexiconData, values: readonly T[]): Lexicon<T> {
-    const lexicon = new Lexicon<T>(new StemTable<T>(data.stemEntries, values));
+    const stemEntries = decodeInts(data.stemEntries);
+    const lexicon = new Lexicon<T>(new StemTable<T>(stemEntries, values));
     let at = 0;
-    for (const stem of data.stemKeys) {
+    for (const stem of decodeKeys(data.stemKeys)) {
       lexicon.stems.set(stem, at);
-      at += 1 + (data.stemEntries[at] ?? 0);
-      lexicon.noteStem(stem);
+      at += 1 + (stemEntries[at] ?? 0);
     }
-    if (at !== data.stemEntries.length) throw new Error('lexicon data: stem entries do not add up');
+    for (const prefix of decodeKeys(data.prefixes)) lexicon.prefixes.add(prefix);
+    for (const two of decodeInts(data.firstTwo)) lexicon.firstTwo.add(two);
+    lexicon.shortest = data.shortest;
+    if (at !== stemEntries.length) throw new Error('lexicon data: stem entries do not add up');
+    const exactEntries = decodeInts(data.exactEntries);
     at = 0;
-    for (const form of data.exactKeys) {
-      const count = data.exactEntries[at++] ?? 0;
+    for (const form of decodeKeys(data.exactKeys)) {
+      const count = exactEntries[at++] ?? 0;
       const list: LexiconHit<T>[] = new Array(count);
-      for (let k = 0; k < count; k++) list[k] = exactHit(values, data.exactEntries[at++] ?? 0);
+      for (let k = 0; k < count; k++) list[k] = exactHit(values, exactEntries[at++] ?? 0);
       lexicon.exact.set(form, list);
     }
     for (const [first, list] of data.phrases)
