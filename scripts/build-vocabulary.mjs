@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `npm run build`: writes what every run would otherwise build from the word lists at its start
 // (and every worker thread of a run again) beside the compiled modules, in dist/anonymise/data/:
-//   vocabulary.json  the anonymiser's stemmed vocabulary (src/anonymise/vocabulary.ts, vocabularyData)
+//   vocabulary.json  the anonymiser's stemmed vocabulary (src/anonymise/vocabulary.ts, vocabularyFile)
 //   gazetteer.json   the place-name lexicon (src/anonymise/gazetteer.ts, gazetteerData)
 //   names.json       the first-name and surname lexicon (src/anonymise/names.ts, nameLexiconData)
 // in dist/load-cache/ the loaded bundled codebooks, rule files and allow-list (src/io/load-cache.ts), and
@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const outputs = {
-  'anonymise/data/vocabulary.json': ['anonymise/vocabulary.js', 'vocabularyData'],
+  'anonymise/data/vocabulary.json': ['anonymise/vocabulary.js', 'vocabularyFile'],
   'anonymise/data/gazetteer.json': ['anonymise/gazetteer.js', 'gazetteerData'],
   'anonymise/data/names.json': ['anonymise/names.js', 'nameLexiconData'],
 };

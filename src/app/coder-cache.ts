@@ -42,8 +42,9 @@ interface CacheHeader {
   items: CachedItem[];
   fromFolder: number;
   codes: string[];
-  /** The lexical table's n-grams in id order; the ratios (id·codes + code) follow the header as float64. */
-  grams: string[];
+  /** The lexical table's n-grams in id order, one a line; the ratios (id·codes + code) follow the header
+   * as float64. */
+  grams: string;
   has: boolean[];
   /** The characters of its GramIndex; its keys and values follow the ratios as int32. */
   chars: number[];
@@ -80,13 +81,14 @@ export async function cachedTraining(
   const bytes = key === undefined ? undefined : read(cacheFile(key));
   if (bytes === undefined) return undefined;
   const { header, ratio, keys, values } = decode(bytes);
-  if (ratio.length !== header.grams.length * header.codes.length || keys.length !== values.length)
+  const grams = header.grams.split('\n');
+  if (ratio.length !== grams.length * header.codes.length || keys.length !== values.length)
     throw new Error(`${cacheFile(key as string)}: a damaged cache file (run npm run build)`);
   const items = header.items.map((item) => ({
     ...item,
     source: item.source < 0 ? book.file : (files[item.source] as ExampleFile).path,
   }));
-  const ids = new Map(header.grams.map((gram, id) => [gram, id]));
+  const ids = new Map(grams.map((gram, id) => [gram, id]));
   let index: GramIndex | undefined;
   const lexical = lexicalModel(header.codes, ids, ratio, header.has, () => {
     index ??= new GramIndex(ids, { chars: header.chars, keys, values });
@@ -113,7 +115,7 @@ export function coderCacheFile(
     items: items.map((item) => ({ ...item, source: source(item.source) })),
     fromFolder: folder.value.length,
     codes: [...table.codes],
-    grams: table.grams(),
+    grams: table.grams().join('\n'),
     has,
     chars,
   };
