@@ -24,6 +24,7 @@ const CODE = [
   'eval/gold',
   'io/read-training',
   'learn/items',
+  'learn/gram-index',
   'learn/lexical',
   'yaml-checker',
 ];
