@@ -110,6 +110,7 @@ export class OutputStage {
   sinks(): OutputSinks {
     return {
       file: (name) => this.spool(name),
+      scratch: (name) => this.scratchPath(name),
       package: (name) => {
         const path = this.scratchPath(`package-${name}`);
         const { stream, closed } = scratchStream(path);

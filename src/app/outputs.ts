@@ -2,6 +2,7 @@
 // output folder as one set. The workbooks and the REFI-QDA project, which grow with the corpus, go
 // straight into their files when the caller gives sinks. Identical input → identical bytes.
 import type { Codebook } from '../codebook/types.js';
+import { drainScratch, type RecordSnapshot } from '../io/scratch.js';
 import {
   aliasesCsv,
   type CsvOptions,
@@ -20,6 +21,8 @@ import { writeXlsx } from '../render/xlsx.js';
 import { memoryTarget, type PackageTarget } from '../render/xlsx-package.js';
 import { ZipWriter } from '../render/zip-stream.js';
 import type { Tables } from '../types.js';
+import { type QdpxJob, qdpxApart } from './qdpx-apart.js';
+import { CodingStore } from './stored.js';
 
 export const OUTPUT_FORMATS = ['csv', 'md', 'xlsx', 'html', 'synthesis', 'qdpx'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -52,6 +55,8 @@ export const SHAREABLE = new Set([
 export interface OutputSinks {
   file(name: string): { write(bytes: Uint8Array): void };
   package(name: string): ReturnType<PackageTarget['package']>;
+  /** A scratch file's path in the staging folder (removed with it). */
+  scratch?(name: string): string;
 }
 
 export interface RenderOptions {
@@ -67,6 +72,32 @@ export interface RenderOptions {
   documentDate?: Date;
   /** Called after each format is rendered, with its name (phase timings). */
   onRendered?: (format: string) => void;
+  /**
+   * Threads the run had, and where its report texts are on disk: with two or more, project.qdpx is made
+   * in a worker thread while this one writes the workbooks (app/qdpx-apart.ts).
+   */
+  threads?: number;
+  sourceRecords?: RecordSnapshot;
+}
+
+/** project.qdpx started in a worker thread, when the run has the threads and keeps its records on disk. */
+function qdpxElsewhere(tables: Tables, book: Codebook, options: RenderOptions): Promise<string | undefined> {
+  const stored = tables.stored instanceof CodingStore ? tables.stored.snapshot() : undefined;
+  const scratch = options.sinks?.scratch;
+  if ((options.threads ?? 1) < 2 || !options.sourceRecords || !scratch || (tables.stored && !stored))
+    return Promise.resolve(undefined);
+  const out = scratch('project.qdpx');
+  const job: QdpxJob = {
+    codings: tables.codings,
+    ...(tables.memos ? { memos: tables.memos } : {}),
+    ...(stored ? { stored } : {}),
+    reports: options.sources.reports(),
+    sources: options.sourceRecords,
+    book,
+    lang: options.lang,
+    out,
+  };
+  return qdpxApart(job).then((made) => (made ? out : undefined));
 }
 
 export async function renderOutputs(
@@ -76,6 +107,8 @@ export async function renderOutputs(
 ): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
   const f = options.formats;
+  // The REFI-QDA project first, in another thread when it can be, while this one does the rest.
+  const qdpxMade = f.has('qdpx') ? qdpxElsewhere(tables, book, options) : undefined;
   if (f.has('csv')) {
     if (!options.streamed?.includes('codings.csv')) files.set('codings.csv', codingsCsv(tables, options.csv));
     files.set('report_themes.csv', reportThemesCsv(tables, book, options.csv, options.lang));
@@ -120,13 +153,16 @@ export async function renderOutputs(
   if (f.has('qdpx')) {
     const chunks: Uint8Array[] = [];
     const file = sinks?.file('project.qdpx');
-    writeQdpx(
-      tables,
-      book,
-      options.sources,
-      options.lang,
-      new ZipWriter((c) => (file ? file.write(c) : chunks.push(c))),
-    );
+    const made = await qdpxMade;
+    if (made && file) drainScratch(made, (bytes) => file.write(bytes));
+    else
+      writeQdpx(
+        tables,
+        book,
+        options.sources,
+        options.lang,
+        new ZipWriter((c) => (file ? file.write(c) : chunks.push(c))),
+      );
     if (!file) files.set('project.qdpx', Buffer.concat(chunks));
     options.onRendered?.('project.qdpx');
   }

@@ -6,7 +6,7 @@
 import { CandidatePool } from '../aggregate/candidate-pool.js';
 import { ThemeTally } from '../aggregate/counts.js';
 import { detach } from '../detach.js';
-import type { RecordStore } from '../io/scratch.js';
+import type { RecordSnapshot, RecordStore } from '../io/scratch.js';
 import { type SourceList, sourceList } from '../render/qdpx.js';
 import type { AliasBook } from '../review/aliases.js';
 import { withLocations } from '../segment/locate.js';
@@ -92,6 +92,11 @@ export class ReportMerge {
   /** The codings for the tables: in memory, or on disk (`stored`). */
   kept(): { codings: Coding[]; stored?: StoredCodings } {
     return this.codingStore ? { codings: [], stored: this.codingStore } : { codings: this.codings };
+  }
+
+  /** Where the report texts are on disk, for a reader in another thread (undefined when in memory). */
+  sourceRecords(): RecordSnapshot | undefined {
+    return this.sourceStore?.snapshot();
   }
 
   /** The report texts, in report order. */

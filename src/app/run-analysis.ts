@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { collectEvery, collectGarbage } from '../heap.js';
 import { type FoundReports, findReports } from '../io/find-reports.js';
 import { reportKey } from '../io/read-report.js';
+import type { RecordSnapshot } from '../io/scratch.js';
 import type { GenreRules } from '../language/genre-rules.js';
 import type { SourceList } from '../render/qdpx.js';
 import { AliasBook, type AliasTable } from '../review/aliases.js';
@@ -74,13 +75,18 @@ export interface RunResult {
   /** Copies of a report left out (counted once), and documents that are not final reports. */
   duplicates: { path: string; sameAs: string }[];
   nonReports: NonReport[];
+  /** Where the report texts are on disk (the REFI-QDA export may be made in another thread). */
+  sourceRecords?: RecordSnapshot;
+  /** Threads the run had (the outputs may use them too). */
+  threads: number;
 }
 
 export async function runAnalysis(options: RunOptions): Promise<RunResult> {
   const found = await findReports(options.paths, { exclude: [options.out] });
   // The worker threads start now: they build their coder while the main thread looks at the first files.
+  const threads = threadsFor(options.jobs ?? 1, found.files.length);
   const runners = startRunners(
-    threadsFor(options.jobs ?? 1, found.files.length),
+    threads,
     {
       coding: options.coding,
       anonymiser: options.anonymiser.engine,
@@ -89,7 +95,7 @@ export async function runAnalysis(options: RunOptions): Promise<RunResult> {
     options.runnerSpec,
   );
   try {
-    return await analyse(options, found, runners);
+    return { ...(await analyse(options, found, runners)), threads: runners.length };
   } finally {
     await Promise.all(runners.map((r) => r.close()));
   }
@@ -111,7 +117,7 @@ async function analyse(
   options: RunOptions,
   found: FoundReports,
   runners: readonly Runner[],
-): Promise<RunResult> {
+): Promise<Omit<RunResult, 'threads'>> {
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   // One report in several files is coded once; a document that is no final report is flagged.
   const looks = inOrder(
@@ -226,6 +232,7 @@ async function analyse(
   return {
     tables,
     sources: merge.sourceList(),
+    ...(merge.sourceRecords() ? { sourceRecords: merge.sourceRecords() } : {}),
     diagnostics,
     missing: found.missing,
     found: found.files.length,

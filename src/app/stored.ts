@@ -1,13 +1,32 @@
 // What the run keeps of every report for the outputs made at the end, on disk (io/scratch.ts) rather than
 // in memory: every coding (the workbooks' rows, the REFI-QDA selections) one record each, and every
 // report's text (the REFI-QDA sources). Memory holds only where each report's records are.
-import type { RecordStore } from '../io/scratch.js';
+import { RecordReader, type RecordSnapshot, type RecordStore } from '../io/scratch.js';
 import type { Coding, SourceText, StoredCodings } from '../types.js';
+
+/** Where a CodingStore's records are, and each report's: enough to read them in another thread. */
+export interface CodingSnapshot {
+  records: RecordSnapshot;
+  ranges: [string, [number, number]][];
+}
 
 export class CodingStore implements StoredCodings {
   private readonly ranges = new Map<string, [number, number]>();
 
   constructor(private readonly records: RecordStore) {}
+
+  /** The store for another thread, or undefined when its records are not on disk. */
+  snapshot(): CodingSnapshot | undefined {
+    const records = this.records.snapshot?.();
+    return records ? { records, ranges: [...this.ranges] } : undefined;
+  }
+
+  /** A store reading another thread's records (read only). */
+  static reading(snapshot: CodingSnapshot): CodingStore {
+    const store = new CodingStore(new RecordReader(snapshot.records));
+    for (const [report, range] of snapshot.ranges) store.ranges.set(report, range);
+    return store;
+  }
 
   /** A report's codings, in their final order; reports come in the run's order. */
   add(report: string, codings: readonly Coding[]): void {
@@ -34,10 +53,24 @@ export class CodingStore implements StoredCodings {
   at(n: number): Coding {
     return JSON.parse(this.records.read(n)) as Coding;
   }
+
+  close(): void {
+    this.records.close();
+  }
 }
 
 export class SourceStore {
   constructor(private readonly records: RecordStore) {}
+
+  /** Where its records are, for a reader in another thread; undefined when they are not on disk. */
+  snapshot(): RecordSnapshot | undefined {
+    return this.records.snapshot?.();
+  }
+
+  /** A store reading another thread's records (read only). */
+  static reading(snapshot: RecordSnapshot): SourceStore {
+    return new SourceStore(new RecordReader(snapshot));
+  }
 
   add(source: SourceText): void {
     this.records.append(JSON.stringify(source));
@@ -50,5 +83,9 @@ export class SourceStore {
 
   get count(): number {
     return this.records.count;
+  }
+
+  close(): void {
+    this.records.close();
   }
 }

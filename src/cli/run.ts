@@ -169,6 +169,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       streamed: spool ? ['codings.csv'] : [],
       ...(date ? { documentDate: date } : {}),
       onRendered: phase,
+      threads: result.threads,
+      ...(result.sourceRecords ? { sourceRecords: result.sourceRecords } : {}),
     });
     for (const store of [stores.codings, stores.sources, learned]) store.close();
     // Every report's state and the renderers' are gone: the leak check starts from what is alive.

@@ -16,6 +16,8 @@ export interface RecordStore {
   readonly count: number;
   /** Frees what it holds (the file goes). */
   close(): void;
+  /** Where its records are, for a reader in another thread (stores on disk only). */
+  snapshot?(): RecordSnapshot;
 }
 
 /** Records in memory: for runs without an output stage (tests, the library). */
@@ -42,33 +44,22 @@ export class MemoryRecords implements RecordStore {
 /** Bytes read ahead when records are read in order. */
 const READ_AHEAD = 1 << 20;
 
-/** Records in a file: UTF-8 text one after another, their offsets in memory (8 bytes a record). */
-export class RecordFile implements RecordStore {
-  private fd: number | undefined;
-  private size = 0;
-  private ends = new Float64Array(1024);
-  private n = 0;
+/** Where a record file's records are: enough for another thread to read them (RecordReader). */
+export interface RecordSnapshot {
+  path: string;
+  /** The end offset of each record. */
+  ends: Float64Array;
+}
 
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w+', 0o600);
-  }
+/** Records on disk, read back by number or in order; the file and the offsets are the subclass's. */
+abstract class RecordsOnDisk {
+  protected fd: number | undefined;
+  protected ends: Float64Array<ArrayBufferLike> = new Float64Array(1024);
+  protected n = 0;
 
-  append(text: string): number {
-    const bytes = Buffer.from(text, 'utf8');
-    let done = 0;
-    while (done < bytes.length)
-      done += writeSync(this.open(), bytes, done, bytes.length - done, this.size + done);
-    this.size += bytes.length;
-    if (this.n === this.ends.length) {
-      const grown = new Float64Array(this.ends.length * 2);
-      grown.set(this.ends);
-      this.ends = grown;
-    }
-    this.ends[this.n] = this.size;
-    return this.n++;
-  }
+  constructor(readonly path: string) {}
 
-  private start(n: number): number {
+  protected start(n: number): number {
     return n === 0 ? 0 : (this.ends[n - 1] as number);
   }
 
@@ -98,15 +89,64 @@ export class RecordFile implements RecordStore {
     return this.n;
   }
 
-  private open(): number {
+  protected open(): number {
     if (this.fd === undefined) throw new Error(`scratch file ${this.path} is closed`);
     return this.fd;
+  }
+}
+
+/** Records in a file: UTF-8 text one after another, their offsets in memory (8 bytes a record). */
+export class RecordFile extends RecordsOnDisk implements RecordStore {
+  private size = 0;
+
+  constructor(path: string) {
+    super(path);
+    this.fd = openSync(path, 'w+', 0o600);
+  }
+
+  append(text: string): number {
+    const bytes = Buffer.from(text, 'utf8');
+    let done = 0;
+    while (done < bytes.length)
+      done += writeSync(this.open(), bytes, done, bytes.length - done, this.size + done);
+    this.size += bytes.length;
+    if (this.n === this.ends.length) {
+      const grown = new Float64Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.ends[this.n] = this.size;
+    return this.n++;
+  }
+
+  /** The records so far, for a reader in another thread (the file stays this store's). */
+  snapshot(): RecordSnapshot {
+    return { path: this.path, ends: this.ends.slice(0, this.n) };
   }
 
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     rmSync(this.path, { force: true });
+  }
+}
+
+/** Another thread's view of a RecordFile's records (read only; closing leaves the file to its owner). */
+export class RecordReader extends RecordsOnDisk implements RecordStore {
+  constructor(snapshot: RecordSnapshot) {
+    super(snapshot.path);
+    this.fd = openSync(snapshot.path, 'r');
+    this.ends = snapshot.ends;
+    this.n = snapshot.ends.length;
+  }
+
+  append(): number {
+    throw new Error(`scratch file ${this.path} is read only here`);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 
@@ -142,6 +182,29 @@ export function scratchStream(path: string): { stream: Writable; closed: Promise
     stream.on('error', reject);
   });
   return { stream, closed };
+}
+
+/** A file written piece by piece, synchronously (a zip made in another thread). */
+export function scratchWriter(path: string): { write(bytes: Uint8Array): void; close(): void } {
+  const fd = openSync(path, 'w', 0o600);
+  return {
+    write(bytes) {
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** A scratch file's bytes handed on in pieces of 1 MiB, then the file removed. */
+export function drainScratch(path: string, write: (bytes: Uint8Array) => void): void {
+  const source = fileBytes(path);
+  try {
+    for (let at = 0; at < source.size; at += 1 << 20) write(source.read(at, 1 << 20));
+  } finally {
+    source.close();
+    removeScratch(path);
+  }
 }
 
 export function removeScratch(path: string): void {
