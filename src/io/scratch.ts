@@ -140,7 +140,7 @@ export class RecordReader extends RecordsOnDisk implements RecordStore {
     this.n = snapshot.ends.length;
   }
 
-  append(): number {
+  append(_text: string): number {
     throw new Error(`scratch file ${this.path} is read only here`);
   }
 
