@@ -23,7 +23,7 @@ describe('a record file read through its snapshot', () => {
     file.append('later');
     expect(reader.count).toBe(texts.length);
     expect([...reader.records()]).toEqual(texts);
-    texts.forEach((t, i) => expect(reader.read(i)).toBe(t));
+    for (const [i, t] of texts.entries()) expect(reader.read(i)).toBe(t);
     expect(() => reader.append('x')).toThrow(/read only/);
     reader.close();
     expect(existsSync(file.path)).toBe(true);
