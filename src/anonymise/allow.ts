@@ -1,5 +1,6 @@
 // The allow-list: terms that stay even where the anonymiser would replace them (public bodies, widely used
 // products, common acronyms). Terms match in any case form ("Kuntaliiton", "DVV:n", "Wilma-ohjelmistoon").
+import { BoundedMemo } from '../memo.js';
 import { Lexicon } from './lexicon.js';
 import { headOf, type WordToken, wordTokens } from './tokens.js';
 import type { AllowList } from './types.js';
@@ -33,16 +34,8 @@ export function allowMatcher(list: AllowList): AllowMatcher {
     } else if (words.length > 0) lexicon.add(true, words.join(' '));
   }
   // Per word as written (a report repeats its words; the list does not change), bounded.
-  const memo = new Map<string, boolean>();
-  const allowsWord = (word: string): boolean => {
-    let allowed = memo.get(word);
-    if (allowed === undefined) {
-      allowed = allowsUncached(word);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(word, allowed);
-    }
-    return allowed;
-  };
+  const memo = new BoundedMemo<string, boolean>(MEMO_LIMIT);
+  const allowsWord = (word: string): boolean => memo.get(word, allowsUncached);
   const allowsUncached = (word: string): boolean => {
     const lower = word.toLowerCase();
     // A term searched as text has a character no word token holds ("." of Suomi.fi): only a word with

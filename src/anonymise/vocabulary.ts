@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { dictionary } from '@zxcvbn-ts/language-fi';
 import { readBuildData } from '../io/build-data.js';
+import { BoundedMemo } from '../memo.js';
 import { WORDS } from './data/tables.generated.js';
 import { gazetteer } from './gazetteer.js';
 import { decodeKeys, encodeKeys } from './lexicon-data.js';
@@ -131,20 +132,18 @@ export function vocabulary(): Vocabulary {
   for (const w of [...WORDS['project-code-cues'], ...WORDS['person-cue-forms'], ...WORDS.abbreviations])
     common.add(w);
   // Stemming is the costly part and every report repeats its words: answers are remembered (bounded).
-  const commonMemo = new Map<string, boolean>();
+  const commonMemo = new BoundedMemo<string, boolean>(MEMO_LIMIT);
+  const stemIsCommon = (lower: string): boolean => {
+    const s = stemmer.stem(lower);
+    const shorter = s.slice(0, -1);
+    return stems.has(s) || (s.length >= 8 && (stems.has(shorter) || shortStems.has(shorter)));
+  };
   const isCommon = (lower: string): boolean => {
     if (common.has(lower)) return true;
     if (lower.length <= 3) return false;
-    const known = commonMemo.get(lower);
-    if (known !== undefined) return known;
-    const s = stemmer.stem(lower);
-    const shorter = s.slice(0, -1);
-    const answer = stems.has(s) || (s.length >= 8 && (stems.has(shorter) || shortStems.has(shorter)));
-    if (commonMemo.size >= MEMO_LIMIT) commonMemo.clear();
-    commonMemo.set(lower, answer);
-    return answer;
+    return commonMemo.get(lower, stemIsCommon);
   };
-  const memo = new Map<string, boolean>();
+  const memo = new BoundedMemo<string, boolean>(MEMO_LIMIT);
   const compound = (w: string, depth: number): boolean => {
     if (isCommon(w) || everyday.has(w) || (w.length >= 7 && DERIVED.test(w))) return true;
     const lainen = LAINEN.exec(w);
@@ -161,18 +160,13 @@ export function vocabulary(): Vocabulary {
     }
     return false;
   };
-  const isOrdinary = (lower: string): boolean => {
-    const known = memo.get(lower);
-    if (known !== undefined) return known;
+  const ordinary = (lower: string): boolean => {
     const w = lower.replace(/:.*$/u, '');
-    const answer =
-      w.includes('-') && !w.startsWith('-')
-        ? w.split('-').every((p) => p.length <= 2 || compound(p, 0))
-        : compound(w, 0);
-    if (memo.size > MEMO_LIMIT) memo.clear();
-    memo.set(lower, answer);
-    return answer;
+    return w.includes('-') && !w.startsWith('-')
+      ? w.split('-').every((p) => p.length <= 2 || compound(p, 0))
+      : compound(w, 0);
   };
+  const isOrdinary = (lower: string): boolean => memo.get(lower, ordinary);
   cached = {
     isCommon,
     isOrdinary,

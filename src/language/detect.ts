@@ -1,5 +1,7 @@
 // Language of a paragraph from function words: Finnish and Swedish reports mix (bilingual municipalities),
 // so each paragraph is decided on its own; a paragraph too short to tell takes the report's language.
+
+import { BoundedMemo } from '../memo.js';
 import type { Language } from '../types.js';
 import { lowerWords, type Token } from './tokens.js';
 
@@ -19,12 +21,12 @@ const EN = new Set('the and of to in is was were that with for this which be by 
 type Votes = readonly [number, number, number];
 /** Distinct words whose votes are remembered before the memo starts over (bounded memory). */
 const MEMO_LIMIT = 50_000;
-const memo = new Map<string, Votes>();
+const memo = new BoundedMemo<string, Votes>(MEMO_LIMIT);
 const SHARED = new Map<number, Votes>();
 
-function votesOf(lower: string): Votes {
-  let votes = memo.get(lower);
-  if (votes !== undefined) return votes;
+const votesOf = (lower: string): Votes => memo.get(lower, wordVotes);
+
+function wordVotes(lower: string): Votes {
   let fi = 0;
   let sv = 0;
   let en = 0;
@@ -39,10 +41,8 @@ function votesOf(lower: string): Votes {
   if (/(arna|erna|orna|ningen|ningar|heten|tion|ligt|ande|ende)$/.test(lower) && lower.length > 5) sv += 0.5;
   // Few distinct triples occur: share them (the memo holds tens of thousands of words).
   const key = fi * 100 + sv * 10 + en;
-  votes = SHARED.get(key) ?? [fi, sv, en];
+  const votes = SHARED.get(key) ?? [fi, sv, en];
   if (!SHARED.has(key)) SHARED.set(key, votes);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(lower, votes);
   return votes;
 }
 

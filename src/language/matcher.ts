@@ -4,6 +4,7 @@
 // are other words: "huomattavasti" is no form of huomata, "toimittaja" none of toimittaa. Nouns of six
 // letters or more also match as the head of a compound (palaute → asiakaspalautteet); verbs never do.
 // One morphology for the whole coder, from rules only, so codes do not depend on what is installed.
+import { BoundedMemo } from '../memo.js';
 import { finnishStems } from './finnish.js';
 import { foldUmlauts } from './fold.js';
 import type { Endings } from './inflection.js';
@@ -74,10 +75,10 @@ export class PatternMatcher<K extends string = string> {
    * Per word (and per fold), the entries whose first word it fits: a report repeats its words, and the
    * stems, compound heads and endings of a word are the same every time.
    */
-  private readonly memo = [
-    new Map<string, readonly Compiled<K>[]>(),
-    new Map<string, readonly Compiled<K>[]>(),
-  ];
+  private readonly plainMemo = new BoundedMemo<string, readonly Compiled<K>[]>(MEMO_LIMIT);
+  private readonly foldedMemo = new BoundedMemo<string, readonly Compiled<K>[]>(MEMO_LIMIT);
+  private readonly plainFirstWords = (word: string) => this.firstWordsOf(word, false);
+  private readonly foldedFirstWords = (word: string) => this.firstWordsOf(word, true);
 
   /**
    * @param exactUpTo lemmas this short match only themselves: 3 for cue words (ei, en, men), 2 for theme
@@ -132,16 +133,15 @@ export class PatternMatcher<K extends string = string> {
 
   /** The entries whose first word the word fits, each once, in the order candidates() finds them. */
   private firstWordOf(word: string, fold: boolean): readonly Compiled<K>[] {
-    const memo = this.memo[fold ? 1 : 0] as Map<string, readonly Compiled<K>[]>;
-    let found = memo.get(word);
-    if (found === undefined) {
-      const list = [...new Set(this.candidates(word, fold))];
-      // Most words start no entry: they share one empty list (the memo holds tens of thousands of words).
-      found = list.length === 0 ? NO_CANDIDATES : list;
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(word, found);
-    }
-    return found;
+    return fold
+      ? this.foldedMemo.get(word, this.foldedFirstWords)
+      : this.plainMemo.get(word, this.plainFirstWords);
+  }
+
+  private firstWordsOf(word: string, fold: boolean): readonly Compiled<K>[] {
+    const list = [...new Set(this.candidates(word, fold))];
+    // Most words start no entry: they share one empty list (the memo holds tens of thousands of words).
+    return list.length === 0 ? NO_CANDIDATES : list;
   }
 
   private *candidates(word: string, fold: boolean): Generator<Compiled<K>> {

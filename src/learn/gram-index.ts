@@ -1,6 +1,8 @@
 // Character n-grams of words (3 to 5 letters, each word framed by "^" and "$"), the features of the lexical
 // model (lexical.ts), and the index that finds a text's known n-grams without slicing them out as strings.
 
+import { BoundedMemo } from '../memo.js';
+
 /** n-gram lengths. */
 const GRAMS = [3, 4, 5] as const;
 const FIRST = GRAMS[0];
@@ -44,7 +46,7 @@ export class GramIndex {
   private readonly values: Int32Array;
   private readonly mask: number;
   /** Per word, its n-grams (gramsOf). */
-  private readonly memo = new Map<string, Int32Array>();
+  private readonly memo = new BoundedMemo<string, Int32Array>(MEMO_LIMIT);
 
   /** The index of `ids`; `tables`, from tables() of an index of the same ids, spare building them. */
   constructor(
@@ -126,8 +128,10 @@ export class GramIndex {
    * repeats its words, and a word's n-grams are the same every time.
    */
   private gramsOf(word: string): Int32Array {
-    let grams = this.memo.get(word);
-    if (grams !== undefined) return grams;
+    return this.memo.get(word, this.wordGrams);
+  }
+
+  private readonly wordGrams = (word: string): Int32Array => {
     const w = `^${word}$`;
     const ids: number[] = [0];
     if (!this.packed) {
@@ -166,9 +170,6 @@ export class GramIndex {
         }
       }
     }
-    grams = Int32Array.from(ids);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(word, grams);
-    return grams;
-  }
+    return Int32Array.from(ids);
+  };
 }

@@ -4,6 +4,8 @@
 // after it ("Hoiskon kylässä"); and residents (demonyms): "porilaiset", "ylöjärveläisten", "vasaborna".
 // A place spelt like an everyday word at a sentence start ("Kotka", "Koski") counts only when the same
 // place is named unambiguously elsewhere in the text or the report.
+
+import { BoundedMemo } from '../../memo.js';
 import { type PlaceholderNoun, WORDS } from '../data/tables.generated.js';
 import type { PlaceRef } from '../gazetteer.js';
 import { caseOfColonEnding, guessCase, type Inflection } from '../inflect.js';
@@ -44,30 +46,70 @@ interface Found {
   ambiguous: boolean;
 }
 
-type PlaceHit = ReturnType<Analysis['places']['lexicon']['lookup']>[number];
-/** Distinct words whose best reading is remembered per gazetteer before the memo starts over. */
+type PlaceLexicon = Analysis['places']['lexicon'];
+type PlaceHit = ReturnType<PlaceLexicon['lookup']>[number];
+type CompoundHead = { length: number; hit: PlaceHit };
+/** Distinct words whose readings are remembered per gazetteer before a memo starts over. */
 const MEMO_LIMIT = 20_000;
-const bestMemo = new WeakMap<object, Map<string, PlaceHit | undefined>>();
 
-/** The place a word names, municipalities before regions before localities (memoised per gazetteer). */
-function bestPlace(a: Analysis, word: string, capitalised: boolean): PlaceHit | undefined {
-  let memo = bestMemo.get(a.places.lexicon);
-  if (memo === undefined) {
-    memo = new Map();
-    bestMemo.set(a.places.lexicon, memo);
+/** A gazetteer's readings of words, remembered per word (a report repeats its words). */
+class PlaceReadings {
+  private readonly best = new BoundedMemo<string, PlaceHit | undefined>(MEMO_LIMIT);
+  private readonly heads = new BoundedMemo<string, CompoundHead | undefined>(MEMO_LIMIT);
+
+  constructor(private readonly lexicon: PlaceLexicon) {}
+
+  /** The place a word names, municipalities before regions before localities. */
+  bestPlace(word: string, capitalised: boolean): PlaceHit | undefined {
+    return this.best.get(capitalised ? `C${word}` : `l${word}`, this.bestOf);
   }
-  const key = capitalised ? `C${word}` : `l${word}`;
-  if (memo.has(key)) return memo.get(key);
-  const hits = a.places.lexicon.lookup(word).filter((h) => h.value.demonym || capitalised);
-  hits.sort(
-    (x, y) =>
-      PLACE_RANK[x.value.kind] - PLACE_RANK[y.value.kind] ||
-      Number(x.value.demonym) - Number(y.value.demonym),
-  );
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, hits[0]);
-  return hits[0];
+
+  private readonly bestOf = (key: string): PlaceHit | undefined => {
+    const capitalised = key.startsWith('C');
+    const hits = this.lexicon.lookup(key.slice(1)).filter((h) => h.value.demonym || capitalised);
+    hits.sort(
+      (x, y) =>
+        PLACE_RANK[x.value.kind] - PLACE_RANK[y.value.kind] ||
+        Number(x.value.demonym) - Number(y.value.demonym),
+    );
+    return hits[0];
+  };
+
+  /** The longest place name a word begins with, as a compound's first part. */
+  compoundHead(word: string): CompoundHead | undefined {
+    return this.heads.get(word, this.headOf);
+  }
+
+  private readonly headOf = (word: string): CompoundHead | undefined => {
+    for (let k = word.length - 4; k >= 5; k--) {
+      const hit = this.lexicon
+        .lookup(word.slice(0, k))
+        .find(
+          (h) =>
+            !h.value.demonym &&
+            h.value.kind !== 'locality' &&
+            (h.infl.case === 'nom' || h.infl.case === 'gen') &&
+            h.value.name.length >= 5,
+        );
+      if (hit) return { length: k, hit };
+    }
+    return undefined;
+  };
 }
+
+const readings = new WeakMap<PlaceLexicon, PlaceReadings>();
+
+function readingsOf(a: Analysis): PlaceReadings {
+  let r = readings.get(a.places.lexicon);
+  if (r === undefined) {
+    r = new PlaceReadings(a.places.lexicon);
+    readings.set(a.places.lexicon, r);
+  }
+  return r;
+}
+
+const bestPlace = (a: Analysis, word: string, capitalised: boolean) =>
+  readingsOf(a).bestPlace(word, capitalised);
 
 const make = (
   start: number,
@@ -175,7 +217,7 @@ function hyphenPlaces(a: Analysis, t: WordToken, word: string): Found[] {
 // "Satakuntaliiton", "Kankaanpääläisille": a closed compound that starts with a place name (5+ letters).
 function compoundPlaces(a: Analysis, t: WordToken, word: string): Found[] {
   if (!t.capitalised || word.length < 9) return [];
-  const head = compoundHead(a, word);
+  const head = readingsOf(a).compoundHead(word);
   if (head === undefined) return [];
   return [
     {
@@ -183,34 +225,6 @@ function compoundPlaces(a: Analysis, t: WordToken, word: string): Found[] {
       ambiguous: t.sentenceStart,
     },
   ];
-}
-
-const headMemo = new WeakMap<object, Map<string, { length: number; hit: PlaceHit } | undefined>>();
-
-/** The longest place name a word begins with, as a compound's first part (memoised per gazetteer). */
-function compoundHead(a: Analysis, word: string): { length: number; hit: PlaceHit } | undefined {
-  let memo = headMemo.get(a.places.lexicon);
-  if (memo === undefined) {
-    memo = new Map();
-    headMemo.set(a.places.lexicon, memo);
-  }
-  if (memo.has(word)) return memo.get(word);
-  let found: { length: number; hit: PlaceHit } | undefined;
-  for (let k = word.length - 4; k >= 5 && found === undefined; k--) {
-    const hit = a.places.lexicon
-      .lookup(word.slice(0, k))
-      .find(
-        (h) =>
-          !h.value.demonym &&
-          h.value.kind !== 'locality' &&
-          (h.infl.case === 'nom' || h.infl.case === 'gen') &&
-          h.value.name.length >= 5,
-      );
-    if (hit) found = { length: k, hit };
-  }
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(word, found);
-  return found;
 }
 
 function findPlaces(a: Analysis, demonyms: boolean): RecognizerResult[] {
