@@ -7,20 +7,23 @@
 // both grades for every ending): a form like "Poressa" never occurs, so generating it costs nothing,
 // while missing "Lopella" would leak a municipality. Matching is always against a known name's stems.
 
-export type Case =
-  | 'nom'
-  | 'gen'
-  | 'part'
-  | 'ess'
-  | 'transl'
-  | 'iness'
-  | 'elat'
-  | 'ill'
-  | 'adess'
-  | 'ablat'
-  | 'allat'
-  | 'abess'
-  | 'comit';
+/** The Finnish cases, in this order (lexicon-data.ts numbers inflections by it). */
+export const CASES = [
+  'nom',
+  'gen',
+  'part',
+  'ess',
+  'transl',
+  'iness',
+  'elat',
+  'ill',
+  'adess',
+  'ablat',
+  'allat',
+  'abess',
+  'comit',
+] as const;
+export type Case = (typeof CASES)[number];
 export type GrammaticalNumber = 'sg' | 'pl';
 export interface Inflection {
   case: Case;

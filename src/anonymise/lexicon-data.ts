@@ -3,26 +3,11 @@
 // every run and every worker thread. The layout is chosen for loading fast: the keys in one string, one a
 // line, their entries as small integers in another, base64 (JSON.parse reads one long string far faster
 // than 47,000 short ones or 130,000 numbers).
-import type { Case, GrammaticalNumber, Harmony, Inflection, StemKind } from './inflect.js';
+import { CASES, type GrammaticalNumber, type Harmony, type Inflection, type StemKind } from './inflect.js';
 
 /** Entry codes: a stem entry is value·8 + kind·2 + harmony; an exact form is value·32 + inflection. */
 export const STEM_KINDS: readonly StemKind[] = ['sg', 'pl', 'cons', 'nom'];
 export const HARMONIES: readonly Harmony[] = ['back', 'front'];
-const CASES: readonly Case[] = [
-  'nom',
-  'gen',
-  'part',
-  'ess',
-  'transl',
-  'iness',
-  'elat',
-  'ill',
-  'adess',
-  'ablat',
-  'allat',
-  'abess',
-  'comit',
-];
 const NUMBERS: readonly GrammaticalNumber[] = ['sg', 'pl'];
 
 /** One shared object per inflection: hits only read them. */

@@ -10,7 +10,13 @@ import { stripXmlInvalid } from './escape.js';
 import { REVIEW_COLUMNS, type ReviewColumn, reviewStrings } from './review-strings.js';
 import { themeLabel } from './theme-groups.js';
 import type { UiLang } from './ui-strings.js';
-import { drain, memoryTarget, type PackageTarget, repackWorkbook } from './xlsx-package.js';
+import {
+  drain,
+  memoryTarget,
+  type PackageTarget,
+  type WorkbookWriter,
+  writeWorkbook,
+} from './xlsx-package.js';
 
 const MAX_CELL = 32_000;
 const cell = (text: string) => {
@@ -84,24 +90,25 @@ export async function renderReviewXlsx(
 }
 
 /** The review workbook into `target` (see xlsx-package.ts), its rows streamed. */
-export async function writeReviewXlsx(
+export function writeReviewXlsx(
   tables: Tables,
   codebook: Codebook,
   lang: UiLang,
   options: { created?: Date },
   target: PackageTarget,
 ): Promise<void> {
+  return writeWorkbook(target, options.created, (workbook) =>
+    fillReviewWorkbook(workbook, tables, codebook, lang),
+  );
+}
+
+async function fillReviewWorkbook(
+  workbook: WorkbookWriter,
+  tables: Tables,
+  codebook: Codebook,
+  lang: UiLang,
+): Promise<void> {
   const s = reviewStrings(lang);
-  const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
-  const pkg = target.package();
-  const workbook = new WorkbookWriter({
-    stream: pkg.stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'analyse';
-  workbook.lastModifiedBy = 'analyse';
-  // exceljs stamps "now"; the repack below sets options.created or drops the dates.
   const themes = new Map(codebook.themes.map((t) => [t.code, t]));
   const sheet = workbook.addWorksheet(s.sheet, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: `${reviewColumnLetter('decision')}2` }],
@@ -179,10 +186,4 @@ export async function writeReviewXlsx(
   head.commit();
   for (const t of codebook.themes) codes.addRow([t.code, themeLabel(t, lang)]).commit();
   codes.commit();
-  await workbook.commit();
-  try {
-    repackWorkbook(await pkg.written(), (bytes) => target.out(bytes), options.created);
-  } finally {
-    pkg.dispose();
-  }
 }

@@ -17,6 +17,32 @@ export interface PackageTarget {
   out(bytes: Uint8Array): void;
 }
 
+export type WorkbookWriter = import('exceljs').stream.xlsx.WorkbookWriter;
+
+/**
+ * A workbook streamed into `target`: exceljs's WorkbookWriter (loaded on first use) with the tool as
+ * creator, `fill` adds the sheets, then the package is committed and repacked (see the header).
+ */
+export async function writeWorkbook(
+  target: PackageTarget,
+  created: Date | undefined,
+  fill: (workbook: WorkbookWriter) => Promise<void>,
+): Promise<void> {
+  const { default: Writer } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
+  const pkg = target.package();
+  const workbook = new Writer({ stream: pkg.stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'analyse';
+  workbook.lastModifiedBy = 'analyse';
+  // exceljs stamps "now"; the repack sets `created` or drops the dates.
+  await fill(workbook);
+  await workbook.commit();
+  try {
+    repackWorkbook(await pkg.written(), (bytes) => target.out(bytes), created);
+  } finally {
+    pkg.dispose();
+  }
+}
+
 /** [Content_Types].xml first, as Office writes it; then the parts by name. */
 const partRank = (name: string): number => (name === '[Content_Types].xml' ? 0 : 1);
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

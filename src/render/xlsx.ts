@@ -11,7 +11,7 @@ import type { Codebook } from '../codebook/types.js';
 import type { Coding, Tables } from '../types.js';
 import { countFor, leafThemes, mainThemeOf, themeGroups, themeLabel } from './theme-groups.js';
 import { type UiLang, uiStrings } from './ui-strings.js';
-import { memoryTarget, type PackageTarget, repackWorkbook } from './xlsx-package.js';
+import { memoryTarget, type PackageTarget, type WorkbookWriter, writeWorkbook } from './xlsx-package.js';
 import { addTableSheet, type Cell, type Column, cellAddress, cellText, rowsOf } from './xlsx-sheet.js';
 
 function byCodebookOrder(codebook: Codebook): (a: string, b: string) => number {
@@ -55,24 +55,23 @@ export async function renderXlsx(
 }
 
 /** The workbook into `target` (see xlsx-package.ts). */
-export async function writeXlsx(
+export function writeXlsx(
   tables: Tables,
   codebook: Codebook,
   lang: UiLang,
   options: { created?: Date },
   target: PackageTarget,
 ): Promise<void> {
+  return writeWorkbook(target, options.created, (workbook) => fillWorkbook(workbook, tables, codebook, lang));
+}
+
+async function fillWorkbook(
+  workbook: WorkbookWriter,
+  tables: Tables,
+  codebook: Codebook,
+  lang: UiLang,
+): Promise<void> {
   const ui = uiStrings(lang);
-  const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
-  const pkg = target.package();
-  const workbook = new WorkbookWriter({
-    stream: pkg.stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'analyse';
-  workbook.lastModifiedBy = 'analyse';
-  // exceljs stamps "now"; the repack below sets options.created or drops the dates.
   workbook.title = cellText(codebook.title[lang] ?? codebook.title.fi);
   // The quotes sheet holds anonymised text, which can differ with and without Voikko.
   if (tables.morphology) workbook.description = ui.morphology(tables.morphology);
@@ -227,11 +226,4 @@ export async function writeXlsx(
     ],
     rowsOf(reports, (r) => [r.report, r.alias, r.path, r.format, r.lang, r.paragraphs, r.codedParagraphs]),
   );
-
-  await workbook.commit();
-  try {
-    repackWorkbook(await pkg.written(), (bytes) => target.out(bytes), options.created);
-  } finally {
-    pkg.dispose();
-  }
 }
