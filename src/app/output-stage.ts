@@ -14,7 +14,7 @@ import {
 } from '../io/manifest.js';
 import { type OutputFolder, openOutputFolder, type Recovery } from '../io/output-folder.js';
 import { ensureOutputFolder } from '../io/output-path.js';
-import { fileBytes, RecordFile, removeScratch, scratchStream } from '../io/scratch.js';
+import { RecordFile, removeScratch, scratchPackage } from '../io/scratch.js';
 import { Spool } from '../io/spool.js';
 import type { OutputSinks } from './outputs.js';
 
@@ -111,23 +111,7 @@ export class OutputStage {
     return {
       file: (name) => this.spool(name),
       scratch: (name) => this.scratchPath(name),
-      package: (name) => {
-        const path = this.scratchPath(`package-${name}`);
-        const { stream, closed } = scratchStream(path);
-        let bytes: ReturnType<typeof fileBytes> | undefined;
-        return {
-          stream,
-          written: async () => {
-            await closed;
-            bytes = fileBytes(path);
-            return bytes;
-          },
-          dispose: () => {
-            bytes?.close();
-            removeScratch(path);
-          },
-        };
-      },
+      package: (name) => scratchPackage(this.scratchPath(`package-${name}`)),
     };
   }
 

@@ -21,7 +21,8 @@ import { writeXlsx } from '../render/xlsx.js';
 import { memoryTarget, type PackageTarget } from '../render/xlsx-package.js';
 import { ZipWriter } from '../render/zip-stream.js';
 import type { Tables } from '../types.js';
-import { type QdpxJob, qdpxApart } from './qdpx-apart.js';
+import { APART_FILES, type ApartFile, type ApartJob } from './outputs-apart.js';
+import type { OutputsThread } from './outputs-thread.js';
 import { CodingStore } from './stored.js';
 
 export const OUTPUT_FORMATS = ['csv', 'md', 'xlsx', 'html', 'synthesis', 'qdpx'] as const;
@@ -73,42 +74,74 @@ export interface RenderOptions {
   /** Called after each format is rendered, with its name (phase timings). */
   onRendered?: (format: string) => void;
   /**
-   * Threads the run had, and where its report texts are on disk: with two or more, project.qdpx is made
-   * in a worker thread while this one writes the workbooks (app/qdpx-apart.ts).
+   * The thread the workbooks, the synthesis document and the project are made in (app/outputs-thread.ts);
+   * without it, or when it cannot take them, they are made here.
    */
+  apart?: OutputsThread;
+  /** Threads the run had: with two or more, this one takes files of the outputs thread's queue too. */
   threads?: number;
+  /** Where the report texts are on disk (the outputs thread reads them from there for the project). */
   sourceRecords?: RecordSnapshot;
 }
 
-/** project.qdpx started in a worker thread, when the run has the threads and keeps its records on disk. */
-function qdpxElsewhere(tables: Tables, book: Codebook, options: RenderOptions): Promise<string | undefined> {
-  const stored = tables.stored instanceof CodingStore ? tables.stored.snapshot() : undefined;
+/** The outputs rendered so far, and the rest: the files made in another thread, or here when it cannot. */
+export interface Rendered {
+  files: Map<string, string | Uint8Array>;
+  /**
+   * Renders or collects the files left (call once the shareable outputs are checked): `files` is whole and
+   * every file given to the sinks when it resolves.
+   */
+  rest(): Promise<void>;
+}
+
+/** The files a job of the outputs thread can take, with what it needs at hand, or none. */
+function apartJob(tables: Tables, book: Codebook, options: RenderOptions, wanted: readonly ApartFile[]) {
   const scratch = options.sinks?.scratch;
-  if ((options.threads ?? 1) < 2 || !options.sourceRecords || !scratch || (tables.stored && !stored))
-    return Promise.resolve(undefined);
-  const out = scratch('project.qdpx');
-  const job: QdpxJob = {
-    codings: tables.codings,
-    ...(tables.memos ? { memos: tables.memos } : {}),
+  const { stored: store, ...plain } = tables;
+  const stored = store instanceof CodingStore ? store.snapshot() : undefined;
+  if (!options.apart || !scratch || (store && !stored)) return undefined;
+  // The project reads the report texts, which another thread can read only from their record file.
+  const files = wanted.filter((f) => f !== 'project.qdpx' || options.sourceRecords);
+  const job: ApartJob = {
+    tables: plain,
     ...(stored ? { stored } : {}),
-    reports: options.sources.reports(),
-    sources: options.sourceRecords,
+    reports: files.includes('project.qdpx') ? options.sources.reports() : [],
+    ...(options.sourceRecords ? { sources: options.sourceRecords } : {}),
     book,
     lang: options.lang,
-    out,
+    ...(options.documentDate ? { created: options.documentDate } : {}),
+    scratch: {},
   };
-  return qdpxApart(job).then((made) => (made ? out : undefined));
+  for (const f of files) {
+    job.scratch[f] = scratch(f);
+    if (f.endsWith('.xlsx')) job.scratch[`package-${f}`] = scratch(`package-${f}`);
+  }
+  return { job, files };
+}
+
+/** The files of the formats that an outputs thread makes, in the order it takes them. */
+export function apartFiles(formats: ReadonlySet<OutputFormat>): ApartFile[] {
+  const format: Record<ApartFile, OutputFormat> = {
+    'analysis.xlsx': 'xlsx',
+    'review.xlsx': 'xlsx',
+    'synthesis.docx': 'synthesis',
+    'project.qdpx': 'qdpx',
+  };
+  return APART_FILES.filter((f) => formats.has(format[f]));
 }
 
 export async function renderOutputs(
   tables: Tables,
   book: Codebook,
   options: RenderOptions,
-): Promise<Map<string, string | Uint8Array>> {
+): Promise<Rendered> {
   const files = new Map<string, string | Uint8Array>();
   const f = options.formats;
-  // The REFI-QDA project first, in another thread when it can be, while this one does the rest.
-  const qdpxMade = f.has('qdpx') ? qdpxElsewhere(tables, book, options) : undefined;
+  // The workbooks, the document and the project go to the outputs thread first, which makes them while
+  // this one writes the rest.
+  const apart = apartJob(tables, book, options, apartFiles(f));
+  if (apart) options.apart?.submit(apart.job, apart.files);
+  const elsewhere = new Set<string>(apart?.files);
   if (f.has('csv')) {
     if (!options.streamed?.includes('codings.csv')) files.set('codings.csv', codingsCsv(tables, options.csv));
     files.set('report_themes.csv', reportThemesCsv(tables, book, options.csv, options.lang));
@@ -121,50 +154,93 @@ export async function renderOutputs(
     files.set('quotes.md', quotesMarkdown(tables, book, options.lang));
     options.onRendered?.('md');
   }
-  const dated = options.documentDate ? { created: options.documentDate } : {};
-  const sinks = options.sinks;
-  // A workbook straight into its file (the package through a scratch file), or in memory.
-  const workbook = async (name: string, write: (target: PackageTarget) => Promise<void>) => {
-    if (sinks) {
-      const file = sinks.file(name);
-      await write({ package: () => sinks.package(name), out: (bytes) => file.write(bytes) });
-    } else {
-      const target = memoryTarget();
-      await write(target);
-      files.set(name, target.bytes());
-    }
-  };
-  if (f.has('xlsx')) {
-    await workbook('analysis.xlsx', (t) => writeXlsx(tables, book, options.lang, dated, t));
-    options.onRendered?.('analysis.xlsx');
-    // The evaluator's review sheet (src/render/review-xlsx.ts): filled in, read back by import-review.
-    await workbook('review.xlsx', (t) => writeReviewXlsx(tables, book, options.lang, dated, t));
-    options.onRendered?.('review.xlsx');
-  }
   if (f.has('html')) {
     files.set('report.html', renderHtml(tables, book, options.lang));
     options.onRendered?.('html');
   }
   if (f.has('synthesis')) {
     files.set('synthesis.md', renderSynthesisMarkdown(tables, book, options.lang));
-    files.set('synthesis.docx', await renderSynthesisDocx(tables, book, options.lang, dated));
-    options.onRendered?.('synthesis');
+    options.onRendered?.('synthesis.md');
   }
-  if (f.has('qdpx')) {
+  const here = (file: ApartFile) => renderHere(file, tables, book, options, files);
+  const rest = async () => {
+    const thread = apart ? options.apart : undefined;
+    for (const file of apartFiles(f)) if (!elsewhere.has(file)) await here(file);
+    if (!apart || !thread) return;
+    const madeHere = new Set<ApartFile>();
+    // With threads to spare, this thread takes the files the worker has not begun, from the end of its queue.
+    if ((options.threads ?? 1) >= 2)
+      for (let file = thread.takeLast(); file; file = thread.takeLast()) {
+        await here(file);
+        madeHere.add(file);
+      }
+    for (const file of apart.files) {
+      if (madeHere.has(file)) continue;
+      // A file the worker could not make is made here.
+      if (!(await thread.made(file))) await here(file);
+      else {
+        collect(file, apart.job.scratch[file] as string, files, options.sinks);
+        options.onRendered?.(file);
+      }
+    }
+  };
+  return { files, rest };
+}
+
+/** A file of the outputs thread's made on this thread: into its sink, or into `files` in memory. */
+async function renderHere(
+  file: ApartFile,
+  tables: Tables,
+  book: Codebook,
+  options: RenderOptions,
+  files: Map<string, string | Uint8Array>,
+): Promise<void> {
+  const dated = options.documentDate ? { created: options.documentDate } : {};
+  const sinks = options.sinks;
+  if (file === 'synthesis.docx')
+    files.set(file, await renderSynthesisDocx(tables, book, options.lang, dated));
+  else if (file === 'project.qdpx') {
     const chunks: Uint8Array[] = [];
-    const file = sinks?.file('project.qdpx');
-    const made = await qdpxMade;
-    if (made && file) drainScratch(made, (bytes) => file.write(bytes));
-    else
-      writeQdpx(
-        tables,
-        book,
-        options.sources,
-        options.lang,
-        new ZipWriter((c) => (file ? file.write(c) : chunks.push(c))),
-      );
-    if (!file) files.set('project.qdpx', Buffer.concat(chunks));
-    options.onRendered?.('project.qdpx');
+    const sink = sinks?.file(file);
+    writeQdpx(
+      tables,
+      book,
+      options.sources,
+      options.lang,
+      new ZipWriter((c) => (sink ? sink.write(c) : chunks.push(c))),
+    );
+    if (!sink) files.set(file, Buffer.concat(chunks));
+  } else {
+    const write = file === 'analysis.xlsx' ? writeXlsx : writeReviewXlsx;
+    // A workbook straight into its file (the package through a scratch file), or in memory.
+    if (sinks) {
+      const sink = sinks.file(file);
+      await write(tables, book, options.lang, dated, {
+        package: () => sinks.package(file),
+        out: (b) => sink.write(b),
+      });
+    } else {
+      const target = memoryTarget();
+      await write(tables, book, options.lang, dated, target);
+      files.set(file, target.bytes());
+    }
   }
-  return files;
+  options.onRendered?.(file);
+}
+
+/** A file the outputs thread made, from its scratch file: the document into `files`, the rest into its sink. */
+function collect(
+  file: ApartFile,
+  path: string,
+  files: Map<string, string | Uint8Array>,
+  sinks: OutputSinks | undefined,
+): void {
+  const sink = file === 'synthesis.docx' ? undefined : sinks?.file(file);
+  if (sink) {
+    drainScratch(path, (bytes) => sink.write(bytes));
+    return;
+  }
+  const chunks: Uint8Array[] = [];
+  drainScratch(path, (bytes) => chunks.push(Buffer.from(bytes)));
+  files.set(file, Buffer.concat(chunks));
 }

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createAnonymiser, findLeaks, properNounFromVoikko } from '../anonymise/index.js';
 import { beginOutputs, type OutputStage } from '../app/output-stage.js';
-import { renderOutputs, SHAREABLE } from '../app/outputs.js';
+import { apartFiles, renderOutputs, SHAREABLE } from '../app/outputs.js';
+import { OutputsThread, outputsThreadAllowed } from '../app/outputs-thread.js';
 import { quoteAnonymiser, toolVocabulary } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
 import { collectGarbage } from '../heap.js';
@@ -79,6 +80,7 @@ function recoveryNotes(stage: OutputStage): string[] {
 async function run(paths: string[], flags: RunFlags): Promise<number> {
   const c = colours(process.stderr);
   let stage: OutputStage | undefined;
+  let outputsThread: OutputsThread | undefined;
   // Ctrl-C or a kill: drop the staging folder and the lock; the previous output stays whole.
   const interrupted = (signal: NodeJS.Signals) => {
     stage?.abandon();
@@ -90,6 +92,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       throw new UsageError('no reports given: name a folder or files, e.g. `analyse reports/`');
     const mistyped = mistypedCommand(paths);
     if (mistyped) throw new UsageError(mistyped);
+    // The workbooks', document's and project's libraries load in their own thread while the reports are read.
+    const away = apartFiles(new Set(flags.formats));
+    if (away.length > 0 && outputsThreadAllowed(flags.jobs)) outputsThread = OutputsThread.start(away);
     const { setup, morphology, compiled, codebookText } = await codingFrom(flags);
     for (const n of setup.notes) process.stderr.write(`${c.dim(`note: ${n}`)}\n`);
     const allow = valueOr(
@@ -160,20 +165,25 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     const reviewed = review?.summary();
     if (reviewed) printReviewWarnings(reviewed);
     const date = documentDate(process.env);
-    const files = await renderOutputs({ ...result.tables, morphology: morphology.name }, compiled.book, {
-      formats,
-      lang: flags.lang,
-      csv,
-      sources: result.sources,
-      sinks: stage.sinks(),
-      streamed: spool ? ['codings.csv'] : [],
-      ...(date ? { documentDate: date } : {}),
-      onRendered: phase,
-      threads: result.threads,
-      ...(result.sourceRecords ? { sourceRecords: result.sourceRecords } : {}),
-    });
-    for (const store of [stores.codings, stores.sources, learned]) store.close();
-    // Every report's state and the renderers' are gone: the leak check starts from what is alive.
+    const { files, rest } = await renderOutputs(
+      { ...result.tables, morphology: morphology.name },
+      compiled.book,
+      {
+        formats,
+        lang: flags.lang,
+        csv,
+        sources: result.sources,
+        sinks: stage.sinks(),
+        streamed: spool ? ['codings.csv'] : [],
+        ...(date ? { documentDate: date } : {}),
+        onRendered: phase,
+        threads: result.threads,
+        ...(outputsThread ? { apart: outputsThread } : {}),
+        ...(result.sourceRecords ? { sourceRecords: result.sourceRecords } : {}),
+      },
+    );
+    // Every report's state and the renderers' are gone: the leak check starts from what is alive (the
+    // workbooks, the document and the project are being made in the outputs thread meanwhile).
     collectGarbage();
     // The leak check runs on what is about to be shared; a leaking quote was already redacted or dropped,
     // so a hit here means a renderer let something through: say so loudly.
@@ -184,6 +194,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       { ...anonymiser.leakCheck, known: toolVocabulary([compiled.book]) },
     );
     phase('leak check');
+    await rest();
+    await outputsThread?.close();
+    for (const store of [stores.codings, stores.sources, learned]) store.close();
     // The inventory holds personal data: it goes to the state folder, never into the shareable folder.
     await writeInventory(stateDir(flags.state), flags.out, anonymiser.inventory());
     const finished = stage.finish(files, SHAREABLE, undefined, { morphology: morphology.name });
@@ -240,6 +253,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     }
     throw e;
   } finally {
+    await outputsThread?.close();
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
   }
 }

@@ -184,6 +184,31 @@ export function scratchStream(path: string): { stream: Writable; closed: Promise
   return { stream, closed };
 }
 
+/**
+ * A package a library writes into a scratch file (exceljs's workbook), then read back at random: `written`
+ * once the stream is closed; `dispose` closes and removes the file.
+ */
+export function scratchPackage(path: string): {
+  stream: Writable;
+  written(): Promise<ByteSource>;
+  dispose(): void;
+} {
+  const { stream, closed } = scratchStream(path);
+  let bytes: ReturnType<typeof fileBytes> | undefined;
+  return {
+    stream,
+    written: async () => {
+      await closed;
+      bytes = fileBytes(path);
+      return bytes;
+    },
+    dispose: () => {
+      bytes?.close();
+      removeScratch(path);
+    },
+  };
+}
+
 /** A file written piece by piece, synchronously (a zip made in another thread). */
 export function scratchWriter(path: string): { write(bytes: Uint8Array): void; close(): void } {
   const fd = openSync(path, 'w', 0o600);

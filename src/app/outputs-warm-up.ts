@@ -1,0 +1,124 @@
+// The outputs thread's warm-up: while the main thread reads the reports, the thread renders each of its
+// files once from a placeholder run of one report, one paragraph and one theme, into memory, and throws
+// them away. Most of a first workbook's or document's time is the libraries' code running for the first
+// time (compiled on first call); once warm, a one-report run's workbooks take a fraction of it. Nothing of
+// the placeholder reaches an output: the renderers are pure.
+import type { Codebook } from '../codebook/types.js';
+import { writeQdpx } from '../render/qdpx.js';
+import { writeReviewXlsx } from '../render/review-xlsx.js';
+import { renderSynthesisDocx } from '../render/synthesis-docx.js';
+import { writeXlsx } from '../render/xlsx.js';
+import { memoryTarget } from '../render/xlsx-package.js';
+import { ZipWriter } from '../render/zip-stream.js';
+import type { Coding, Tables } from '../types.js';
+import type { ApartFile } from './outputs-apart.js';
+
+const TEXT = 'Lämmittely.';
+
+const book: Codebook = {
+  file: 'warm-up',
+  id: 'warm-up',
+  title: { fi: 'Lämmittely', en: 'Warm-up' },
+  polarity: true,
+  themes: [
+    {
+      code: 'success.warm-up',
+      topic: 'warm-up',
+      labels: { fi: 'Lämmittely', en: 'Warm-up' },
+      description: 'Lämmittely.',
+      polarity: 'success',
+      terms: {},
+      patterns: [],
+      exclusions: [],
+      examples: { match: [], noMatch: [] },
+      line: 1,
+      column: 1,
+    },
+  ],
+};
+
+const coding: Coding = {
+  report: 'warm-up',
+  segment: 'warm-up#p1',
+  section: 'Lämmittely',
+  start: 0,
+  end: TEXT.length,
+  startLine: 1,
+  endLine: 1,
+  code: 'success.warm-up',
+  polarity: 'success',
+  theme: 'Lämmittely',
+  score: 1,
+  confidence: 1,
+  matches: [],
+  text: TEXT,
+};
+
+const tables: Tables = {
+  reports: [
+    {
+      report: 'warm-up',
+      path: 'warm-up.md',
+      alias: 'Raportti 1',
+      format: 'markdown',
+      lang: 'fi',
+      paragraphs: 1,
+      codedParagraphs: 1,
+    },
+  ],
+  codings: [coding],
+  counts: [
+    {
+      code: 'success.warm-up',
+      polarity: 'success',
+      theme: 'Lämmittely',
+      label: 'Lämmittely',
+      reports: 1,
+      segments: 1,
+      shareOfReports: 1,
+      shareAmongSiblings: 1,
+      strongReports: 1,
+      strongSegments: 1,
+    },
+  ],
+  matrix: [{ report: 'warm-up', cells: { 'success.warm-up': 1 } }],
+  quotes: [
+    {
+      code: 'success.warm-up',
+      rank: 1,
+      report: 'warm-up',
+      alias: 'Raportti 1',
+      section: 'Lämmittely',
+      startLine: 1,
+      endLine: 1,
+      score: 1,
+      confidence: 1,
+      text: TEXT,
+    },
+  ],
+  aliases: [{ alias: 'Raportti 1', report: 'warm-up', path: 'warm-up.md' }],
+};
+
+const sources = {
+  reports: () => ['warm-up'],
+  texts: () => [{ report: 'warm-up', path: 'warm-up.md', text: TEXT }],
+};
+
+/**
+ * Renders each file once from the placeholder run; returns the files whose renderer failed (it fails
+ * again on the real job, which then says why).
+ */
+export async function warmUp(files: readonly ApartFile[]): Promise<ApartFile[]> {
+  const failed: ApartFile[] = [];
+  for (const file of files) {
+    try {
+      if (file === 'analysis.xlsx') await writeXlsx(tables, book, 'fi', {}, memoryTarget());
+      else if (file === 'review.xlsx') await writeReviewXlsx(tables, book, 'fi', {}, memoryTarget());
+      else if (file === 'synthesis.docx') await renderSynthesisDocx(tables, book, 'fi', {});
+      else writeQdpx(tables, book, sources, 'fi', new ZipWriter(() => undefined));
+    } catch {
+      failed.push(file);
+    }
+  }
+  return failed;
+}
