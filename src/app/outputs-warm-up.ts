@@ -105,12 +105,17 @@ const sources = {
 };
 
 /**
- * Renders each file once from the placeholder run; returns the files whose renderer failed (it fails
- * again on the real job, which then says why).
+ * Renders each file once from the placeholder run, until `stop` says the real job has come; returns the
+ * files whose renderer failed (it fails again on the real job, which then says why).
  */
-export async function warmUp(files: readonly ApartFile[]): Promise<ApartFile[]> {
+export async function warmUp(
+  files: readonly ApartFile[],
+  stop: () => boolean = () => false,
+): Promise<ApartFile[]> {
   const failed: ApartFile[] = [];
   for (const file of files) {
+    // Once the real job is there, it warms the rest up itself.
+    if (stop()) break;
     try {
       if (file === 'analysis.xlsx') await writeXlsx(tables, book, 'fi', {}, memoryTarget());
       else if (file === 'review.xlsx') await writeReviewXlsx(tables, book, 'fi', {}, memoryTarget());

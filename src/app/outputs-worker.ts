@@ -16,16 +16,18 @@ if (parentPort) {
   const port = parentPort;
   // A library that does not load fails its file below, and the main thread makes that file itself.
   const files = (workerData as { files: ApartFile[] }).files;
+  let records: ApartRecords | undefined;
+  let jobCame = false;
   const loaded = preloadFor(files)
-    .then(() => warmUp(files))
+    .then(() => warmUp(files, () => jobCame))
     .then(
       () => undefined,
       () => undefined,
     );
-  let records: ApartRecords | undefined;
   let queue: Promise<void> = loaded;
   const reply = (m: FromOutputsWorker) => port.postMessage(m);
   port.on('message', (m: ToOutputsWorker) => {
+    if ('job' in m) jobCame = true;
     queue = queue.then(async () => {
       if ('job' in m) records = new ApartRecords(m.job);
       else if ('file' in m) {
