@@ -13,11 +13,8 @@ import { writeXlsx } from '../render/xlsx.js';
 import type { PackageTarget } from '../render/xlsx-package.js';
 import { ZipWriter } from '../render/zip-stream.js';
 import type { Tables } from '../types.js';
+import type { ApartFile } from './outputs-thread.js';
 import { type CodingSnapshot, CodingStore, SourceStore } from './stored.js';
-
-/** The files that can be made apart, in the order a worker takes them (the largest first). */
-export const APART_FILES = ['analysis.xlsx', 'synthesis.docx', 'project.qdpx', 'review.xlsx'] as const;
-export type ApartFile = (typeof APART_FILES)[number];
 
 /** Everything the renderers of the files read, as plain data. */
 export interface ApartJob {

@@ -6,12 +6,40 @@
 // the worker could not make (it did not start, failed or died) is the main thread's to make.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ApartFile, ApartJob } from './outputs-apart.js';
+import type { ApartJob } from './outputs-apart.js';
 import type { FromOutputsWorker, ToOutputsWorker } from './outputs-worker.js';
+
+/** The files that can be made apart, in the order the thread takes them (the largest first). */
+export const APART_FILES = ['analysis.xlsx', 'synthesis.docx', 'project.qdpx', 'review.xlsx'] as const;
+export type ApartFile = (typeof APART_FILES)[number];
 
 /** Whether a run may use a thread for its outputs: `--jobs 1` keeps to one thread, as asked. */
 export function outputsThreadAllowed(jobs: number | 'auto'): boolean {
   return jobs === 'auto' ? availableParallelism() >= 2 : jobs >= 2;
+}
+
+let early: OutputsThread | undefined;
+
+/**
+ * Starts the thread for every file before the run's own modules load (they take a quarter of a second):
+ * the run takes it over with `outputsThreadFor`, or ends it when its options leave it nothing to do.
+ */
+export function startOutputsThreadEarly(): void {
+  if (availableParallelism() >= 2) early ??= OutputsThread.start(APART_FILES);
+}
+
+/** The run's outputs thread for these files: the early one, or a new one; none when the run may not have one. */
+export function outputsThreadFor(
+  files: readonly ApartFile[],
+  jobs: number | 'auto',
+): OutputsThread | undefined {
+  const started = early;
+  early = undefined;
+  if (files.length === 0 || !outputsThreadAllowed(jobs)) {
+    void started?.close();
+    return undefined;
+  }
+  return started ?? OutputsThread.start(files);
 }
 
 export class OutputsThread {

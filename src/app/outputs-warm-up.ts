@@ -11,7 +11,7 @@ import { writeXlsx } from '../render/xlsx.js';
 import { memoryTarget } from '../render/xlsx-package.js';
 import { ZipWriter } from '../render/zip-stream.js';
 import type { Coding, Tables } from '../types.js';
-import type { ApartFile } from './outputs-apart.js';
+import type { ApartFile } from './outputs-thread.js';
 
 const TEXT = 'Lämmittely.';
 

@@ -2,7 +2,8 @@
 // warms them up (app/outputs-warm-up.ts) while the main thread is still reading reports, takes the job, then renders the files it is handed one at a time,
 // saying for each whether it is in its scratch file. `done` closes the records and ends the thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ApartFile, type ApartJob, ApartRecords, preloadFor, renderApart } from './outputs-apart.js';
+import { type ApartJob, ApartRecords, preloadFor, renderApart } from './outputs-apart.js';
+import type { ApartFile } from './outputs-thread.js';
 import { warmUp } from './outputs-warm-up.js';
 
 export type ToOutputsWorker = { job: ApartJob } | { file: ApartFile } | { done: true };

@@ -21,8 +21,8 @@ import { writeXlsx } from '../render/xlsx.js';
 import { memoryTarget, type PackageTarget } from '../render/xlsx-package.js';
 import { ZipWriter } from '../render/zip-stream.js';
 import type { Tables } from '../types.js';
-import { APART_FILES, type ApartFile, type ApartJob } from './outputs-apart.js';
-import type { OutputsThread } from './outputs-thread.js';
+import type { ApartJob } from './outputs-apart.js';
+import { APART_FILES, type ApartFile, type OutputsThread } from './outputs-thread.js';
 import { CodingStore } from './stored.js';
 
 export const OUTPUT_FORMATS = ['csv', 'md', 'xlsx', 'html', 'synthesis', 'qdpx'] as const;

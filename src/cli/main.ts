@@ -4,6 +4,7 @@
 // table below; test/cli-main.test.ts checks the table against the subcommands' own definitions.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { startOutputsThreadEarly } from '../app/outputs-thread.js';
 
 type Register = (program: Command) => void;
 
@@ -73,6 +74,7 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 
 /** The subcommand that runs when the arguments name none. */
 const DEFAULT_SUBCOMMAND = 'run';
+const HELP_OR_VERSION = ['-h', '--help', '-V', '--version'];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -127,7 +129,7 @@ export function neededSubcommands(args: readonly string[]): string[] {
     return named && named in SUBCOMMANDS ? [named] : [];
   }
   if (first !== undefined && first in SUBCOMMANDS) return [first];
-  if (first === undefined && args.some((a) => ['-h', '--help', '-V', '--version'].includes(a))) return [];
+  if (first === undefined && args.some((a) => HELP_OR_VERSION.includes(a))) return [];
   return [DEFAULT_SUBCOMMAND];
 }
 
@@ -165,7 +167,16 @@ function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream): void {
 export async function main(argv: string[]): Promise<number> {
   endQuietlyWhenPipeCloses(process.stdout);
   endQuietlyWhenPipeCloses(process.stderr);
-  const program = await buildProgram(neededSubcommands(argv.slice(2)));
+  const needed = neededSubcommands(argv.slice(2));
+  // A run's outputs thread starts before the run's modules load (app/outputs-thread.ts).
+  const args = argv.slice(2);
+  if (
+    needed[0] === DEFAULT_SUBCOMMAND &&
+    args[0] !== 'help' &&
+    !args.some((a) => HELP_OR_VERSION.includes(a))
+  )
+    startOutputsThreadEarly();
+  const program = await buildProgram(needed);
   try {
     await program.parseAsync(withDefaultCommand(argv));
   } catch (e) {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { createAnonymiser, findLeaks, properNounFromVoikko } from '../anonymise/index.js';
 import { beginOutputs, type OutputStage } from '../app/output-stage.js';
 import { apartFiles, renderOutputs, SHAREABLE } from '../app/outputs.js';
-import { OutputsThread, outputsThreadAllowed } from '../app/outputs-thread.js';
+import { type OutputsThread, outputsThreadFor } from '../app/outputs-thread.js';
 import { quoteAnonymiser, toolVocabulary } from '../app/quote-anonymiser.js';
 import { runAnalysis } from '../app/run-analysis.js';
 import { collectGarbage } from '../heap.js';
@@ -92,9 +92,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       throw new UsageError('no reports given: name a folder or files, e.g. `analyse reports/`');
     const mistyped = mistypedCommand(paths);
     if (mistyped) throw new UsageError(mistyped);
-    // The workbooks', document's and project's libraries load in their own thread while the reports are read.
-    const away = apartFiles(new Set(flags.formats));
-    if (away.length > 0 && outputsThreadAllowed(flags.jobs)) outputsThread = OutputsThread.start(away);
+    // The workbooks', document's and project's libraries load in their own thread while the reports are read
+    // (started by main.ts before this module loaded, when it could be).
+    outputsThread = outputsThreadFor(apartFiles(new Set(flags.formats)), flags.jobs);
     const { setup, morphology, compiled, codebookText } = await codingFrom(flags);
     for (const n of setup.notes) process.stderr.write(`${c.dim(`note: ${n}`)}\n`);
     const allow = valueOr(
