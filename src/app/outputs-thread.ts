@@ -1,9 +1,8 @@
 // The thread the workbooks, the synthesis document and the REFI-QDA project are made in (app/outputs-apart.ts),
 // seen from the main thread. It starts with the run, so that exceljs and docx load while the reports are read
 // (a one-report run no longer waits for them), and gets its job after the last report. The main thread
-// hands it the files one at a time from the front of a queue; with threads to spare (a run that had two or
-// more) the main thread takes files from the end of the queue itself once its own outputs are done. A file
-// the worker could not make (it did not start, failed or died) is the main thread's to make.
+// hands it the files one at a time. A file the worker could not make (it did not start, failed or died) is
+// the main thread's to make.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ApartJob } from './outputs-apart.js';
@@ -93,13 +92,6 @@ export class OutputsThread {
     this.send({ job });
     this.queue.push(...files);
     this.handOut();
-  }
-
-  /** A file not handed to the worker yet, from the end of the queue, for the main thread to make. */
-  takeLast(): ApartFile | undefined {
-    const file = this.queue.pop();
-    if (file) this.settled(file, false);
-    return file;
   }
 
   /** True once the worker has put the file into its scratch file; false when the main thread must make it. */
