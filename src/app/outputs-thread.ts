@@ -52,8 +52,6 @@ export class OutputsThread {
   private closing: Promise<void> | undefined;
 
   private constructor(private readonly worker: Worker) {
-    // Idle until the job comes, it must not keep a run that ends early alive.
-    worker.unref();
     worker.on('message', (m: FromOutputsWorker) => {
       this.busy = false;
       this.settled(m.file, m.ok);
@@ -66,6 +64,9 @@ export class OutputsThread {
         resolve();
       }),
     );
+    // Idle until the job comes, it must not keep a run that ends early (a usage error) alive. After the
+    // listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
   }
 
   /** A worker for these files, or undefined when it cannot start (the main thread makes them then). */
