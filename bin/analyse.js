@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the CLI from the launch bundle with its code cache (dist/bundle/), else from the compiled
+// modules in dist/ (src/launch/load-bundle.ts). Both are built by `npm ci` through the prepare script.
+import { loadMain } from '../dist/launch/load-bundle.js';
 
+const main = await loadMain();
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
