@@ -25,16 +25,16 @@ export function cliEnv(uid?: number): NodeJS.ProcessEnv {
 
 export function analyse(
   args: readonly string[],
-  options: { uid?: number; command?: readonly string[] } = {},
+  options: { uid?: number; command?: readonly string[]; bin?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
   const [cmd, ...pre] = options.command ?? [process.execPath];
   return new Promise((resolve, reject) => {
     const child = spawn(
       cmd ?? process.execPath,
-      [...pre, ...(options.command ? [process.execPath] : []), bin, ...args],
+      [...pre, ...(options.command ? [process.execPath] : []), options.bin ?? bin, ...args],
       {
         cwd: root,
-        env: cliEnv(options.uid),
+        env: { ...cliEnv(options.uid), ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
         ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
       },
