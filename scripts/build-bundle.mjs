@@ -2,7 +2,7 @@
 // Part of `npm run build`, after tsc and build-vocabulary.mjs: the launch bundle (src/launch/, README
 // Performance). esbuild bundles the compiled dist/ and its libraries into one CommonJS script,
 // dist/bundle/analyse.cjs, exporting the CLI's main and the entry of every worker thread
-// (dist/app/*-worker.js, found here, so a new worker needs nothing more); beside it a launcher per worker,
+// (src/app/*-worker.ts, found here, so a new worker needs nothing more); beside it a launcher per worker,
 // so that `new URL('./x-worker.js', import.meta.url)` in the bundle finds one. Then a warm-up run of the
 // CLI from the bundle over the sample reports (reports/), which writes the V8 code cache
 // (dist/bundle/analyse.v8-cache) with every function that run compiled.
@@ -30,9 +30,10 @@ const EXTERNAL = ['koffi', 'unpdf', 'mammoth'];
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const workers = readdirSync(join(dist, 'app'))
-  .filter((f) => f.endsWith('-worker.js'))
-  .map((f) => f.slice(0, -'.js'.length))
+// From the sources: tsc leaves the compiled file of a removed worker behind in dist/.
+const workers = readdirSync(join(root, 'src', 'app'))
+  .filter((f) => f.endsWith('-worker.ts'))
+  .map((f) => f.slice(0, -'.ts'.length))
   .sort();
 const entry = [
   "export { main } from './cli/main.js';",
