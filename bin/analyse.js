@@ -3,7 +3,7 @@
 // modules in dist/ (src/launch/load-bundle.ts). Both are built by `npm ci` through the prepare script.
 import { loadMain } from '../dist/launch/load-bundle.js';
 
-const main = await loadMain();
+const main = await loadMain(process.argv);
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

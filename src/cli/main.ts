@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { startOutputsThreadEarly } from '../app/outputs-thread.js';
+import { HELP_OR_VERSION } from './help-or-version.js';
 
 type Register = (program: Command) => void;
 
@@ -74,7 +75,6 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 
 /** The subcommand that runs when the arguments name none. */
 const DEFAULT_SUBCOMMAND = 'run';
-const HELP_OR_VERSION = ['-h', '--help', '-V', '--version'];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {

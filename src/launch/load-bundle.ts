@@ -5,12 +5,14 @@
 // or its cache costs time, never the run: no bundle, or one older than dist/ (a `tsc` since the last
 // `npm run build`) → the compiled modules of dist/; no cache, a damaged one, or one V8 rejects (another
 // Node, other flags) → the bundle compiled afresh.
-// The lowest layer of the tool: plain Node, no module of the tool's own but its siblings here.
+// The lowest layer of the tool: plain Node and its siblings here, no module of the tool's own but the
+// list of the program's own flags.
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { HELP_OR_VERSION } from '../cli/help-or-version.js';
 import {
   BUNDLE_DIR_URL,
   BUNDLE_FILE,
@@ -131,9 +133,15 @@ function writeCodeCache(loaded: LoadedBundle): void {
   }
 }
 
-/** The CLI's main: the bundle's, else that of dist/cli/main.js. */
-export async function loadMain(): Promise<BundleExports['main']> {
-  const loaded = loadBundle();
+/**
+ * The CLI's main for these arguments: the bundle's, else that of dist/cli/main.js. The program's own
+ * --version and --help need only main.js and commander, less than reading the bundle and its cache
+ * (0.18 s against 0.26 s): they start from dist/.
+ */
+export async function loadMain(argv: readonly string[]): Promise<BundleExports['main']> {
+  const args = argv.slice(2);
+  const onlyTheProgram = args.length === 1 && HELP_OR_VERSION.includes(args[0] as string);
+  const loaded = onlyTheProgram ? undefined : loadBundle();
   if (!loaded) return (await import('../cli/main.js')).main;
   if (!process.env[WRITE_CACHE_ENV]) return loaded.exports.main;
   return async (argv) => {
