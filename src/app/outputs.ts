@@ -78,6 +78,8 @@ export interface RenderOptions {
    * without it, or when it cannot take them, they are made here.
    */
   apart?: OutputsThread;
+  /** Threads the run had for its reports: with two or more, this one makes the project (see rest()). */
+  threads?: number;
   /** Where the report texts are on disk (the outputs thread reads them from there for the project). */
   sourceRecords?: RecordSnapshot;
 }
@@ -165,9 +167,13 @@ export async function renderOutputs(
     const thread = apart ? options.apart : undefined;
     for (const file of apartFiles(f)) if (!elsewhere.has(file)) await here(file);
     if (!apart || !thread) return;
-    // The thread makes its files one after the other, and none beside a workbook here: two workbooks at
-    // once (or one beside the leak check and another) raised the peak memory of 10,000 reports by a quarter.
+    // The thread makes its files one after the other, and no workbook is made here beside it: two at once
+    // raised the peak memory of 10,000 reports by a quarter. The project is no workbook: in a run large
+    // enough to have had worker threads, this thread makes it when the outputs thread has not begun it.
+    const madeHere = (options.threads ?? 1) >= 2 && thread.take('project.qdpx') ? 'project.qdpx' : undefined;
+    if (madeHere) await here(madeHere);
     for (const file of apart.files) {
+      if (file === madeHere) continue;
       // A file the worker could not make is made here.
       if (!(await thread.made(file))) await here(file);
       else {
