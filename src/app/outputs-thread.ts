@@ -8,8 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { ApartJob } from './outputs-apart.js';
 import type { FromOutputsWorker, ToOutputsWorker } from './outputs-worker.js';
 
-/** The files that can be made apart, in the order the thread takes them (the project last: see take()). */
-export const APART_FILES = ['analysis.xlsx', 'synthesis.docx', 'review.xlsx', 'project.qdpx'] as const;
+/** The files that can be made apart, in the order the thread takes them. */
+export const APART_FILES = ['analysis.xlsx', 'synthesis.docx', 'project.qdpx', 'review.xlsx'] as const;
 export type ApartFile = (typeof APART_FILES)[number];
 
 /** Whether a run may use a thread for its outputs: `--jobs 1` keeps to one thread, as asked. */
@@ -93,15 +93,6 @@ export class OutputsThread {
     this.send({ job });
     this.queue.push(...files);
     this.handOut();
-  }
-
-  /** Takes the file back when the worker has not begun it (the main thread makes it then): true if taken. */
-  take(file: ApartFile): boolean {
-    const at = this.queue.indexOf(file);
-    if (at < 0) return false;
-    this.queue.splice(at, 1);
-    this.settled(file, false);
-    return true;
   }
 
   /** True once the worker has put the file into its scratch file; false when the main thread must make it. */

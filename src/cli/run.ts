@@ -177,7 +177,6 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
         streamed: spool ? ['codings.csv'] : [],
         ...(date ? { documentDate: date } : {}),
         onRendered: phase,
-        threads: result.threads,
         ...(outputsThread ? { apart: outputsThread } : {}),
         ...(result.sourceRecords ? { sourceRecords: result.sourceRecords } : {}),
       },
