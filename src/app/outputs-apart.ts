@@ -5,7 +5,7 @@
 // renderers on the same data as on the main thread: the same bytes (tested).
 import type { Codebook } from '../codebook/types.js';
 import { type RecordSnapshot, scratchPackage, scratchWriter } from '../io/scratch.js';
-import { writeQdpx } from '../render/qdpx.js';
+import { type SourceList, writeQdpx } from '../render/qdpx.js';
 import { writeReviewXlsx } from '../render/review-xlsx.js';
 import { renderSynthesisDocx } from '../render/synthesis-docx.js';
 import type { UiLang } from '../render/ui-strings.js';
@@ -55,13 +55,31 @@ export class ApartRecords {
   }
 }
 
+/**
+ * Writes one of the files into `target` with its renderer, on whichever thread: the outputs thread, the
+ * main thread when that one could not, the warm-up. A workbook's package goes through `target.package()`.
+ */
+export async function writeApartFile(
+  file: ApartFile,
+  tables: Tables,
+  book: Codebook,
+  lang: UiLang,
+  dated: { created?: Date },
+  sources: SourceList,
+  target: PackageTarget,
+): Promise<void> {
+  if (file === 'analysis.xlsx') await writeXlsx(tables, book, lang, dated, target);
+  else if (file === 'review.xlsx') await writeReviewXlsx(tables, book, lang, dated, target);
+  else if (file === 'synthesis.docx') target.out(await renderSynthesisDocx(tables, book, lang, dated));
+  else writeQdpx(tables, book, sources, lang, new ZipWriter((bytes) => target.out(bytes)));
+}
+
 /** Renders one file of the job into its scratch file. */
 export async function renderApart(records: ApartRecords, file: ApartFile): Promise<void> {
   const { job, tables } = records;
   const path = job.scratch[file];
   if (!path) throw new Error(`the job gives no scratch file for ${file}`);
   const out = scratchWriter(path);
-  const dated = job.created ? { created: job.created } : {};
   try {
     const packagePath = job.scratch[`package-${file}`];
     const target: PackageTarget = {
@@ -71,14 +89,9 @@ export async function renderApart(records: ApartRecords, file: ApartFile): Promi
       },
       out: (bytes) => out.write(bytes),
     };
-    if (file === 'analysis.xlsx') await writeXlsx(tables, job.book, job.lang, dated, target);
-    else if (file === 'review.xlsx') await writeReviewXlsx(tables, job.book, job.lang, dated, target);
-    else if (file === 'synthesis.docx')
-      out.write(await renderSynthesisDocx(tables, job.book, job.lang, dated));
-    else {
-      const list = { reports: () => job.reports, texts: () => records.texts() };
-      writeQdpx(tables, job.book, list, job.lang, new ZipWriter((bytes) => out.write(bytes)));
-    }
+    const sources = { reports: () => job.reports, texts: () => records.texts() };
+    const dated = job.created ? { created: job.created } : {};
+    await writeApartFile(file, tables, job.book, job.lang, dated, sources, target);
   } finally {
     out.close();
   }

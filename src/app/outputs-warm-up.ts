@@ -4,13 +4,9 @@
 // time (compiled on first call); once warm, a one-report run's workbooks take a fraction of it. Nothing of
 // the placeholder reaches an output: the renderers are pure.
 import type { Codebook } from '../codebook/types.js';
-import { writeQdpx } from '../render/qdpx.js';
-import { writeReviewXlsx } from '../render/review-xlsx.js';
-import { renderSynthesisDocx } from '../render/synthesis-docx.js';
-import { writeXlsx } from '../render/xlsx.js';
 import { memoryTarget } from '../render/xlsx-package.js';
-import { ZipWriter } from '../render/zip-stream.js';
 import type { Coding, Tables } from '../types.js';
+import { writeApartFile } from './outputs-apart.js';
 import type { ApartFile } from './outputs-thread.js';
 
 const TEXT = 'Lämmittely.';
@@ -117,10 +113,7 @@ export async function warmUp(
     // Once the real job is there, it warms the rest up itself.
     if (stop()) break;
     try {
-      if (file === 'analysis.xlsx') await writeXlsx(tables, book, 'fi', {}, memoryTarget());
-      else if (file === 'review.xlsx') await writeReviewXlsx(tables, book, 'fi', {}, memoryTarget());
-      else if (file === 'synthesis.docx') await renderSynthesisDocx(tables, book, 'fi', {});
-      else writeQdpx(tables, book, sources, 'fi', new ZipWriter(() => undefined));
+      await writeApartFile(file, tables, book, 'fi', {}, sources, memoryTarget());
     } catch {
       failed.push(file);
     }

@@ -1,6 +1,7 @@
 // The worker thread of app/outputs-thread.ts. It loads the libraries of its files as soon as it starts and
-// warms them up (app/outputs-warm-up.ts) while the main thread is still reading reports, takes the job, then renders the files it is handed one at a time,
-// saying for each whether it is in its scratch file. `done` closes the records and ends the thread.
+// warms them up (app/outputs-warm-up.ts) while the main thread is still reading reports, takes the job,
+// then renders the files it is handed one at a time, saying for each whether it is in its scratch file.
+// `done` closes the records and ends the thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type ApartJob, ApartRecords, preloadFor, renderApart } from './outputs-apart.js';
 import type { ApartFile } from './outputs-thread.js';

@@ -12,16 +12,12 @@ import {
   themeCountsCsv,
 } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
-import { type SourceList, writeQdpx } from '../render/qdpx.js';
+import type { SourceList } from '../render/qdpx.js';
 import { quotesMarkdown } from '../render/quotes-md.js';
-import { writeReviewXlsx } from '../render/review-xlsx.js';
 import { renderSynthesisMarkdown } from '../render/synthesis.js';
-import { renderSynthesisDocx } from '../render/synthesis-docx.js';
-import { writeXlsx } from '../render/xlsx.js';
 import { memoryTarget, type PackageTarget } from '../render/xlsx-package.js';
-import { ZipWriter } from '../render/zip-stream.js';
 import type { Tables } from '../types.js';
-import type { ApartJob } from './outputs-apart.js';
+import { type ApartJob, writeApartFile } from './outputs-apart.js';
 import { APART_FILES, type ApartFile, type OutputsThread } from './outputs-thread.js';
 import { CodingStore } from './stored.js';
 
@@ -167,7 +163,7 @@ export async function renderOutputs(
   const here = (file: ApartFile) => renderHere(file, tables, book, options, files);
   for (const file of apartFiles(f)) if (!elsewhere.has(file)) await here(file);
   const rest = async () => {
-    const thread = apart ? options.apart : undefined;
+    const thread = options.apart;
     if (!apart || !thread) return;
     for (const file of apart.files) {
       // A file the worker could not make is made here.
@@ -191,33 +187,16 @@ async function renderHere(
 ): Promise<void> {
   const dated = options.documentDate ? { created: options.documentDate } : {};
   const sinks = options.sinks;
-  if (file === 'synthesis.docx')
-    files.set(file, await renderSynthesisDocx(tables, book, options.lang, dated));
-  else if (file === 'project.qdpx') {
-    const chunks: Uint8Array[] = [];
-    const sink = sinks?.file(file);
-    writeQdpx(
-      tables,
-      book,
-      options.sources,
-      options.lang,
-      new ZipWriter((c) => (sink ? sink.write(c) : chunks.push(c))),
-    );
-    if (!sink) files.set(file, Buffer.concat(chunks));
+  // The document is held like the other small files; the workbooks and the project go straight into their
+  // files (a workbook's package through a scratch file).
+  const sink = file === 'synthesis.docx' ? undefined : sinks?.file(file);
+  if (sinks && sink) {
+    const target = { package: () => sinks.package(file), out: (b: Uint8Array) => sink.write(b) };
+    await writeApartFile(file, tables, book, options.lang, dated, options.sources, target);
   } else {
-    const write = file === 'analysis.xlsx' ? writeXlsx : writeReviewXlsx;
-    // A workbook straight into its file (the package through a scratch file), or in memory.
-    if (sinks) {
-      const sink = sinks.file(file);
-      await write(tables, book, options.lang, dated, {
-        package: () => sinks.package(file),
-        out: (b) => sink.write(b),
-      });
-    } else {
-      const target = memoryTarget();
-      await write(tables, book, options.lang, dated, target);
-      files.set(file, target.bytes());
-    }
+    const target = memoryTarget();
+    await writeApartFile(file, tables, book, options.lang, dated, options.sources, target);
+    files.set(file, target.bytes());
   }
   options.onRendered?.(file);
 }

@@ -167,9 +167,9 @@ function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream): void {
 export async function main(argv: string[]): Promise<number> {
   endQuietlyWhenPipeCloses(process.stdout);
   endQuietlyWhenPipeCloses(process.stderr);
-  const needed = neededSubcommands(argv.slice(2));
-  // A run's outputs thread starts before the run's modules load (app/outputs-thread.ts).
   const args = argv.slice(2);
+  const needed = neededSubcommands(args);
+  // A run's outputs thread starts before the run's modules load (app/outputs-thread.ts).
   if (
     needed[0] === DEFAULT_SUBCOMMAND &&
     args[0] !== 'help' &&
