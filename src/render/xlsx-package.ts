@@ -6,6 +6,7 @@
 // run gives a scratch file and the output folder's spool (io/scratch.ts, io/spool.ts); tests, memory.
 import { PassThrough, type Writable } from 'node:stream';
 import { strFromU8, strToU8 } from 'fflate';
+import { rememberStyles, type StylesRegistry } from './xlsx-styles.js';
 import { coreDates } from './zip-deterministic.js';
 import { type ByteSource, bufferSource, repackEntries } from './zip-read.js';
 import { ZipWriter } from './zip-stream.js';
@@ -33,6 +34,8 @@ export async function writeWorkbook(
   const workbook = new Writer({ stream: pkg.stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'analyse';
   workbook.lastModifiedBy = 'analyse';
+  // exceljs does not declare the writer's styles registry in its types.
+  rememberStyles((workbook as unknown as { styles: StylesRegistry }).styles);
   // exceljs stamps "now"; the repack sets `created` or drops the dates.
   await fill(workbook);
   await workbook.commit();
