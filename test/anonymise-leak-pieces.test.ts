@@ -33,6 +33,13 @@ describe('the leak check in pieces', () => {
     },
   );
 
+  it('reads an empty text and a text of one line, whole and in pieces', () => {
+    for (const t of ['', 'Kauppakatu 12']) {
+      const once = findLeaks([{ file: 'a.md', text: t }], inventory).map(key);
+      expect(findLeaks([{ file: 'a.md', text: t }], inventory, { pieceChars: 4 }).map(key)).toEqual(once);
+    }
+  });
+
   it('finds something to compare', () => {
     expect(whole.length).toBeGreaterThan(20);
   });

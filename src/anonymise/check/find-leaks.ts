@@ -237,23 +237,32 @@ function scanWords(
   const only = parts.length === 1 ? analysisOf(text, allow) : undefined;
   const analysis = (p: Piece) => only ?? analysisOf(text.slice(p.base, p.end), allow);
   const own = (p: Piece, at: number) => p.base + at >= p.from && p.base + at < p.to;
-  // Street addresses by the anonymiser's own pattern, a capitalised street word with a number: all of
-  // them first, as one reading of the whole text finds them before it looks at the words one by one.
-  for (const p of parts) {
-    const a = analysis(p);
-    for (const r of addressRecognizer.analyze(a)) {
-      if (!own(p, r.start)) continue;
-      const words = a.text.slice(r.start, r.end).match(/\p{L}+/gu) ?? [];
-      if (r.score >= 0.9 && !words.every((w) => known.has(w.toLowerCase())))
-        push(p.base + r.start, p.base + r.end, 'address');
+  // Street addresses by the anonymiser's own pattern, a capitalised street word with a number: before the
+  // words, as one reading of the whole text finds them all before it looks at the words one by one. A
+  // piece's words reach no further than its text read (p.end), so the addresses of the pieces that start
+  // before that are all a piece's words can meet: those are found first, and each piece is read once.
+  const addressed: Analysis[] = [];
+  let next = 0;
+  /** Addresses of the pieces up to `last`, and of the later ones that start before `limit`. */
+  const addressesUpTo = (last: number, limit: number) => {
+    for (let p = parts[next]; p && (next <= last || p.from < limit); p = parts[++next]) {
+      const a = analysis(p);
+      for (const r of addressRecognizer.analyze(a)) {
+        if (!own(p, r.start)) continue;
+        const words = a.text.slice(r.start, r.end).match(/\p{L}+/gu) ?? [];
+        if (r.score >= 0.9 && !words.every((w) => known.has(w.toLowerCase())))
+          push(p.base + r.start, p.base + r.end, 'address');
+      }
+      addressed.push(a);
     }
-  }
+  };
   const kept = new Uint8Array(text.length);
   // A long text's pieces leave nothing alive: collect now and then (src/heap.ts), or the heap grows with them.
   const everyFew = parts.length > 1 ? collectEvery(PIECES_PER_COLLECTION) : () => {};
-  for (const p of parts) {
+  for (const [k, p] of parts.entries()) {
     everyFew();
-    const a = analysis(p);
+    addressesUpTo(k, p.end);
+    const a = addressed.shift() as Analysis;
     for (const [s, e] of allow.ranges(a.text, a.tokens)) if (own(p, s)) kept.fill(1, p.base + s, p.base + e);
     scanPiece(a, p, kept, matcher, allow, known, push);
   }
