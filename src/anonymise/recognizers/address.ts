@@ -45,7 +45,9 @@ const HOUSE_NUMBER =
 const POSTCODE_TAIL = /^\s*,?\s*(?:FI-)?\d{5}(?:\s+\p{Lu}[\p{L}-]+)?/u;
 const POST_BOX =
   /\b(?:PL|PB|PO Box|P\.O\. Box|Postilokero)\s+\d+(?:\s*,\s*(?:FI-)?\d{5}(?:\s+\p{Lu}[\p{L}-]+)?)?/gu;
-const POSTCODE = /(?<![\p{L}\p{N}.,-])(FI-)?(\d{5})(?![\p{N}]|[.,]\d)/gu;
+// The lookahead says what the match starts with (it adds nothing to the pattern): the engine then skips to
+// an "F" or a digit instead of trying the lookbehind at every position of the text.
+const POSTCODE = /(?=[F\d])(?<![\p{L}\p{N}.,-])(FI-)?(\d{5})(?![\p{N}]|[.,]\d)/gu;
 
 /** The street word a capitalised word ends in, and the word's case: "Kauppatiellä" → tie, adessive. */
 function streetEnding(

@@ -4,6 +4,7 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { WORDS } from '../data/tables.generated.js';
 import type { EntityKind } from '../types.js';
+import { anchoredMatches, runStart, stickyOf } from './anchored.js';
 import { type Analysis, NOM, type Recognizer, type RecognizerResult } from './recognizer.js';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,13 +23,15 @@ const AT = `(?:\\s*@\\s*|${obfuscations(WORDS['email-at'])})`;
 const DOT = `(?:\\.|${obfuscations(WORDS['email-dot'])})`;
 const LABEL = '[\\p{L}\\p{N}][\\p{L}\\p{N}-]*';
 // The domain may lack a top-level domain when the @ is written out ("etunimi.sukunimi(at)kunta").
-const EMAIL = new RegExp(
+export const EMAIL = new RegExp(
   `(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}_%+-]+(?:\\.[\\p{L}\\p{N}_%+-]+)*${AT}${LABEL}(?:${DOT}${LABEL})*`,
   'giu',
 );
 const TLD = '(?:fi|ax|se|com|net|org|eu|io|info|biz|no|dk|ee|de|uk|nu|app|dev|cloud|online|site)';
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]"”]+/giu;
-const DOMAIN = new RegExp(
+// \b(?:https?:\/\/|www\.) with the word boundary checked after the first letter (the same matches): the
+// engine then looks for an "h" or a "w" instead of trying a lookbehind at every position.
+export const URL = /(?:h(?<!\wh)ttps?:\/\/|w(?<!\ww)ww\.)[^\s<>()[\]"”]+/giu;
+export const DOMAIN = new RegExp(
   `(?<![\\p{L}\\p{N}@./-])(?:[\\p{L}\\p{N}-]+\\.)+${TLD}(?:/[^\\s<>()"”]*)?(?![\\p{L}\\p{N}])`,
   'giu',
 );
@@ -39,8 +42,56 @@ const PHONE =
 const IDENTITY_CODE =
   /(?<![\p{L}\p{N}])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[-+A-FU-Ya-fu-y]\d{3}[0-9A-FHJ-NPR-Ya-fhj-npr-y](?![\p{L}\p{N}])/gu;
 const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\p{L}\p{N}])/gu;
-const BUSINESS_ID = /(?<![\p{N}-])(?:FI\s?\d{8}|\d{7}-\d)(?![\p{N}])/gu;
+// (?<![\p{N}-])(?:FI\s?\d{8}|\d{7}-\d) with the lookbehind after the first character (as URL).
+export const BUSINESS_ID = /(?:F(?<![\p{N}-]F)I\s?\d{8}|\d(?<![\p{N}-]\d)\d{6}-\d)(?![\p{N}])/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_@.#])[#@][\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
+
+/** The matches of one pattern in a text. */
+export type Finder = (text: string) => Iterable<RegExpMatchArray>;
+const everywhere =
+  (re: RegExp): Finder =>
+  (text) =>
+    text.matchAll(re);
+
+// E-mail addresses and domains are tried only where they can start (anchored.ts): at the start of the run of
+// address characters before an "@", a written-out one ("(at)", " at ") or a "." before a top-level domain.
+const EMAIL_AT = (() => {
+  const brackets = new Set<string>(['@']);
+  const words: string[] = [];
+  for (const w of WORDS['email-at']) {
+    const m = /^([([{])\s*(.+?)\s*([)\]}])$/u.exec(w.trim());
+    if (m) brackets.add(m[1] ?? '');
+    else words.push(escapeRegExp(w.trim()));
+  }
+  const marks = [...brackets].map(escapeRegExp).join('|');
+  return new RegExp(words.length > 0 ? `${marks}|\\s(?:${words.join('|')})` : marks, 'giu');
+})();
+const SPACE = /\s/u;
+const EMAIL_RUN = /^[\p{L}\p{N}._%+-]$/u;
+const EMAIL_STICKY = stickyOf(EMAIL);
+export const emails: Finder = (text) => {
+  const starts: number[] = [];
+  for (const m of text.matchAll(EMAIL_AT)) {
+    // The "@" (written out or not) may have spaces before it; the address's name ends where they start.
+    let at = m.index ?? 0;
+    while (at > 0 && SPACE.test(text.charAt(at - 1))) at--;
+    const start = runStart(text, at, EMAIL_RUN);
+    if (start < at) starts.push(start);
+  }
+  return anchoredMatches(text, EMAIL_STICKY, starts);
+};
+const DOT_TLD = new RegExp(`\\.${TLD}(?![\\p{L}\\p{N}])`, 'giu');
+const DOMAIN_RUN = /^[\p{L}\p{N}.-]$/u;
+const DOMAIN_STICKY = stickyOf(DOMAIN);
+export const domains: Finder = (text) => {
+  const starts: number[] = [];
+  for (const m of text.matchAll(DOT_TLD)) {
+    const dot = m.index ?? 0;
+    const start = runStart(text, dot, DOMAIN_RUN);
+    if (start < dot) starts.push(start);
+  }
+  return anchoredMatches(text, DOMAIN_STICKY, starts);
+};
 
 type PatternKind = Extract<
   EntityKind,
@@ -50,7 +101,7 @@ type PatternKind = Extract<
 function patternRecognizer(
   name: string,
   entity: PatternKind,
-  patterns: RegExp[],
+  finders: Finder[],
   score: number,
   check?: (match: string, a: Analysis, start: number) => number | undefined,
   /** A cheap test the text must pass before the patterns run (most texts hold no e-mail address). */
@@ -62,8 +113,8 @@ function patternRecognizer(
     analyze(a) {
       const out: RecognizerResult[] = [];
       if (hint && !hint.test(a.text)) return out;
-      for (const re of patterns) {
-        for (const m of a.text.matchAll(re)) {
+      for (const find of finders) {
+        for (const m of find(a.text)) {
           let s = m[0];
           // Sentence punctuation after an address is not part of it.
           while (/[.,;:!?)'’-]$/u.test(s)) s = s.slice(0, -1);
@@ -89,7 +140,7 @@ function patternRecognizer(
 export const emailRecognizer = patternRecognizer(
   'EmailRecognizer',
   'email',
-  [EMAIL],
+  [emails],
   1,
   (s) => {
     // "nimi@kunta" and "nimi(at)kunta" are addresses; "kokous @ 10" and "meet at Teams" are not: a spaced
@@ -103,7 +154,7 @@ export const emailRecognizer = patternRecognizer(
 export const urlRecognizer = patternRecognizer(
   'UrlRecognizer',
   'url',
-  [URL, DOMAIN],
+  [everywhere(URL), domains],
   0.95,
   (s, a) =>
     // An allow-listed domain ("Suomi.fi", "Innokylä.fi") stays.
@@ -111,18 +162,22 @@ export const urlRecognizer = patternRecognizer(
   /https?:|www\.|\.(?:fi|ax|se|com|net|org|eu|io|info|biz|no|dk|ee|de|uk|nu|app|dev|cloud|online|site)\b/iu,
 );
 
-export const phoneRecognizer = patternRecognizer('PhoneRecognizer', 'phone', [PHONE], 0.95, (s) =>
-  s.replace(/\D/g, '').length >= 7 && !/^\d{4}\s?[-–]\s?\d{4}$/u.test(s) ? 0.95 : undefined,
+export const phoneRecognizer = patternRecognizer(
+  'PhoneRecognizer',
+  'phone',
+  [everywhere(PHONE)],
+  0.95,
+  (s) => (s.replace(/\D/g, '').length >= 7 && !/^\d{4}\s?[-–]\s?\d{4}$/u.test(s) ? 0.95 : undefined),
 );
 
 export const identityCodeRecognizer = patternRecognizer(
   'IdentityCodeRecognizer',
   'identity-code',
-  [IDENTITY_CODE],
+  [everywhere(IDENTITY_CODE)],
   1,
 );
 
-export const ibanRecognizer = patternRecognizer('IbanRecognizer', 'iban', [IBAN], 1, (s) => {
+export const ibanRecognizer = patternRecognizer('IbanRecognizer', 'iban', [everywhere(IBAN)], 1, (s) => {
   const iban = electronicFormatIBAN(s) ?? '';
   if (isValidIBAN(iban)) return 1;
   // A mistyped Finnish account number is still one (FI + 16 digits).
@@ -132,8 +187,13 @@ export const ibanRecognizer = patternRecognizer('IbanRecognizer', 'iban', [IBAN]
 export const businessIdRecognizer = patternRecognizer(
   'BusinessIdRecognizer',
   'business-id',
-  [BUSINESS_ID],
+  [everywhere(BUSINESS_ID)],
   0.95,
 );
 
-export const hashtagRecognizer = patternRecognizer('HashtagRecognizer', 'hashtag', [HASHTAG], 0.9);
+export const hashtagRecognizer = patternRecognizer(
+  'HashtagRecognizer',
+  'hashtag',
+  [everywhere(HASHTAG)],
+  0.9,
+);
