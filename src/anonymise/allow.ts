@@ -14,6 +14,12 @@ export interface AllowMatcher {
 
 /** A character other than letters, digits, spaces and a word's inner marks: a term with one is searched as text. */
 const PUNCTUATED = /[^\p{L}\p{N}\s:'’-]/u;
+/**
+ * Whether allowsWord could hold for a token that no term matched at it (matchAt found nothing, so its
+ * lower-case form is no term): only by a colon ending ("DVV:n") or a hyphen compound ("Wilma-ohjelmistoon"),
+ * since a token never holds a PUNCTUATED character. Most tokens are then answered without the memo.
+ */
+const mayAllowUnmatched = (t: WordToken): boolean => t.text.includes(':') || t.text.includes('-');
 /** Distinct words whose verdict is remembered before the memo starts over (bounded memory). */
 const MEMO_LIMIT = 20_000;
 
@@ -64,7 +70,7 @@ export function allowMatcher(list: AllowList): AllowMatcher {
           const last = tokens[i + hit.length - 1] ?? first;
           out.push([first.start, last.end]);
           i += hit.length - 1;
-        } else if (allowsWord(first.text)) out.push([first.start, first.end]);
+        } else if (mayAllowUnmatched(first) && allowsWord(first.text)) out.push([first.start, first.end]);
       }
       for (const re of patterns) {
         for (const m of text.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);

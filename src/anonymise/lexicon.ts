@@ -125,6 +125,8 @@ export class Lexicon<T> {
    */
   private readonly prefixes = new Set<string>();
   private readonly firstTwo = new Set<number>();
+  /** The first two letters of every exact form: a word no stem and no form starts so is answered without hashing it. */
+  private readonly exactTwo = new Set<number>();
   private shortest = PREFIX;
 
   /** An empty lexicon; `stems` holds a build's encoded stems (fromData). */
@@ -162,6 +164,7 @@ export class Lexicon<T> {
   addForm(value: T, form: string, infl: Inflection): void {
     this.memo.clear();
     const key = form.toLowerCase();
+    if (key.length >= 2) this.exactTwo.add(pair(key));
     const list = this.exact.get(key) ?? [];
     list.push({ value, infl });
     this.exact.set(key, list);
@@ -224,6 +227,7 @@ export class Lexicon<T> {
       const list: LexiconHit<T>[] = new Array(count);
       for (let k = 0; k < count; k++) list[k] = exactHit(values, exactEntries[at++] ?? 0);
       lexicon.exact.set(form, list);
+      if (form.length >= 2) lexicon.exactTwo.add(pair(form));
     }
     for (const [first, list] of data.phrases)
       lexicon.phrases.set(
@@ -243,10 +247,20 @@ export class Lexicon<T> {
 
   /** Readings of one word (lower-cased inside). Memoised: reports repeat their words. */
   lookup(word: string): LexiconHit<T>[] {
-    const w = word.toLowerCase();
-    // The cheapest "no" first: no stem starts with the word's first two letters (a report's own small
-    // lexicons answer most words so, before their memo, which is empty for every new report).
-    if (this.shortest >= 2 && w.length >= 2 && !this.firstTwo.has(pair(w)) && !this.exact.has(w)) return [];
+    return this.lookupLower(word.toLowerCase());
+  }
+
+  /**
+   * lookup() of a word already in lower case (a token's `lower`, or a part of one): lower-casing a Finnish
+   * word again (ä, ö) costs more than the rest of a lookup that finds nothing.
+   */
+  lookupLower(w: string): LexiconHit<T>[] {
+    // The cheapest "no" first: no stem and no exact form starts with the word's first two letters (a
+    // report's own small lexicons answer most words so, before their memo, which is empty for every new report).
+    if (this.shortest >= 2 && w.length >= 2) {
+      const two = pair(w);
+      if (!this.firstTwo.has(two) && !this.exactTwo.has(two)) return [];
+    }
     const cached = this.memo.get(w);
     if (cached) return cached;
     const exact = this.exact.get(w);
@@ -279,7 +293,7 @@ export class Lexicon<T> {
       if (!ok || lastWord === undefined) continue;
       for (const hit of p.last.lookup(lastWord)) out.push({ ...hit, length: p.head.length + 1 });
     }
-    for (const hit of this.lookup(first)) out.push({ ...hit, length: 1 });
+    for (const hit of this.lookupLower(first)) out.push({ ...hit, length: 1 });
     return out.sort((a, b) => b.length - a.length);
   }
 }

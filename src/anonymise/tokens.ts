@@ -17,8 +17,10 @@ export interface WordToken extends Token {
 }
 
 const ABBREVIATIONS = new Set(WORDS.abbreviations);
-// Characters looked through backwards when deciding whether a word opens a sentence.
-const TRANSPARENT = /[\\ \t\u00a0*_#>`~"”“„«»'’([\u2022\u25cf–—-]/u;
+// Characters looked through backwards when deciding whether a word opens a sentence (by code: this runs
+// for every token).
+const TRANSPARENT = new Set([...'\\ \t\u00a0*_#>`~"”“„«»\'’([\u2022\u25cf–—-'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = new Set([...'.!?:;…'].map((c) => c.charCodeAt(0)));
 
 export function wordTokens(text: string): WordToken[] {
   const tokens = tokenize(text) as WordToken[];
@@ -34,6 +36,8 @@ export function wordTokens(text: string): WordToken[] {
 }
 
 function isAllCaps(word: string): boolean {
+  // Most words start with a lower-case letter, which settles it (the loop below would say so too).
+  if (isPlainLower(word.charCodeAt(0))) return false;
   let letters = 0;
   for (const c of word) {
     if (c.toLowerCase() === c.toUpperCase()) continue;
@@ -46,18 +50,36 @@ function isAllCaps(word: string): boolean {
 function opensSentence(text: string, token: WordToken, previous: WordToken | undefined): boolean {
   let i = token.start - 1;
   while (i >= 0) {
-    const c = text.charAt(i);
-    if (c === '\n' || c === '\r' || c === '|' || c === '\t' || c === '\u00b7') return true;
-    if (TRANSPARENT.test(c)) {
+    const c = text.charCodeAt(i);
+    // \n \r | \t ·
+    if (c === 10 || c === 13 || c === 124 || c === 9 || c === 0xb7) return true;
+    if (TRANSPARENT.has(c)) {
       i--;
       continue;
     }
     break;
   }
   if (i < 0) return true;
-  const c = text.charAt(i);
-  if (c === '.' && previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) return false;
-  return /[.!?:;…]/u.test(c);
+  const c = text.charCodeAt(i);
+  if (c === 46 && previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) return false;
+  return SENTENCE_END.has(c);
+}
+
+/** A lower-case letter of Finnish or Swedish, a digit, a hyphen or a colon: a word of these has no capital. */
+function isPlainLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 0xe4 || c === 0xf6 || c === 0xe5;
+}
+
+const UPPER = /\p{Lu}/u;
+
+/** Whether the word holds an upper-case letter (\p{Lu}); an all lower-case Finnish word is told by its codes. */
+export function hasUpperCase(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (isPlainLower(c) || (c >= 48 && c <= 58) || c === 45) continue;
+    return UPPER.test(word);
+  }
+  return false;
 }
 
 /** Text between two tokens is only spacing (one line): they can belong to one name. */

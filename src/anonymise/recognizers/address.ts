@@ -56,7 +56,7 @@ function streetEnding(
   const lower = word.toLowerCase();
   for (let k = 1; k <= lower.length - 2; k++) {
     const tail = lower.slice(k);
-    const hit = STREETS.lookup(tail)[0];
+    const hit = STREETS.lookupLower(tail)[0];
     if (hit) return { street: hit.value, hit };
   }
   return undefined;
@@ -76,7 +76,7 @@ export const addressRecognizer: Recognizer = {
       // "Helsingin tie 5": the street word written apart.
       const next = tokens[i + 1];
       if (!found && next && !next.capitalised && adjacent(text, t, next) && t.lower.endsWith('n')) {
-        const hit = STREETS.lookup(next.lower)[0];
+        const hit = STREETS.lookupLower(next.lower)[0];
         if (hit && /^\s{1,2}\d/u.test(text.slice(next.end, next.end + 3))) {
           found = { street: hit.value, hit };
           last = i + 1;

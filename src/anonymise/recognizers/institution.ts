@@ -41,10 +41,10 @@ export const institutionRecognizer: Recognizer = {
       // "Saarikoski-salissa": the whole compound is the venue.
       if (
         dash > 1 &&
-        HEADS.lookup(t.lower.slice(dash + 1)).length > 0 &&
+        HEADS.lookupLower(t.lower.slice(dash + 1)).length > 0 &&
         !(t.sentenceStart && a.vocab.isOrdinary(t.lower.slice(0, dash)))
       ) {
-        const head = HEADS.lookup(t.lower.slice(dash + 1))[0];
+        const head = HEADS.lookupLower(t.lower.slice(dash + 1))[0];
         out.push({
           start: t.start,
           end: t.end,
@@ -59,7 +59,7 @@ export const institutionRecognizer: Recognizer = {
       }
       // "Hoiskon koulu": a name in the genitive before the head; the head stays.
       const next = a.tokens[i + 1];
-      if (!next || !adjacent(a.text, t, next) || HEADS.lookup(next.lower).length === 0) continue;
+      if (!next || !adjacent(a.text, t, next) || HEADS.lookupLower(next.lower).length === 0) continue;
       if (t.allCaps || a.vocab.isCommon(t.lower)) continue;
       out.push({
         start: t.start,

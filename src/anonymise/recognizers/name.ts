@@ -9,7 +9,7 @@
 import { WORDS } from '../data/tables.generated.js';
 import type { PlaceRef } from '../gazetteer.js';
 import { guessCase } from '../inflect.js';
-import { headOf, type WordToken } from '../tokens.js';
+import { hasUpperCase, headOf, type WordToken } from '../tokens.js';
 import { placeFields, placeInfl } from './place.js';
 import { type Analysis, type Recognizer, type RecognizerResult, tokenFree } from './recognizer.js';
 
@@ -63,7 +63,7 @@ export const unknownNameRecognizer: Recognizer = {
     if (!a.failClosed) return out;
     for (let i = 0; i < a.tokens.length; i++) {
       const t = a.tokens[i] as WordToken;
-      if (!t.capitalised && !/\p{Lu}/u.test(t.text)) continue;
+      if (!t.capitalised && !hasUpperCase(t.text)) continue;
       if (!tokenFree(a, i) || a.allow.allowsWord(t.text)) continue;
       const verdict = unknownNameVerdict(a, t);
       if (!verdict) continue;
@@ -249,7 +249,7 @@ function nearPlaceUncached(a: Analysis, word: string) {
     }
   }
   for (const w of tries) {
-    const hit = a.places.lexicon.lookup(w).find((h) => !h.value.demonym && h.value.kind !== 'locality');
+    const hit = a.places.lexicon.lookupLower(w).find((h) => !h.value.demonym && h.value.kind !== 'locality');
     if (hit) return hit;
   }
   return undefined;

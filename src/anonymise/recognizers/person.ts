@@ -40,7 +40,7 @@ function placeHits(a: Analysis, i: number) {
   const t = a.tokens[i];
   if (!t) return [];
   return a.places.lexicon
-    .lookup(t.lower)
+    .lookupLower(t.lower)
     .filter((h) => !h.value.demonym && (h.value.kind !== 'locality' || t.capitalised));
 }
 const isLocativePlace = (a: Analysis, i: number) => placeHits(a, i).some((h) => LOCATIVE.has(h.infl.case));

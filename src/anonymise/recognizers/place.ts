@@ -54,26 +54,33 @@ const MEMO_LIMIT = 20_000;
 
 /** A gazetteer's readings of words, remembered per word (a report repeats its words). */
 class PlaceReadings {
-  private readonly best = new BoundedMemo<string, PlaceHit | undefined>(MEMO_LIMIT);
+  // One memo per capitalisation, keyed by the word itself: a key made per call ("C" + word) is a new
+  // string to flatten and hash on every token.
+  private readonly bestCapitalised = new BoundedMemo<string, PlaceHit | undefined>(MEMO_LIMIT);
+  private readonly bestLower = new BoundedMemo<string, PlaceHit | undefined>(MEMO_LIMIT);
   private readonly heads = new BoundedMemo<string, CompoundHead | undefined>(MEMO_LIMIT);
 
   constructor(private readonly lexicon: PlaceLexicon) {}
 
-  /** The place a word names, municipalities before regions before localities. */
+  /** The place a (lower-case) word names, municipalities before regions before localities. */
   bestPlace(word: string, capitalised: boolean): PlaceHit | undefined {
-    return this.best.get(capitalised ? `C${word}` : `l${word}`, this.bestOf);
+    return capitalised
+      ? this.bestCapitalised.get(word, this.bestOfCapitalised)
+      : this.bestLower.get(word, this.bestOfLower);
   }
 
-  private readonly bestOf = (key: string): PlaceHit | undefined => {
-    const capitalised = key.startsWith('C');
-    const hits = this.lexicon.lookup(key.slice(1)).filter((h) => h.value.demonym || capitalised);
+  private readonly bestOfCapitalised = (word: string) => this.bestOf(word, true);
+  private readonly bestOfLower = (word: string) => this.bestOf(word, false);
+
+  private bestOf(word: string, capitalised: boolean): PlaceHit | undefined {
+    const hits = this.lexicon.lookupLower(word).filter((h) => h.value.demonym || capitalised);
     hits.sort(
       (x, y) =>
         PLACE_RANK[x.value.kind] - PLACE_RANK[y.value.kind] ||
         Number(x.value.demonym) - Number(y.value.demonym),
     );
     return hits[0];
-  };
+  }
 
   /** The longest place name a word begins with, as a compound's first part. */
   compoundHead(word: string): CompoundHead | undefined {
@@ -83,7 +90,7 @@ class PlaceReadings {
   private readonly headOf = (word: string): CompoundHead | undefined => {
     for (let k = word.length - 4; k >= 5; k--) {
       const hit = this.lexicon
-        .lookup(word.slice(0, k))
+        .lookupLower(word.slice(0, k))
         .find(
           (h) =>
             !h.value.demonym &&
@@ -151,7 +158,7 @@ function tokenPlaces(a: Analysis, t: WordToken): Found[] {
       next &&
       adjacent(a.text, t, next)
     ) {
-      const noun = MUNICIPAL_NOUNS.lookup(next.lower)[0];
+      const noun = MUNICIPAL_NOUNS.lookupLower(next.lower)[0];
       if (noun && tokenFree(a, next.index)) {
         end = next.end;
         finalInfl = noun.infl;
@@ -227,17 +234,32 @@ function compoundPlaces(a: Analysis, t: WordToken, word: string): Found[] {
   ];
 }
 
+/**
+ * The residents' names the place pass read, by token, for the demonym pass of the same analysis: reading a
+ * token's residents does not depend on what earlier results cover (only a place takes the noun after it),
+ * and every token free for the demonym pass was free for the place pass, so it need not read them again.
+ */
+const demonymsRead = new WeakMap<Analysis, Map<number, Found[]>>();
+
 function findPlaces(a: Analysis, demonyms: boolean): RecognizerResult[] {
   const confirmed = new Set(a.ids.placeIds);
   const pending: Found[] = [];
+  const read = demonyms ? demonymsRead.get(a) : undefined;
+  const keep = demonyms ? undefined : new Map<number, Found[]>();
   for (let i = 0; i < a.tokens.length; i++) {
     if (!tokenFree(a, i)) continue;
-    for (const found of tokenPlaces(a, a.tokens[i] as WordToken)) {
+    const all = read ? (read.get(i) ?? []) : tokenPlaces(a, a.tokens[i] as WordToken);
+    if (keep) {
+      const residents = all.filter((f) => f.result.place?.demonym);
+      if (residents.length > 0) keep.set(i, residents);
+    }
+    for (const found of all) {
       if (Boolean(found.result.place?.demonym) !== demonyms) continue;
       if (!found.ambiguous && found.result.place) confirmed.add(found.result.place.id);
       pending.push(found);
     }
   }
+  if (keep) demonymsRead.set(a, keep);
   const out: RecognizerResult[] = [];
   for (const { result, ambiguous } of pending) {
     if (ambiguous && !(result.place && confirmed.has(result.place.id))) continue;
@@ -255,7 +277,7 @@ function villagesByContext(a: Analysis): RecognizerResult[] {
     const next = a.tokens[i + 1] as WordToken;
     if (!t.capitalised || t.allCaps || !tokenFree(a, i) || !adjacent(a.text, t, next)) continue;
     if (!/n$/u.test(t.lower) && a.langAt(t.start) === 'fi') continue;
-    if (PLACE_NOUNS.lookup(next.lower).length === 0 || a.allow.allowsWord(t.text)) continue;
+    if (PLACE_NOUNS.lookupLower(next.lower).length === 0 || a.allow.allowsWord(t.text)) continue;
     const ref: PlaceRef = { id: `loc:${t.lower}`, kind: 'locality', name: t.text, demonym: false };
     out.push(make(t.start, t.end, ref, guessCase(t.text), 0.75));
   }

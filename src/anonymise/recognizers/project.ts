@@ -6,7 +6,7 @@
 import { WORDS } from '../data/tables.generated.js';
 import { guessCase, type Inflection } from '../inflect.js';
 import { Lexicon } from '../lexicon.js';
-import { adjacent, type WordToken } from '../tokens.js';
+import { adjacent, hasUpperCase, type WordToken } from '../tokens.js';
 import { matchLexicon } from './lexicon-match.js';
 import {
   type Analysis,
@@ -24,7 +24,7 @@ for (const f of WORDS['project-word-forms'])
 
 /** Case of a project word ("hankkeen", "projektissa"), or undefined when the word is none. */
 export function projectWordCase(lower: string): Inflection | undefined {
-  return PROJECT_WORDS.lookup(lower)[0]?.infl;
+  return PROJECT_WORDS.lookupLower(lower)[0]?.infl;
 }
 
 /** A compound whose head is a project word: "digitalisaatiohanke", "digihankkeessa". */
@@ -69,14 +69,14 @@ export interface NamedProject {
 }
 
 const DASH_GAP = /^\s*[-–—]\s*$|^[-–—]\s+$/u;
-const nameLike = (t: WordToken): boolean => /\p{Lu}/u.test(t.text);
+const nameLike = (t: WordToken): boolean => hasUpperCase(t.text);
 
 /** "Satadigi –hanke", "DIGIVAPA –hankkeen", "SataDigi-hankkeen", "Satadigi- hankkeen". */
 export function findNamedProjects(text: string, tokens: readonly WordToken[]): NamedProject[] {
   const out: NamedProject[] = [];
   for (const t of tokens) {
-    const parts = t.text.split('-');
-    if (parts.length > 1) {
+    const parts = t.text.includes('-') ? t.text.split('-') : undefined;
+    if (parts) {
       const infl = projectWordCase((parts[parts.length - 1] ?? '').toLowerCase());
       const head = parts.slice(0, -1).join('-');
       if (infl && /\p{Lu}/u.test(head) && head.length > 1) {
