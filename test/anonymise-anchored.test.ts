@@ -1,8 +1,11 @@
-// The contact patterns are tried only where a match can start (recognizers/anchored.ts) or have their
-// lookbehind moved after the first character: the same matches as the plain patterns over the whole text,
-// for texts made of the characters the patterns care about, and for the sample reports' contact lines.
+// The contact, hyphenated-place and cued-code patterns are tried only where a match can start
+// (recognizers/anchored.ts) or have their lookbehind moved after the first character: the same matches as
+// the plain patterns over the whole text, for texts made of the characters the patterns care about, and
+// for contact lines like the sample reports'.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { WORDS } from '../src/anonymise/data/tables.generated.js';
+import { HYPHENATED, hyphenated } from '../src/anonymise/place-abbreviations.js';
 import {
   BUSINESS_ID,
   DOMAIN,
@@ -12,6 +15,7 @@ import {
   type Finder,
   URL,
 } from '../src/anonymise/recognizers/contacts.js';
+import { CUED } from '../src/anonymise/recognizers/project.js';
 
 /** The plain patterns as they were before (the reference). */
 const URL_BEFORE = /\b(?:https?:\/\/|www\.)[^\s<>()[\]"”]+/giu;
@@ -113,6 +117,52 @@ describe('contact patterns tried only where they can match', () => {
         text.matchAll(re);
     fc.assert(fc.property(texts, sameAs(plain(URL), URL_BEFORE)), { numRuns: 3000 });
     fc.assert(fc.property(texts, sameAs(plain(BUSINESS_ID), BUSINESS_ID_BEFORE)), { numRuns: 3000 });
+  });
+
+  it('hyphenated place names: the same matches as the pattern over the whole text', () => {
+    const words = fc
+      .array(
+        fc.constantFrom('P', 'p', 'S', 'Ä', 'ä', 'o', 'hjois', '-', '--', ' ', '𝐀', '𝐚', 'ǅ', '1', '.'),
+        {
+          maxLength: 30,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(words, sameAs(hyphenated, HYPHENATED)), { numRuns: 3000 });
+  });
+
+  it('cued project codes: the same matches as the pattern with the lookbehind first', () => {
+    const before = new RegExp(
+      `(?<![\\p{L}])(?:${WORDS['project-code-cues'].join('|')})\\.?:?\\s*(?:nro\\.?\\s*|n:o\\s*)?([\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}/:.-]*[\\p{L}\\p{N}])`,
+      'giu',
+    );
+    const cued = fc
+      .array(
+        fc.constantFrom(
+          ...WORDS['project-code-cues'],
+          'DNRO',
+          'x',
+          'Ä',
+          ' ',
+          '.',
+          ':',
+          'nro',
+          'n:o',
+          '12',
+          'A',
+          '/',
+          '-',
+        ),
+        {
+          maxLength: 20,
+        },
+      )
+      .map((parts) => parts.join(''));
+    const plain =
+      (re: RegExp): Finder =>
+      (text) =>
+        text.matchAll(re);
+    fc.assert(fc.property(cued, sameAs(plain(CUED), before)), { numRuns: 3000 });
   });
 
   it.each([

@@ -9,6 +9,7 @@ import { gazetteer } from './gazetteer.js';
 import { Inventory } from './inventory.js';
 import { languageAt } from './language.js';
 import { letterFor, OPERATORS } from './operators.js';
+import { placeAbbreviations } from './place-abbreviations.js';
 import { findProjectAcronyms, projectNameFromTitle } from './recognizers/project.js';
 import type { Analysis, RecognizerResult } from './recognizers/recognizer.js';
 import { REGISTRY } from './registry.js';
@@ -234,25 +235,6 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     return ids;
   }
 
-  function placeAbbreviations(text: string): string[] {
-    // "P-S" for Pohjois-Satakunta: the initials of a hyphenated place, used in the report.
-    const out = new Set<string>();
-    const words = new Set<string>();
-    for (const m of text.matchAll(/\b\p{Lu}{1,2}-?\p{Lu}\b/gu)) words.add(m[0]);
-    if (words.size === 0) return [];
-    for (const m of text.matchAll(/\p{Lu}\p{L}+-\p{Lu}\p{L}+/gu)) {
-      if (
-        !gazetteer()
-          .lexicon.lookup(m[0])
-          .some((h) => !h.value.demonym)
-      )
-        continue;
-      const initials = m[0].split('-').map((p) => p.charAt(0).toUpperCase());
-      for (const abbr of [initials.join('-'), initials.join('')]) if (words.has(abbr)) out.add(abbr);
-    }
-    return [...out];
-  }
-
   function isPlace(name: string): boolean {
     return gazetteer()
       .lexicon.lookup(name)
@@ -289,13 +271,40 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
   };
 }
 
+/**
+ * How many letters each group ("person", "org") of a report's numbering has given, kept beside its letters
+ * (counting them anew for every new entity made a report's learning quadratic in its entities).
+ */
+const lettersUsed = new WeakMap<Record<string, string>, Map<string, number>>();
+
+function groupOf(key: string): string | undefined {
+  const bar = key.indexOf('|');
+  return bar < 0 ? undefined : key.slice(0, bar);
+}
+
 /** The letter of an entity within a report; new entities get the next free letter of their group. */
 function letterOf(ids: ReportIdentifiers, key: string): string {
   const existing = ids.letters[key];
   if (existing) return existing;
-  const group = key.slice(0, key.indexOf('|'));
+  const group = groupOf(key);
   let used = 0;
-  for (const k in ids.letters) if (k.startsWith(`${group}|`)) used++;
+  if (group === undefined) {
+    // No group (no key is made so): the letters of the keys that start with what precedes its last character.
+    const prefix = `${key.slice(0, -1)}|`;
+    for (const k in ids.letters) if (k.startsWith(prefix)) used++;
+  } else {
+    let counts = lettersUsed.get(ids.letters);
+    if (counts === undefined) {
+      counts = new Map();
+      for (const k in ids.letters) {
+        const g = groupOf(k);
+        if (g !== undefined) counts.set(g, (counts.get(g) ?? 0) + 1);
+      }
+      lettersUsed.set(ids.letters, counts);
+    }
+    used = counts.get(group) ?? 0;
+    counts.set(group, used + 1);
+  }
   const letter = letterFor(used);
   ids.letters[key] = letter;
   return letter;

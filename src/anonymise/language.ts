@@ -48,13 +48,27 @@ export function languageAt(text: string, own?: readonly Token[]): (offset: numbe
   for (const m of text.matchAll(/\n[ \t]*\n/gu)) breaks.push((m.index ?? 0) + m[0].length);
   breaks.push(text.length + 1);
   const cache = new Map<number, 'fi' | 'sv'>();
-  // A paragraph long enough to tell, else undefined.
+  // What each paragraph tells, once: a heading's look at the next paragraphs reads them, and so may
+  // their own words later ('' when a paragraph is too short to tell).
+  const told = new Map<number, 'fi' | 'sv' | ''>();
   const paragraphAt = (k: number): 'fi' | 'sv' | undefined => {
+    let lang = told.get(k);
+    if (lang === undefined) {
+      lang = paragraphUncached(k) ?? '';
+      told.set(k, lang);
+    }
+    return lang === '' ? undefined : lang;
+  };
+  // A paragraph long enough to tell, else undefined.
+  const paragraphUncached = (k: number): 'fi' | 'sv' | undefined => {
     const from = breaks[k] ?? 0;
     const to = breaks[k + 1] ?? text.length + 1;
     const tokens = own ? tokensIn(own, from, to) : tokenize(text.slice(from, to));
     if (tokens.length < 8) return undefined;
-    return detectLanguage(tokens, fallback()) === 'sv' ? 'sv' : 'fi';
+    // The text's language only when the paragraph's words do not tell ('und' comes back only then):
+    // telling it reads the text's first 20,000 characters.
+    const lang = detectLanguage(tokens, 'und');
+    return (lang === 'und' ? fallback() : lang) === 'sv' ? 'sv' : 'fi';
   };
   // A heading or a short line speaks the language of the section it opens: the next paragraph that tells.
   const nextLanguage = (k: number): 'fi' | 'sv' | undefined => {

@@ -255,6 +255,18 @@ export class Lexicon<T> {
    * word again (ä, ö) costs more than the rest of a lookup that finds nothing.
    */
   lookupLower(w: string): LexiconHit<T>[] {
+    return this.read(w, true);
+  }
+
+  /**
+   * lookupLower() that does not remember the answer: for the many made-up words of a spelling search
+   * (recognizers/name.ts nearPlace), which would crowd a report's real words out of the memo.
+   */
+  peekLower(w: string): LexiconHit<T>[] {
+    return this.read(w, false);
+  }
+
+  private read(w: string, remember: boolean): LexiconHit<T>[] {
     // The cheapest "no" first: no stem and no exact form starts with the word's first two letters (a
     // report's own small lexicons answer most words so, before their memo, which is empty for every new report).
     if (this.shortest >= 2 && w.length >= 2) {
@@ -268,6 +280,7 @@ export class Lexicon<T> {
     if (exact === undefined && !this.mayHaveStem(w)) return [];
     const found = analyse(w, (s) => this.stems.get(s));
     const result = exact ? [...exact, ...found] : found;
+    if (!remember) return result;
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(w, result);
     return result;

@@ -249,7 +249,7 @@ function nearPlaceUncached(a: Analysis, word: string) {
     }
   }
   for (const w of tries) {
-    const hit = a.places.lexicon.lookupLower(w).find((h) => !h.value.demonym && h.value.kind !== 'locality');
+    const hit = a.places.lexicon.peekLower(w).find((h) => !h.value.demonym && h.value.kind !== 'locality');
     if (hit) return hit;
   }
   return undefined;

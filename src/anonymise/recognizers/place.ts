@@ -276,8 +276,10 @@ function villagesByContext(a: Analysis): RecognizerResult[] {
     const t = a.tokens[i] as WordToken;
     const next = a.tokens[i + 1] as WordToken;
     if (!t.capitalised || t.allCaps || !tokenFree(a, i) || !adjacent(a.text, t, next)) continue;
+    // The place noun first: the cheapest test, and the one that fails for nearly every pair.
+    if (PLACE_NOUNS.lookupLower(next.lower).length === 0) continue;
     if (!/n$/u.test(t.lower) && a.langAt(t.start) === 'fi') continue;
-    if (PLACE_NOUNS.lookupLower(next.lower).length === 0 || a.allow.allowsWord(t.text)) continue;
+    if (a.allow.allowsWord(t.text)) continue;
     const ref: PlaceRef = { id: `loc:${t.lower}`, kind: 'locality', name: t.text, demonym: false };
     out.push(make(t.start, t.end, ref, guessCase(t.text), 0.75));
   }

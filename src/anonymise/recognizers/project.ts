@@ -181,11 +181,12 @@ function isPlaceName(a: Analysis, name: string): boolean {
   return a.places.lexicon.lookup(name).some((h) => !h.value.demonym && h.value.kind !== 'locality');
 }
 
-// Lookaheads that say what a match starts with (as POSTCODE in address.ts): the engine skips to it.
 const CODE =
-  /(?=[A-Z])(?<![\p{L}\p{N}/-])(?:[A-Z]{1,3}\d{5,6}|[A-Z]{2,6}\/\d{1,6}\/\d{2,4}(?:\/\d{1,4})?|[A-Z]{2,5}\d{2,4}:\d{2}\/\d{4})(?![\p{L}\p{N}])/gu;
-const CUED = new RegExp(
-  `(?=[${WORDS['project-code-cues'].map((c) => c.charAt(0)).join('')}])(?<![\\p{L}])(?:${WORDS['project-code-cues'].join('|')})\\.?:?\\s*(?:nro\\.?\\s*|n:o\\s*)?([\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}/:.-]*[\\p{L}\\p{N}])`,
+  /(?<![\p{L}\p{N}/-])(?:[A-Z]{1,3}\d{5,6}|[A-Z]{2,6}\/\d{1,6}\/\d{2,4}(?:\/\d{1,4})?|[A-Z]{2,5}\d{2,4}:\d{2}\/\d{4})(?![\p{L}\p{N}])/gu;
+// (?<!\p{L})(?:cue|…) with the lookbehind after each cue word (the same matches): the engine then looks for
+// the cue words instead of trying the lookbehind at every position of the text.
+export const CUED = new RegExp(
+  `(?:${WORDS['project-code-cues'].map((c) => `${c}(?<!\\p{L}${c})`).join('|')})\\.?:?\\s*(?:nro\\.?\\s*|n:o\\s*)?([\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}/:.-]*[\\p{L}\\p{N}])`,
   'giu',
 );
 
