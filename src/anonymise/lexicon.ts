@@ -109,6 +109,15 @@ class WordForms<T> {
   }
 }
 
+const nextHash = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+
+/** The first `n` UTF-16 units of a word as one number (words that differ may share one). */
+function prefixHash(w: string, n: number): number {
+  let h = 0;
+  for (let k = 0; k < n; k++) h = nextHash(h, w.charCodeAt(k));
+  return h;
+}
+
 /** A word's first two UTF-16 units as one number. */
 const pair = (w: string): number => (w.charCodeAt(0) << 16) | w.charCodeAt(1);
 
@@ -116,6 +125,8 @@ export class Lexicon<T> {
   private readonly stems: StemTable<T>;
   private readonly exact = new Map<string, LexiconHit<T>[]>();
   private readonly phrases = new Map<string, Phrase<T>[]>();
+  /** The first two letters of every multi-word name's first word (see exactTwo). */
+  private readonly phraseTwo = new Set<number>();
   private size = 0;
   private readonly memo = new Map<string, LexiconHit<T>[]>();
   /**
@@ -124,6 +135,8 @@ export class Lexicon<T> {
    * persons), and are then answered without trying every cut of the word against the stems.
    */
   private readonly prefixes = new Set<string>();
+  /** The prefixes as numbers (prefixHash), so that a word is tried without slicing and hashing strings. */
+  private readonly prefixHashes = new Set<number>();
   private readonly firstTwo = new Set<number>();
   /** The first two letters of every exact form: a word no stem and no form starts so is answered without hashing it. */
   private readonly exactTwo = new Set<number>();
@@ -143,6 +156,7 @@ export class Lexicon<T> {
       const list = this.phrases.get(words[0] ?? '') ?? [];
       list.push({ head: words.slice(0, -1), last });
       this.phrases.set(words[0] ?? '', list);
+      this.notePhrase(words[0] ?? '');
       return;
     }
     const word = words[0] ?? '';
@@ -216,7 +230,7 @@ export class Lexicon<T> {
       lexicon.stems.set(stem, at);
       at += 1 + (stemEntries[at] ?? 0);
     }
-    for (const prefix of decodeKeys(data.prefixes)) lexicon.prefixes.add(prefix);
+    for (const prefix of decodeKeys(data.prefixes)) lexicon.notePrefix(prefix);
     for (const two of decodeInts(data.firstTwo)) lexicon.firstTwo.add(two);
     lexicon.shortest = data.shortest;
     if (at !== stemEntries.length) throw new Error('lexicon data: stem entries do not add up');
@@ -229,18 +243,29 @@ export class Lexicon<T> {
       lexicon.exact.set(form, list);
       if (form.length >= 2) lexicon.exactTwo.add(pair(form));
     }
-    for (const [first, list] of data.phrases)
+    for (const [first, list] of data.phrases) {
       lexicon.phrases.set(
         first,
         list.map((p) => ({ head: p.head, last: WordForms.fromData(p.last, values) })),
       );
+      lexicon.notePhrase(first);
+    }
     lexicon.size = data.size;
     return lexicon;
   }
 
+  private notePhrase(first: string): void {
+    if (first.length >= 2) this.phraseTwo.add(pair(first));
+  }
+
+  private notePrefix(prefix: string): void {
+    this.prefixes.add(prefix);
+    this.prefixHashes.add(prefixHash(prefix, prefix.length));
+  }
+
   /** The prefilter's part of adding a stem (see `prefixes`). */
   private noteStem(stem: string): void {
-    this.prefixes.add(stem.slice(0, PREFIX));
+    this.notePrefix(stem.slice(0, PREFIX));
     if (stem.length >= 2) this.firstTwo.add(pair(stem));
     this.shortest = Math.min(this.shortest, stem.length);
   }
@@ -273,11 +298,12 @@ export class Lexicon<T> {
       const two = pair(w);
       if (!this.firstTwo.has(two) && !this.exactTwo.has(two)) return [];
     }
+    // No stem is a prefix of the word (clitics come off its end, so its start is the same) and it is no
+    // exact form: no reading. Told before the memo, which holds only words that pass (most do not).
+    if (!this.mayHaveStem(w) && !this.hasExact(w)) return [];
     const cached = this.memo.get(w);
     if (cached) return cached;
     const exact = this.exact.get(w);
-    // No stem is a prefix of the word (clitics come off its end, so its start is the same): no reading.
-    if (exact === undefined && !this.mayHaveStem(w)) return [];
     const found = analyse(w, (s) => this.stems.get(s));
     const result = exact ? [...exact, ...found] : found;
     if (!remember) return result;
@@ -286,12 +312,21 @@ export class Lexicon<T> {
     return result;
   }
 
+  private hasExact(w: string): boolean {
+    return (w.length < 2 || this.exactTwo.has(pair(w))) && this.exact.has(w);
+  }
+
   /** Whether some stem could be a prefix of the lower-case word `w` (no false negatives). */
   private mayHaveStem(w: string): boolean {
-    if (this.prefixes.has(w.slice(0, PREFIX))) return true;
-    for (let n = this.shortest; n < PREFIX && n < w.length; n++)
-      if (this.prefixes.has(w.slice(0, n))) return true;
-    return false;
+    // The word's first PREFIX letters (the whole word when shorter), and its shorter starts from the
+    // shortest stem's length on, as numbers: two prefixes of one number only make a needless analysis.
+    const whole = Math.min(PREFIX, w.length);
+    let h = 0;
+    for (let n = 1; n <= whole; n++) {
+      h = nextHash(h, w.charCodeAt(n - 1));
+      if ((n === whole || n >= this.shortest) && this.prefixHashes.has(h)) return true;
+    }
+    return whole === 0 && this.prefixHashes.has(0);
   }
 
   /** Names that start at token `i` of `words` (lower-case), longest first. */
@@ -299,6 +334,12 @@ export class Lexicon<T> {
     const out: PhraseHit<T>[] = [];
     const first = words[i];
     if (first === undefined) return out;
+    // Most words start no name of a lexicon, and its number sets say so without hashing the word (a
+    // word of two letters or more shares its first two with any name or form it starts).
+    if (this.shortest >= 2 && first.length >= 2) {
+      const two = pair(first);
+      if (!this.phraseTwo.has(two) && !this.firstTwo.has(two) && !this.exactTwo.has(two)) return out;
+    }
     for (const p of this.phrases.get(first) ?? []) {
       let ok = true;
       for (let k = 1; k < p.head.length; k++) if (words[i + k] !== p.head[k]) ok = false;

@@ -3,6 +3,7 @@
 // ("Vanha Helsingin tie 5") and with its number, staircase, postcode and town ("Kauppatie 1 A 2, 62900
 // Alajärvi"). A five-digit postcode counts alone where it cannot be an amount ("FI-62900", "62900
 // ALAJÄRVI", "postinumero 62900").
+import { BoundedMemo } from '../../memo.js';
 import { POSTCODES } from '../data/municipalities.js';
 import { WORDS } from '../data/tables.generated.js';
 import { Lexicon } from '../lexicon.js';
@@ -49,10 +50,16 @@ const POST_BOX =
 // an "F" or a digit instead of trying the lookbehind at every position of the text.
 const POSTCODE = /(?=[F\d])(?<![\p{L}\p{N}.,-])(FI-)?(\d{5})(?![\p{N}]|[.,]\d)/gu;
 
+type StreetEnding = { street: string; hit: ReturnType<Lexicon<string>['lookup']>[number] } | undefined;
+/** Distinct words whose street ending is remembered before the memo starts over (bounded memory). */
+const MEMO_LIMIT = 20_000;
+// Every capitalised word is read by every one of its endings: remembered per word (reports repeat theirs).
+const endings = new BoundedMemo<string, StreetEnding>(MEMO_LIMIT);
+
 /** The street word a capitalised word ends in, and the word's case: "Kauppatiellä" → tie, adessive. */
-function streetEnding(
-  word: string,
-): { street: string; hit: ReturnType<Lexicon<string>['lookup']>[number] } | undefined {
+const streetEnding = (word: string): StreetEnding => endings.get(word, streetEndingOf);
+
+function streetEndingOf(word: string): StreetEnding {
   const lower = word.toLowerCase();
   for (let k = 1; k <= lower.length - 2; k++) {
     const tail = lower.slice(k);
