@@ -47,8 +47,8 @@ export function allowMatcher(list: AllowList): AllowMatcher {
     // A term searched as text has a character no word token holds ("." of Suomi.fi): only a word with
     // such a character can be one (most words are letters alone; the test of every term is then skipped).
     if (PUNCTUATED.test(word) && whole.some((re) => re.test(word))) return true;
-    if (lexicon.lookup(lower).length > 0) return true;
-    if (lexicon.lookup(headOf(lower)).length > 0 && lower.includes(':')) return true;
+    if (lexicon.lookupLower(lower).length > 0) return true;
+    if (lexicon.lookupLower(headOf(lower)).length > 0 && lower.includes(':')) return true;
     const parts = word.split('-');
     // "Wilma-ohjelmistoon", "IT-infraa": an allowed first part with lower-case rest.
     return (

@@ -177,9 +177,11 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
     ) {
       for (const w of original.split(/\s+/u)) {
         const word = w.replace(/:.*$/u, '');
+        // A word the inventory holds already needs no look at the word lists (a report repeats its names).
         if (
           word.length > 2 &&
           /^\p{Lu}/u.test(word) &&
+          !seen.has(word) &&
           !vocabulary().isCommon(word.toLowerCase()) &&
           !allow.allowsWord(word)
         )

@@ -20,6 +20,10 @@ export class Inventory {
     this.sorted = undefined;
   }
 
+  has(entry: string): boolean {
+    return this.entries.has(entry);
+  }
+
   get size(): number {
     return this.log.length;
   }

@@ -143,9 +143,18 @@ export function vocabulary(): Vocabulary {
     if (lower.length <= 3) return false;
     return commonMemo.get(lower, stemIsCommon);
   };
+  // The parts a compound is tried by ("tilavaraus", "ilavarausj", …) in a memo of their own: in the words'
+  // memo they would crowd out the words the recognizers ask about, whose stemming is the costly part.
+  const partMemo = new BoundedMemo<string, boolean>(MEMO_LIMIT);
+  const isCommonPart = (lower: string): boolean => {
+    if (common.has(lower)) return true;
+    if (lower.length <= 3) return false;
+    return partMemo.get(lower, stemIsCommon);
+  };
   const memo = new BoundedMemo<string, boolean>(MEMO_LIMIT);
   const compound = (w: string, depth: number): boolean => {
-    if (isCommon(w) || everyday.has(w) || (w.length >= 7 && DERIVED.test(w))) return true;
+    // Cheapest first (the answer is the same in any order): stemming is the costly test.
+    if (everyday.has(w) || (w.length >= 7 && DERIVED.test(w)) || isCommonPart(w)) return true;
     const lainen = LAINEN.exec(w);
     if (lainen && depth < 3 && compound(lainen[1] ?? '', depth + 1)) return true;
     if (depth > 3 || w.length < 6) return false;
@@ -153,7 +162,11 @@ export function vocabulary(): Vocabulary {
       const head = w.slice(0, k);
       // A compound's first part is an ordinary word as written ("palaute-", "kunnan-", "saavutettavuus-").
       if (
-        !(parts.has(head) || (head.length >= 4 && isCommon(head)) || (head.length >= 6 && DERIVED.test(head)))
+        !(
+          parts.has(head) ||
+          (head.length >= 6 && DERIVED.test(head)) ||
+          (head.length >= 4 && isCommonPart(head))
+        )
       )
         continue;
       if (compound(w.slice(k), depth + 1)) return true;

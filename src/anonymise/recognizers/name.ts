@@ -39,12 +39,12 @@ export function unknownNameVerdict(a: Analysis, t: WordToken, strict = true): Ve
   if (CUE_WORDS.has(lower)) return undefined;
   // "Y-tunnus", "A-luokka", "E-kirja": Finnish writes a letter prefix in capitals; the word is no name.
   if (/^\p{Lu}-\p{Ll}/u.test(word) && a.vocab.isOrdinary(lower.slice(2))) return undefined;
-  const voikko = a.properNoun?.(word);
   if (t.allCaps) {
     // Acronyms are names unless allow-listed; a long word in capitals is a heading when it is a word.
     if (letters.length <= 3) return 'name';
     return a.vocab.isOrdinary(lower) ? undefined : 'name';
   }
+  const voikko = a.properNoun?.(word);
   if (!t.sentenceStart) return voikko === 'person' ? 'person' : voikko === 'place' ? 'place' : 'name';
   if (hasInnerCapital(word)) return 'name';
   if (voikko === 'person' || voikko === 'place') return voikko;

@@ -176,7 +176,7 @@ export const learnedPersonRecognizer: Recognizer = {
     for (let i = 0; i < a.tokens.length; i++) {
       const t = a.tokens[i] as WordToken;
       if (!t.capitalised || !tokenFree(a, i)) continue;
-      const surname = surnames.lookup(t.text)[0] ?? learnedByPrefix(persons, t.lower);
+      const surname = surnames.lookupLower(t.lower)[0] ?? learnedByPrefix(persons, t.lower);
       if (!surname) continue;
       // Extend back over the first names written before it ("Heli Puputille").
       let first = i;
@@ -188,7 +188,7 @@ export const learnedPersonRecognizer: Recognizer = {
           !adjacent(a.text, before, a.tokens[first] as WordToken)
         )
           break;
-        if (firstNames.lookup(before.text).length === 0 && !isFirstName(before.lower)) break;
+        if (firstNames.lookupLower(before.lower).length === 0 && !isFirstName(before.lower)) break;
         first--;
       }
       taken.fill(1, first, i + 1);
@@ -197,7 +197,7 @@ export const learnedPersonRecognizer: Recognizer = {
     for (let i = 0; i < a.tokens.length; i++) {
       const t = a.tokens[i] as WordToken;
       if (!t.capitalised || taken[i] || !tokenFree(a, i)) continue;
-      const firstName = firstNames.lookup(t.text)[0];
+      const firstName = firstNames.lookupLower(t.lower)[0];
       if (firstName && !(t.sentenceStart && a.vocab.isEveryday(t.lower)))
         out.push(result(a, i, i, firstName.infl, personKey(firstName.value), 0.8, 'LearnedPersonRecognizer'));
     }
@@ -233,7 +233,7 @@ export const nameListRecognizer: Recognizer = {
       if (!t.capitalised || t.allCaps || !tokenFree(a, i)) continue;
       if (t.sentenceStart && (a.vocab.isEveryday(t.lower) || a.vocab.isCommon(t.lower))) continue;
       const hit = nameLexicon()
-        .lookup(t.text)
+        .lookupLower(t.lower)
         .sort((x, y) => (x.value.kind === 'surname' ? -1 : 1) - (y.value.kind === 'surname' ? -1 : 1))[0];
       if (hit && (!t.sentenceStart || hit.infl.case === 'nom' || !a.vocab.isCommon(t.lower)))
         out.push(result(a, i, i, hit.infl, `person|${hit.value.name}`, 0.7, 'NameListRecognizer'));
