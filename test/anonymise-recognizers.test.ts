@@ -53,6 +53,9 @@ const TABLES: Record<string, [string, string][]> = {
   'contacts and codes': [
     ['Sähköposti: etunimi.sukunimi(at)kunta.fi', 'Sähköposti: [sähköpostiosoite]'],
     ['Kirjoita osoitteeseen hanke [at] kunta [dot] fi.', 'Kirjoita osoitteeseen [sähköpostiosoite].'],
+    // Every written-out "@" of words.yaml, also one the e-mail pattern's quick test once left out.
+    ['Palaute: etunimi.sukunimi(miukumauku)kunta.fi', 'Palaute: [sähköpostiosoite]'],
+    ['Palaute: etunimi.sukunimi(at-merkki)kunta.fi', 'Palaute: [sähköpostiosoite]'],
     ['Toimisto: Vapaudenkatu 6 A 3, 98100 Kemijärvi.', 'Toimisto: [osoite].'],
     ['Toimisto: Pohjolan katu 12.', 'Toimisto: [osoite].'],
     ['Työpajat pidettiin Ounaskadulla.', 'Työpajat pidettiin [kadulla].'],

@@ -232,9 +232,9 @@ export const nameListRecognizer: Recognizer = {
       const t = a.tokens[i] as WordToken;
       if (!t.capitalised || t.allCaps || !tokenFree(a, i)) continue;
       if (t.sentenceStart && (a.vocab.isEveryday(t.lower) || a.vocab.isCommon(t.lower))) continue;
-      const hit = nameLexicon()
-        .lookupLower(t.lower)
-        .sort((x, y) => (x.value.kind === 'surname' ? -1 : 1) - (y.value.kind === 'surname' ? -1 : 1))[0];
+      // A surname before a first name. The lexicon's answer is shared (remembered per word): not sorted in place.
+      const hits = nameLexicon().lookupLower(t.lower);
+      const hit = hits.find((h) => h.value.kind === 'surname') ?? hits[0];
       if (hit && (!t.sentenceStart || hit.infl.case === 'nom' || !a.vocab.isCommon(t.lower)))
         out.push(result(a, i, i, hit.infl, `person|${hit.value.name}`, 0.7, 'NameListRecognizer'));
     }
