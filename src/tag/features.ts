@@ -3,7 +3,7 @@
 // (src/learn/fit.ts), so no weighing constant lives here. Polarity features are signed by the theme's
 // polarity (π = +1 success, −1 challenge, 0 none): "agreement" is a cue pointing the theme's way.
 import type { Polarity } from '../types.js';
-import type { ParagraphEvidence, SentenceEvidence } from './evidence.js';
+import type { ParagraphEvidence } from './evidence.js';
 import type { CueEvent } from './polarity.js';
 
 export const FEATURES = [
@@ -87,20 +87,60 @@ function fewWords(text: string, most: number): boolean {
   return n <= most;
 }
 
-function signedSums(events: readonly CueEvent[], p: number, background: boolean): [number, number] {
-  let agree = 0;
-  let against = 0;
-  for (const e of events) {
-    if (e.background !== background || e.kind === 'bare-negation' || e.kind === 'counterfactual') continue;
-    const v = p * e.direction * e.weight;
-    if (v > 0) agree += v;
-    else if (v < 0) against -= v;
-  }
-  return [agree, against];
+/** Sums of one sentence list's cue events, each in event order (the order the features were fitted with). */
+interface EventSums {
+  agree: number;
+  against: number;
+  agreeB: number;
+  againstB: number;
+  bare: number;
+  counterfactual: number;
+  events: number;
 }
 
-function share(list: readonly SentenceEvidence[], pick: (s: SentenceEvidence) => boolean): number {
-  return list.length === 0 ? 0 : list.filter(pick).length / list.length;
+/**
+ * Adds the events of one sentence to the sums (p · direction · weight by clause, bare negations and
+ * counterfactuals apart). One loop over the events instead of arrays filtered and flattened per feature:
+ * a run weighs every theme of every paragraph. Each sum still adds its events in the same order.
+ */
+function addEvents(sums: EventSums, events: readonly CueEvent[], p: number): void {
+  for (const e of events) {
+    sums.events++;
+    if (e.kind === 'bare-negation') {
+      sums.bare++;
+      continue;
+    }
+    if (e.kind === 'counterfactual') {
+      sums.counterfactual++;
+      continue;
+    }
+    const v = p * e.direction * e.weight;
+    if (e.background) {
+      if (v > 0) sums.agreeB += v;
+      else if (v < 0) sums.againstB -= v;
+    } else if (v > 0) sums.agree += v;
+    else if (v < 0) sums.against -= v;
+  }
+}
+
+const noSums = (): EventSums => ({
+  agree: 0,
+  against: 0,
+  agreeB: 0,
+  againstB: 0,
+  bare: 0,
+  counterfactual: 0,
+  events: 0,
+});
+
+/** Whether the sentence's theme evidence has two or more distinct terms, looking at `first` found so far. */
+function secondTerm(matches: readonly string[], first: string | undefined): string | undefined | true {
+  let seen = first;
+  for (const m of matches) {
+    if (seen === undefined) seen = m;
+    else if (m !== seen) return true;
+  }
+  return seen;
 }
 
 export function themeFeatures(
@@ -110,54 +150,75 @@ export function themeFeatures(
   lexical: number,
 ): Record<FeatureName, number> {
   const p = pi(polarity);
+  const sentences = ev.sentences;
   // The theme's sentences: those naming it; a theme known only lexically reads the whole paragraph.
-  const named = ev.sentences.filter((s) => s.topics.has(code));
-  const mine = named.length > 0 ? named : ev.sentences;
-  const others = named.length > 0 ? ev.sentences.filter((s) => !s.topics.has(code)) : [];
-  const weightOf = (s: SentenceEvidence, c: string) => s.topics.get(c)?.weight ?? 0;
-  const topic = mine.reduce((n, s) => n + weightOf(s, code), 0);
-  const all = ev.sentences.reduce((n, s) => n + [...s.topics.values()].reduce((m, t) => m + t.weight, 0), 0);
-  const terms = new Set(mine.flatMap((s) => s.topics.get(code)?.matches ?? []));
-  const mineEvents = mine.flatMap((s) => s.cues.events);
-  const [agree, disagree] = signedSums(mineEvents, p, false);
-  const [agreeB, disagreeB] = signedSums(mineEvents, p, true);
-  const [agreeC, disagreeC] = signedSums(
-    others.flatMap((s) => s.cues.events),
-    p,
-    false,
-  );
-  const count = (kind: CueEvent['kind']) => mineEvents.filter((e) => e.kind === kind).length;
-  const against = agree < disagree ? 1 : 0;
+  let named = 0;
+  for (const s of sentences) if (s.topics.has(code)) named++;
+  const mineAll = named === 0;
+  let topic = 0;
+  let all = 0;
+  let firstTerm: string | undefined;
+  let severalTerms = false;
+  let mine = 0;
+  let goal = 0;
+  let recommendation = 0;
+  let hindsight = 0;
+  let record = 0;
+  let silentParagraph = true;
+  const own = noSums();
+  const context = noSums();
+  for (const s of sentences) {
+    let sentenceWeight = 0;
+    for (const t of s.topics.values()) sentenceWeight += t.weight;
+    all += sentenceWeight;
+    if (s.cues.events.length > 0) silentParagraph = false;
+    const evidence = s.topics.get(code);
+    if (!mineAll && evidence === undefined) {
+      addEvents(context, s.cues.events, p);
+      continue;
+    }
+    mine++;
+    topic += evidence?.weight ?? 0;
+    if (evidence && !severalTerms) {
+      const seen = secondTerm(evidence.matches, firstTerm);
+      if (seen === true) severalTerms = true;
+      else firstTerm = seen;
+    }
+    addEvents(own, s.cues.events, p);
+    if (s.cues.goal) goal++;
+    if (s.cues.recommendation) recommendation++;
+    if (s.cues.hindsight) hindsight++;
+    if (s.cues.record) record++;
+  }
+  const share = (n: number) => (mine === 0 ? 0 : n / mine);
+  const against = own.agree < own.against ? 1 : 0;
   return {
     bias: 1,
     polarity: p,
     topic: log1p(topic),
     topic_share: all > 0 ? topic / all : 0,
-    several_terms: terms.size >= 2 ? 1 : 0,
-    topic_spread: share(ev.sentences, (s) => s.topics.has(code)),
-    agree: log1p(agree),
-    disagree: log1p(disagree),
-    net_agreement: Math.sign(agree - disagree),
+    several_terms: severalTerms ? 1 : 0,
+    topic_spread: sentences.length === 0 ? 0 : named / sentences.length,
+    agree: log1p(own.agree),
+    disagree: log1p(own.against),
+    net_agreement: Math.sign(own.agree - own.against),
     topic_against: against * log1p(topic),
-    silent_polarity: mineEvents.length === 0 ? p : 0,
-    agree_background: log1p(agreeB),
-    disagree_background: log1p(disagreeB),
-    agree_context: log1p(agreeC),
-    disagree_context: log1p(disagreeC),
-    bare_negation: -p * count('bare-negation'),
-    counterfactual: -p * count('counterfactual'),
-    no_outcome: ev.sentences.every((s) => s.cues.events.length === 0) ? 1 : 0,
-    evaluative: log1p(mineEvents.filter((e) => e.kind !== 'bare-negation').length),
+    silent_polarity: own.events === 0 ? p : 0,
+    agree_background: log1p(own.agreeB),
+    disagree_background: log1p(own.againstB),
+    agree_context: log1p(context.agree),
+    disagree_context: log1p(context.against),
+    bare_negation: -p * own.bare,
+    counterfactual: -p * own.counterfactual,
+    no_outcome: silentParagraph ? 1 : 0,
+    evaluative: log1p(own.events - own.bare),
     section_agree: p * ev.section.lean,
     section_descriptive: ev.section.descriptive ? 1 : 0,
-    goal: share(mine, (s) => s.cues.goal),
-    recommendation: share(mine, (s) => s.cues.recommendation),
-    hindsight: share(mine, (s) => s.cues.hindsight),
-    record: share(mine, (s) => s.cues.record),
-    fragment:
-      ev.sentences.every((s) => s.cues.events.length === 0) && fewWords(ev.segment.text, FRAGMENT_WORDS)
-        ? 1
-        : 0,
+    goal: share(goal),
+    recommendation: share(recommendation),
+    hindsight: share(hindsight),
+    record: share(record),
+    fragment: silentParagraph && fewWords(ev.segment.text, FRAGMENT_WORDS) ? 1 : 0,
     lexical: (1 - against) * lexical,
   };
 }

@@ -38,12 +38,13 @@ export interface Prediction {
 export function predict(model: CodingModel, x: Record<FeatureName, number>): Prediction {
   let z = 0;
   const contributions: Record<string, number> = {};
-  model.features.forEach((name, i) => {
-    const v = (x as Record<string, number>)[name] ?? 0;
-    const c = (model.weights[i] ?? 0) * v;
+  const { features, weights } = model;
+  for (let i = 0; i < features.length; i++) {
+    const name = features[i] as string;
+    const c = (weights[i] ?? 0) * ((x as Record<string, number>)[name] ?? 0);
     if (c !== 0) contributions[name] = c;
     z += c;
-  });
+  }
   return { logit: z, confidence: sigmoid(model.calibration.a * z + model.calibration.b), contributions };
 }
 

@@ -92,17 +92,21 @@ export function tagParagraph(
   });
   if (around.goalLeadIn) for (const s of ev.sentences) s.cues.goal = true;
   const lexical = ctx.lexical?.score(p.text) ?? new Map<string, number>();
+  // A sentence's cue labels are the same for every theme: made once per paragraph, when a theme asks.
+  let labels: string[][] | undefined;
   const totals: ThemeDecision[] = candidates(ev, ctx, lexical).map((theme) => {
     const features = themeFeatures(ev, theme.code, theme.polarity, lexical.get(theme.code) ?? 0);
-    const mine = ev.sentences.filter((s) => s.topics.has(theme.code));
-    const matches = [
-      ...new Set([
-        ...mine.flatMap((s) => s.topics.get(theme.code)?.matches ?? []),
-        ...(theme.polarity === 'none' ? [] : mine.flatMap(cueLabels)),
-        ...ev.section.labels,
-      ]),
-    ];
-    return { code: theme.code, features, matches, ...predict(ctx.model, features) };
+    // The theme's terms, then its sentences' cue labels, then the section's: each once, in that order.
+    const matches = new Set<string>();
+    for (const s of ev.sentences) for (const m of s.topics.get(theme.code)?.matches ?? []) matches.add(m);
+    if (theme.polarity !== 'none') {
+      labels ??= ev.sentences.map(cueLabels);
+      ev.sentences.forEach((s, i) => {
+        if (s.topics.has(theme.code)) for (const l of labels?.[i] ?? []) matches.add(l);
+      });
+    }
+    for (const l of ev.section.labels) matches.add(l);
+    return { code: theme.code, features, matches: [...matches], ...predict(ctx.model, features) };
   });
   totals.sort((a, b) => b.confidence - a.confidence || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const threshold = ctx.threshold ?? ctx.model.threshold;
