@@ -1,9 +1,9 @@
 // Language of a paragraph from function words: Finnish and Swedish reports mix (bilingual municipalities),
 // so each paragraph is decided on its own; a paragraph too short to tell takes the report's language.
 
-import { BoundedMemo } from '../memo.js';
 import type { Language } from '../types.js';
-import { lowerWords, type Token } from './tokens.js';
+import { type Token, WORD } from './tokens.js';
+import { wordOf } from './words.js';
 
 const FI = new Set(
   'ja on ei että oli ovat sekä myös kuin tai mutta se ne joka jotka jossa kun jos ole olla ollut olivat hankkeen hankkeessa hanke kunnan kuntien kunnissa tämä nämä sen niiden lisäksi mukaan kanssa aikana jälkeen vielä voi voidaan tulee eri osa kaikki'.split(
@@ -19,12 +19,13 @@ const EN = new Set('the and of to in is was were that with for this which be by 
 
 /** A word's votes: Finnish, Swedish, English. */
 type Votes = readonly [number, number, number];
-/** Distinct words whose votes are remembered before the memo starts over (bounded memory). */
-const MEMO_LIMIT = 50_000;
-const memo = new BoundedMemo<string, Votes>(MEMO_LIMIT);
 const SHARED = new Map<number, Votes>();
+/** The owner of the votes kept on each interned word (words.ts). */
+const VOTES = {};
+/** tokenize()'s words, a copy of its own: a loop of exec moves lastIndex. */
+const WORDS = new RegExp(WORD.source, WORD.flags);
 
-const votesOf = (lower: string): Votes => memo.get(lower, wordVotes);
+const votesOf = (lower: string): Votes => wordOf(lower).answer(VOTES, wordVotes);
 
 function wordVotes(lower: string): Votes {
   let fi = 0;
@@ -64,8 +65,10 @@ export function detectTextLanguage(text: string, fallback: Language = 'fi'): Lan
   let fi = 0;
   let sv = 0;
   let en = 0;
-  for (const lower of lowerWords(text)) {
-    const v = votesOf(lower);
+  // The words of lowerWords(text), in a plain loop: this reads every paragraph and every report.
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
+    const v = votesOf(m[0].toLowerCase());
     fi += v[0];
     sv += v[1];
     en += v[2];

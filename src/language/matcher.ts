@@ -4,13 +4,13 @@
 // are other words: "huomattavasti" is no form of huomata, "toimittaja" none of toimittaa. Nouns of six
 // letters or more also match as the head of a compound (palaute → asiakaspalautteet); verbs never do.
 // One morphology for the whole coder, from rules only, so codes do not depend on what is installed.
-import { BoundedMemo } from '../memo.js';
 import { finnishStems } from './finnish.js';
 import { foldUmlauts } from './fold.js';
 import type { Endings } from './inflection.js';
 import type { Pattern, WordSpec } from './pattern.js';
 import { swedishStems } from './swedish.js';
 import type { Token } from './tokens.js';
+import { type Word, wordOf } from './words.js';
 
 export type MatchLanguage = 'fi' | 'sv' | 'en';
 
@@ -61,9 +61,6 @@ const MIN_MODIFIER = 3;
 const SHORT_STEM = 4;
 const SHORT_MAX_ENDING = 4;
 const NO_CANDIDATES: readonly never[] = Object.freeze([]);
-/** Distinct words whose first-word candidates are remembered before the memo starts over (bounded memory). */
-const MEMO_LIMIT = 50_000;
-
 export class PatternMatcher<K extends string = string> {
   private readonly compiled: Compiled<K>[];
   private readonly index = new Map<string, { c: Compiled<K>; stem: string }[]>();
@@ -72,11 +69,11 @@ export class PatternMatcher<K extends string = string> {
   private readonly exactWords = new Map<string, Compiled<K>[]>();
   private readonly scanned: Compiled<K>[] = [];
   /**
-   * Per word (and per fold), the entries whose first word it fits: a report repeats its words, and the
-   * stems, compound heads and endings of a word are the same every time.
+   * Per word (and per fold), the entries whose first word it fits, kept on the interned word (words.ts):
+   * a report repeats its words, and the stems, compound heads and endings of a word are the same every
+   * time. The folded answers have an owner of their own: a folded word may also occur unfolded.
    */
-  private readonly plainMemo = new BoundedMemo<string, readonly Compiled<K>[]>(MEMO_LIMIT);
-  private readonly foldedMemo = new BoundedMemo<string, readonly Compiled<K>[]>(MEMO_LIMIT);
+  private readonly foldedOwner = {};
   private readonly plainFirstWords = (word: string) => this.firstWordsOf(word, false);
   private readonly foldedFirstWords = (word: string) => this.firstWordsOf(word, true);
 
@@ -119,12 +116,20 @@ export class PatternMatcher<K extends string = string> {
 
   /** Every entry occurrence among the tokens. `fold` compares with ä/ö/å folded (OCR text). */
   find(tokens: readonly Token[], options: MatchOptions = {}): Hit<K>[] {
+    return this.findWords(
+      tokens.map((t) => wordOf(t.lower)),
+      options,
+    );
+  }
+
+  /** find() over the tokens' interned lower-cased words (a caller matching one sentence several times). */
+  findWords(words: readonly Word[], options: MatchOptions = {}): Hit<K>[] {
     const hits: Hit<K>[] = [];
     const fold = options.fold ?? false;
-    const words = tokens.map((t) => (fold ? foldUmlauts(t.lower) : t.lower));
-    for (let i = 0; i < words.length; i++) {
-      for (const c of this.firstWordOf(words[i] ?? '', fold)) {
-        const last = c.specs.length === 1 ? i : this.matchRest(c, 1, words, i + 1, fold);
+    const seen = fold ? words.map((w) => w.folded()) : words;
+    for (let i = 0; i < seen.length; i++) {
+      for (const c of this.firstWordOf(seen[i] as Word, fold)) {
+        const last = c.specs.length === 1 ? i : this.matchRest(c, 1, seen, i + 1, fold);
         if (last !== undefined) hits.push({ entry: c.entry, first: i, last: Math.max(i, last) });
       }
     }
@@ -132,10 +137,10 @@ export class PatternMatcher<K extends string = string> {
   }
 
   /** The entries whose first word the word fits, each once, in the order candidates() finds them. */
-  private firstWordOf(word: string, fold: boolean): readonly Compiled<K>[] {
+  private firstWordOf(word: Word, fold: boolean): readonly Compiled<K>[] {
     return fold
-      ? this.foldedMemo.get(word, this.foldedFirstWords)
-      : this.plainMemo.get(word, this.plainFirstWords);
+      ? word.answer(this.foldedOwner, this.foldedFirstWords)
+      : word.answer(this, this.plainFirstWords);
   }
 
   private firstWordsOf(word: string, fold: boolean): readonly Compiled<K>[] {
@@ -164,7 +169,7 @@ export class PatternMatcher<K extends string = string> {
   private matchRest(
     c: Compiled<K>,
     k: number,
-    words: readonly string[],
+    words: readonly Word[],
     i: number,
     fold: boolean,
   ): number | undefined {
@@ -178,7 +183,7 @@ export class PatternMatcher<K extends string = string> {
       return undefined;
     }
     const w = words[i];
-    if (w === undefined || !this.wordMatches(spec, w, fold, false)) return undefined;
+    if (w === undefined || !this.wordMatches(spec, w.lower, fold, false)) return undefined;
     return this.matchRest(c, k + 1, words, i + 1, fold);
   }
 

@@ -21,6 +21,13 @@ export function ngrams(text: string): string[] {
   return out;
 }
 
+/** The words whose n-grams ngrams() takes, in order: the letter runs of the lower-cased text. */
+export function gramWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) out.push(m[0]);
+  return out;
+}
+
 /** A GramIndex's tables, kept by a build's cache (app/coder-cache.ts) and given back to its constructor. */
 export interface GramTables {
   /** The character codes of the known n-grams, in the order of their numbers (the first is 1). */
@@ -127,11 +134,11 @@ export class GramIndex {
    * A word's n-grams: [how many, then the ids of the known ones in ngrams() order]. Memoised: a report
    * repeats its words, and a word's n-grams are the same every time.
    */
-  private gramsOf(word: string): Int32Array {
-    return this.memo.get(word, this.wordGrams);
+  gramsOf(word: string): Int32Array {
+    return this.memo.get(word, this.gramsOfWord);
   }
 
-  private readonly wordGrams = (word: string): Int32Array => {
+  private readonly gramsOfWord = (word: string): Int32Array => {
     const w = `^${word}$`;
     const ids: number[] = [0];
     if (!this.packed) {

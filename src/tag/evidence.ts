@@ -1,6 +1,7 @@
 // A paragraph's evidence, before any weighing: per sentence the cue events and flags (polarity.ts) and the
 // topic evidence of every theme (topics.ts), and the lean of the section the paragraph stands in.
 import type { CompiledCodebook } from '../codebook/compile.js';
+import { wordOf } from '../language/words.js';
 import type { Rules } from '../rules/compile.js';
 import type { Segment } from '../types.js';
 import { type SentenceCues, sentenceCues, sentenceTokens } from './polarity.js';
@@ -69,8 +70,10 @@ export function paragraphEvidence(p: Segment, options: EvidenceOptions): Paragra
   const match = { fold: options.fold ?? false };
   const sentences = (p.sentences ?? [p]).map((s) => {
     const tokens = sentenceTokens(s.text, s.start);
-    const cues = sentenceCues(tokens, options.rules[lang], match);
-    const topics = topicEvidence(s.text, tokens, lang, options.compiled, match);
+    // Three matchers read the sentence: each word is looked up once for all of them.
+    const words = tokens.map((t) => wordOf(t.lower));
+    const cues = sentenceCues(tokens, options.rules[lang], match, words);
+    const topics = topicEvidence(s.text, tokens, lang, options.compiled, match, words);
     routeByPolarity(topics, sentenceDirection(cues), options.compiled);
     return { segment: s, cues, topics };
   });

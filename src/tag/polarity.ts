@@ -13,6 +13,7 @@
 import type { Hit, MatchOptions } from '../language/matcher.js';
 import type { Token } from '../language/tokens.js';
 import { tokenize } from '../language/tokens.js';
+import type { Word } from '../language/words.js';
 import type { CueKey, LanguageRules } from '../rules/compile.js';
 
 export type EventKind =
@@ -55,12 +56,16 @@ const REDUCER_SCOPE = 6;
 /** "Ongelmia ei ollut": the problem word stands at most this many words before the negator. */
 const FRONTED_SCOPE = 3;
 
+/** `words`: the tokens' interned words (words.ts), when the caller has them. */
 export function sentenceCues(
   tokens: readonly Token[],
   rules: LanguageRules,
   options: MatchOptions = {},
+  words?: readonly Word[],
 ): SentenceCues {
-  const hits = rules.cues.find(tokens, options) as Hit<CueKey>[];
+  const hits = (
+    words ? rules.cues.findWords(words, options) : rules.cues.find(tokens, options)
+  ) as Hit<CueKey>[];
   const excepted = new Set<number>();
   for (const h of hits)
     if (h.entry.key === 'exception') for (let i = h.first; i <= h.last; i++) excepted.add(i);

@@ -4,6 +4,7 @@
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { MatchOptions } from '../language/matcher.js';
 import type { Token } from '../language/tokens.js';
+import { type Word, wordOf } from '../language/words.js';
 
 export interface TopicEvidence {
   code: string;
@@ -36,6 +37,7 @@ export function topicEvidence(
   lang: 'fi' | 'sv',
   compiled: CompiledCodebook,
   options: MatchOptions = {},
+  words: readonly Word[] = tokens.map((t) => wordOf(t.lower)),
 ): Map<string, TopicEvidence> {
   const out = new Map<string, TopicEvidence>();
   const add = (code: string, label: string, weight: number) => {
@@ -48,7 +50,7 @@ export function topicEvidence(
   };
   // The strongest (then longest) term of each theme at each token.
   const best = new Map<string, Map<number, { label: string; weight: number }>>();
-  for (const hit of compiled.terms[lang].find(tokens, options)) {
+  for (const hit of compiled.terms[lang].findWords(words, options)) {
     const byToken = best.get(hit.entry.key) ?? new Map<number, { label: string; weight: number }>();
     best.set(hit.entry.key, byToken);
     const { label, weight } = hit.entry.pattern;
@@ -77,7 +79,7 @@ export function topicEvidence(
       if (m !== undefined) add(c.theme.code, `pattern:${m.toLowerCase()}`, PATTERN_WEIGHT);
     }
   }
-  const vetoed = new Set(compiled.exclusions[lang].find(tokens, options).map((h) => h.entry.key));
+  const vetoed = new Set(compiled.exclusions[lang].findWords(words, options).map((h) => h.entry.key));
   for (const c of compiled.themes)
     for (const p of c.exclusionPatterns) if (p.exec(text) !== undefined) vetoed.add(c.theme.code);
   for (const code of vetoed) out.delete(code);
