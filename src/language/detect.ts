@@ -2,7 +2,7 @@
 // so each paragraph is decided on its own; a paragraph too short to tell takes the report's language.
 
 import type { Language } from '../types.js';
-import { type Token, WORD } from './tokens.js';
+import { type Token, wordSpans } from './tokens.js';
 import { wordOf } from './words.js';
 
 const FI = new Set(
@@ -22,8 +22,6 @@ type Votes = readonly [number, number, number];
 const SHARED = new Map<number, Votes>();
 /** The owner of the votes kept on each interned word (words.ts). */
 const VOTES = {};
-/** tokenize()'s words, a copy of its own: a loop of exec moves lastIndex. */
-const WORDS = new RegExp(WORD.source, WORD.flags);
 
 const votesOf = (lower: string): Votes => wordOf(lower).answer(VOTES, wordVotes);
 
@@ -66,9 +64,9 @@ export function detectTextLanguage(text: string, fallback: Language = 'fi'): Lan
   let sv = 0;
   let en = 0;
   // The words of lowerWords(text), in a plain loop: this reads every paragraph and every report.
-  WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
-    const v = votesOf(m[0].toLowerCase());
+  const spans = wordSpans(text);
+  for (let k = 0; k < spans.length; k += 2) {
+    const v = votesOf(text.slice(spans[k] as number, spans[k + 1] as number).toLowerCase());
     fi += v[0];
     sv += v[1];
     en += v[2];
