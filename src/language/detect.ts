@@ -3,7 +3,7 @@
 
 import type { Language } from '../types.js';
 import { type Token, wordSpans } from './tokens.js';
-import { wordOf } from './words.js';
+import { type Word, wordOf } from './words.js';
 
 const FI = new Set(
   'ja on ei että oli ovat sekä myös kuin tai mutta se ne joka jotka jossa kun jos ole olla ollut olivat hankkeen hankkeessa hanke kunnan kuntien kunnissa tämä nämä sen niiden lisäksi mukaan kanssa aikana jälkeen vielä voi voidaan tulee eri osa kaikki'.split(
@@ -51,6 +51,20 @@ export function detectLanguage(tokens: readonly Pick<Token, 'lower'>[], fallback
   let en = 0;
   for (const t of tokens) {
     const v = votesOf(t.lower);
+    fi += v[0];
+    sv += v[1];
+    en += v[2];
+  }
+  return verdict(fi, sv, en, fallback);
+}
+
+/** detectLanguage() of tokens given as their interned words (words.ts). */
+export function detectWords(words: readonly Word[], fallback: Language = 'fi'): Language {
+  let fi = 0;
+  let sv = 0;
+  let en = 0;
+  for (const w of words) {
+    const v = w.answer(VOTES, wordVotes);
     fi += v[0];
     sv += v[1];
     en += v[2];

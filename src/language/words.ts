@@ -29,6 +29,19 @@ export class Word {
     return value;
   }
 
+  /** Whether the owner's answer is known. */
+  has(owner: object): boolean {
+    const answers = this.answers;
+    for (let i = 0; i < answers.length; i += 2) if (answers[i] === owner) return true;
+    return false;
+  }
+
+  /** Forgets the owner's answer (WordMemo keeps large answers on a bounded number of words). */
+  forget(owner: object): void {
+    const answers = this.answers;
+    for (let i = 0; i < answers.length; i += 2) if (answers[i] === owner) answers.splice(i, 2);
+  }
+
   /** The word with ä/ö/å folded, itself interned. */
   folded(): Word {
     this.foldedWord ??= wordOf(foldUmlauts(this.lower));
@@ -52,4 +65,28 @@ export function wordOf(lower: string): Word {
     recent.set(lower, word);
   }
   return word;
+}
+
+/**
+ * Large answers of one owner, kept on at most `limit` words at a time: past that, every word forgets them
+ * and they are computed again when asked (bounded memory, the same answers).
+ */
+export class WordMemo<V> {
+  private readonly holders: Word[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly compute: (lower: string) => V,
+  ) {}
+
+  get(word: Word): V {
+    if (!word.has(this)) {
+      if (this.holders.length >= this.limit) {
+        for (const w of this.holders) w.forget(this);
+        this.holders.length = 0;
+      }
+      this.holders.push(word);
+    }
+    return word.answer(this, this.compute);
+  }
 }

@@ -23,8 +23,13 @@ export function ngrams(text: string): string[] {
 
 /** The words whose n-grams ngrams() takes, in order: the letter runs of the lower-cased text. */
 export function gramWords(text: string): string[] {
+  return letterRuns(text.toLowerCase());
+}
+
+/** The runs of three letters or more of an already lower-cased text. */
+export function letterRuns(lower: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) out.push(m[0]);
+  for (const m of lower.matchAll(WORD)) out.push(m[0]);
   return out;
 }
 

@@ -6,8 +6,8 @@
 // n-grams, so it does not grow with length; the coding model weighs it like any other feature.
 
 import type { Theme } from '../codebook/types.js';
-import { BoundedMemo } from '../memo.js';
-import { GramIndex, type GramTables, gramWords, ngrams } from './gram-index.js';
+import { type Word, WordMemo, wordOf } from '../language/words.js';
+import { GramIndex, type GramTables, gramWords, letterRuns, ngrams } from './gram-index.js';
 
 export { GramIndex, type GramTables, ngrams };
 
@@ -25,13 +25,17 @@ export interface LexicalModel {
   codes: readonly string[];
   /** An n-gram's log-count ratio per code (undefined for an n-gram never seen). */
   ratio(gram: string): Float64Array | undefined;
-  score(text: string): Map<string, number>;
+  /** `words`: the text's tokens' interned words (words.ts), when the caller has them. */
+  score(text: string, words?: readonly Word[]): Map<string, number>;
 }
 
 /** The Laplace smoothing of the counts. */
 const ALPHA = 1;
-/** Distinct words whose ratio rows a model keeps before starting over: a row takes about a kilobyte. */
+/** Words whose ratio rows a model keeps before starting over: a row takes about a kilobyte. */
 const ROW_LIMIT = 10_000;
+/** The owner of a word's n-gram words (its runs of three letters or more), kept on the word. */
+const RUNS = {};
+const runsOf = (lower: string): Word[] => letterRuns(lower).map(wordOf);
 
 /**
  * The n-gram counts of a set of items, kept so that models leaving some items out (cross-fitting) are
@@ -145,8 +149,7 @@ export function lexicalModel(
 ): LexicalModel {
   const k = codes.length;
   // Per word: how many n-grams it has, then the ratios of its known ones, n-gram by n-gram.
-  const rows = new BoundedMemo<string, Float64Array>(ROW_LIMIT);
-  const rowOf = (word: string): Float64Array => {
+  const rows = new WordMemo<Float64Array>(ROW_LIMIT, (word) => {
     const grams = index().gramsOf(word);
     const row = new Float64Array(1 + (grams.length - 1) * k);
     row[0] = grams[0] as number;
@@ -155,24 +158,29 @@ export function lexicalModel(
       row.set(ratio.subarray(id * k, id * k + k), 1 + (g - 1) * k);
     }
     return row;
-  };
+  });
   return {
     codes,
     ratio: (gram) => {
       const id = ids.get(gram);
       return id === undefined ? undefined : ratio.subarray(id * k, id * k + k);
     },
-    score(text) {
+    score(text, words) {
       // What visit() gives, word by word from the words' own rows: the same ratios added in the same
       // order, read from a few hundred bytes per word instead of scattered over the whole table.
       const sums = new Array<number>(k).fill(0);
       let count = 0;
-      for (const word of gramWords(text)) {
-        const row = rows.get(word, rowOf);
+      const add = (word: Word) => {
+        const row = rows.get(word);
         count += row[0] as number;
         for (let at = 1; at < row.length; at += k)
           for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (row[at + c] as number);
-      }
+      };
+      // The n-gram words of the lower-cased text are those of its tokens' lower-cased words, in order:
+      // lower-casing is the same word by word as over the whole text, but for the Greek final sigma.
+      if (words && !text.includes('Σ')) {
+        for (const w of words) for (const run of w.answer(RUNS, runsOf)) add(run);
+      } else for (const run of gramWords(text)) add(wordOf(run));
       const out = new Map<string, number>();
       for (let c = 0; c < k; c++)
         if (has[c]) out.set(codes[c] as string, count > 0 ? (sums[c] as number) / count : 0);
@@ -196,8 +204,8 @@ export function lexicalKey(theme: Pick<Theme, 'code' | 'topic' | 'polarity'>): s
 }
 
 export interface ThemeLexicon {
-  /** Per theme code, the lexical score of its key. */
-  score(text: string): Map<string, number>;
+  /** Per theme code, the lexical score of its key; `words` as for LexicalModel.score. */
+  score(text: string, words?: readonly Word[]): Map<string, number>;
 }
 
 export interface LexicalTraining {
@@ -224,8 +232,8 @@ export function themeTable(items: readonly LexicalTraining[], themes: readonly T
 export function themeLexicon(model: LexicalModel, themes: readonly Theme[]): ThemeLexicon {
   const keys = themes.map((t) => [t.code, lexicalKey(t)] as const);
   return {
-    score(text) {
-      const byKey = model.score(text);
+    score(text, words) {
+      const byKey = model.score(text, words);
       const out = new Map<string, number>();
       for (const [code, key] of keys) {
         const v = byKey.get(key);

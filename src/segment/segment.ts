@@ -1,10 +1,11 @@
 // Segment stage: a parsed report → paragraph segments with heading paths, each holding its sentences.
 // Headings and tables of contents are structure, not text to code; tables and code are kept out too.
-import { detectTextLanguage } from '../language/detect.js';
+import { detectTextLanguage, detectWords } from '../language/detect.js';
 import { LineIndex } from '../positions.js';
 import type { Block, Language, Segment, SourceDocument } from '../types.js';
 import { boundedSentences, paragraphPieces } from './bounds.js';
 import { ParagraphIds } from './paragraph-id.js';
+import { handParagraphWords, wordsOfText } from './paragraph-words.js';
 import { sectionPaths } from './sections.js';
 
 const CODED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'blockquote']);
@@ -41,7 +42,8 @@ export function* paragraphSegments(doc: SourceDocument, lang?: Language): Genera
       const text = doc.text.slice(piece.start, piece.end);
       if (text.trim() === '') continue;
       const id = ids.next(text);
-      const told = detectTextLanguage(text, 'und');
+      const words = wordsOfText(text, piece.start);
+      const told = detectWords(words.words, 'und');
       const lang = told === 'und' ? main() : told;
       const sentences: Segment[] = boundedSentences(text, lang === 'sv' ? 'sv' : 'fi').map((s, j) => {
         const start = piece.start + s.start;
@@ -60,7 +62,7 @@ export function* paragraphSegments(doc: SourceDocument, lang?: Language): Genera
           lang,
         };
       });
-      yield {
+      const paragraph: Segment = {
         id,
         report: doc.report,
         kind: 'paragraph',
@@ -75,6 +77,8 @@ export function* paragraphSegments(doc: SourceDocument, lang?: Language): Genera
         sentences,
         ...(block.location ? { location: block.location } : {}),
       };
+      handParagraphWords(paragraph, words);
+      yield paragraph;
     }
   }
 }

@@ -5,6 +5,7 @@ import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Theme } from '../codebook/types.js';
 import type { ThemeLexicon } from '../learn/lexical.js';
 import type { Rules } from '../rules/compile.js';
+import { takeParagraphWords } from '../segment/paragraph-words.js';
 import type { Coding, Polarity, Segment } from '../types.js';
 import { type ParagraphEvidence, paragraphEvidence, type SentenceEvidence } from './evidence.js';
 import { type FeatureName, themeFeatures } from './features.js';
@@ -85,13 +86,17 @@ export function tagParagraph(
   ctx: CodingContext,
   around: ParagraphContext = {},
 ): ParagraphTagging {
+  // The words paragraphSegments found in the paragraph, when it made it: read by the sentences and the
+  // lexical score instead of finding them again.
+  const words = takeParagraphWords(p);
   const ev = paragraphEvidence(p, {
     compiled: ctx.compiled,
     rules: ctx.rules,
     ...(ctx.fold ? { fold: true } : {}),
+    ...(words ? { words } : {}),
   });
   if (around.goalLeadIn) for (const s of ev.sentences) s.cues.goal = true;
-  const lexical = ctx.lexical?.score(p.text) ?? new Map<string, number>();
+  const lexical = ctx.lexical?.score(p.text, words?.words) ?? new Map<string, number>();
   // A sentence's cue labels are the same for every theme: made once per paragraph, when a theme asks.
   let labels: string[][] | undefined;
   const totals: ThemeDecision[] = candidates(ev, ctx, lexical).map((theme) => {

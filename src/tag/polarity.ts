@@ -248,11 +248,19 @@ export interface SentenceToken extends Token {
 
 /** Tokenises a sentence and records the punctuation between tokens. */
 export function sentenceTokens(text: string, base = 0): SentenceToken[] {
-  const tokens = tokenize(text, base) as SentenceToken[];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as SentenceToken;
+  return withGaps(tokenize(text, base), text, base);
+}
+
+/** The sentence's tokens (offsets from `base`, as tokenize(text, base) gives them) with their gaps. */
+export function withGaps(tokens: readonly Token[], text: string, base: number): SentenceToken[] {
+  return tokens.map((t, i) => {
     const nextStart = tokens[i + 1]?.start ?? base + text.length;
-    t.gapAfter = text.slice(t.end - base, nextStart - base).trim();
-  }
-  return tokens;
+    return {
+      text: t.text,
+      lower: t.lower,
+      start: t.start,
+      end: t.end,
+      gapAfter: text.slice(t.end - base, nextStart - base).trim(),
+    };
+  });
 }
