@@ -2,7 +2,7 @@
 // joiners, digits, letters of any script, surrogate pairs and lone surrogates included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize, WORD, wordSpans } from '../src/language/tokens.js';
+import { countWordRuns, tokenize, WORD, wordSpans } from '../src/language/tokens.js';
 
 const viaRegex = (text: string) =>
   [...text.matchAll(WORD)].flatMap((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
@@ -84,5 +84,23 @@ describe('wordSpans', () => {
       { text: 'Oy:n', lower: 'oy:n', start: 26, end: 30 },
       { text: 'kanssa', lower: 'kanssa', start: 31, end: 37 },
     ]);
+  });
+});
+
+describe('countWordRuns', () => {
+  it('counts the matches of /[\\p{L}\\p{N}]+/gu on any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(countWordRuns(text)).toBe((text.match(/[\p{L}\p{N}]+/gu) ?? []).length);
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (text) => {
+        expect(countWordRuns(text)).toBe((text.match(/[\p{L}\p{N}]+/gu) ?? []).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

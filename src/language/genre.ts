@@ -2,10 +2,10 @@
 // synthesis of many projects, a press release, a slide deck)? Scored by the general signals of
 // rules/genre.yaml (see there); pure, and bounded: only the first SAMPLE characters are read.
 import { FINAL_REPORT, type GenreRules, type GenreSignal } from './genre-rules.js';
+import { countWordRuns } from './tokens.js';
 
 /** Characters read: a document's genre shows on its first pages. */
 const SAMPLE = 300_000;
-const WORD = /[\p{L}\p{N}]+/gu;
 const BULLET = /^\s*([•▪◦●○■\-–*]|\d{1,2}[.)])\s+\S/u;
 
 export interface GenreVerdict {
@@ -30,9 +30,9 @@ export function classifyGenre(full: string, rules: GenreRules): GenreVerdict {
   const text = full.length > SAMPLE ? full.slice(0, SAMPLE) : full;
   const stats: TextStats = {
     text,
-    words: count(WORD, text),
+    words: countWords(text),
     lines: text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== ''),
-    blocks: text.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/).map((b) => count(WORD, b)),
+    blocks: text.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/).map(countWords),
     counts: new Map(),
   };
   const scores: Record<string, number> = {};
@@ -105,6 +105,11 @@ function countIn(stats: TextStats, re: RegExp): number {
     stats.counts.set(key, n);
   }
   return n;
+}
+
+/** Matches of /[\p{L}\p{N}]+/gu: runs of letters and digits, counted without a match object each. */
+function countWords(text: string): number {
+  return countWordRuns(text);
 }
 
 function count(re: RegExp, text: string): number {

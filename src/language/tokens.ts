@@ -60,6 +60,22 @@ export function wordSpans(text: string): number[] {
   return spans;
 }
 
+/** How many runs of letters and digits (matches of /[\p{L}\p{N}]+/gu) the text has. */
+export function countWordRuns(text: string): number {
+  let runs = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const width = wordCharAt(text, i);
+    if (width === 0) i += isPair(text, i) ? 2 : 1;
+    else {
+      runs++;
+      i = wordRun(text, i + width);
+    }
+  }
+  return runs;
+}
+
 const JOINERS = new Set(['-', ':', "'", '’'].map((c) => c.charCodeAt(0)));
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** Per UTF-16 unit of the BMP: 0 not yet known, 1 a letter or digit, 2 neither. */

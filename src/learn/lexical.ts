@@ -38,6 +38,18 @@ const RUNS = {};
 const runsOf = (lower: string): Word[] => letterRuns(lower).map(wordOf);
 
 /**
+ * The n-gram words of the text (gramWords), interned. Those of the lower-cased text are those of its
+ * tokens' lower-cased words, in order: lower-casing is the same word by word as over the whole text, but
+ * for the Greek final sigma (then the text is read again).
+ */
+function runsOfText(text: string, words: readonly Word[] | undefined): Word[] {
+  if (!words || text.includes('Σ')) return gramWords(text).map(wordOf);
+  const out: Word[] = [];
+  for (const w of words) for (const run of w.answer(RUNS, runsOf)) out.push(run);
+  return out;
+}
+
+/**
  * The n-gram counts of a set of items, kept so that models leaving some items out (cross-fitting) are
  * made by subtracting those items' counts instead of counting everything again.
  */
@@ -168,19 +180,14 @@ export function lexicalModel(
     score(text, words) {
       // What visit() gives, word by word from the words' own rows: the same ratios added in the same
       // order, read from a few hundred bytes per word instead of scattered over the whole table.
-      const sums = new Array<number>(k).fill(0);
+      const sums = new Float64Array(k);
       let count = 0;
-      const add = (word: Word) => {
-        const row = rows.get(word);
+      for (const run of runsOfText(text, words)) {
+        const row = rows.get(run);
         count += row[0] as number;
         for (let at = 1; at < row.length; at += k)
           for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (row[at + c] as number);
-      };
-      // The n-gram words of the lower-cased text are those of its tokens' lower-cased words, in order:
-      // lower-casing is the same word by word as over the whole text, but for the Greek final sigma.
-      if (words && !text.includes('Σ')) {
-        for (const w of words) for (const run of w.answer(RUNS, runsOf)) add(run);
-      } else for (const run of gramWords(text)) add(wordOf(run));
+      }
       const out = new Map<string, number>();
       for (let c = 0; c < k; c++)
         if (has[c]) out.set(codes[c] as string, count > 0 ? (sums[c] as number) / count : 0);

@@ -6,7 +6,7 @@
 // in NFKC (ligatures "ﬁ" → "fi", NFD → composed) and lower case. Whitespace, line breaks, hyphenation
 // at line ends, soft hyphens, quotation marks, punctuation and Markdown/HTML markup all fall away; link
 // targets and list numbering are dropped first because DOCX and PDF do not carry them as text.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** Crockford's base-32 alphabet (no i, l, o, u): ids read aloud and typed without confusion. */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -83,9 +83,14 @@ function base32(bytes: Uint8Array, length: number): string {
 
 /** The id of a paragraph's text alone, without the duplicate suffix. */
 export function paragraphHash(text: string): string {
-  const digest = createHash('sha256').update(normaliseForId(text), 'utf8').digest();
-  return `p${base32(digest, PARAGRAPH_HASH_LENGTH)}`;
+  return `p${base32(sha256(normaliseForId(text)), PARAGRAPH_HASH_LENGTH)}`;
 }
+
+/** SHA-256 of the UTF-8 text: crypto.hash (Node 20.12+) makes no Hash object per paragraph. */
+const sha256: (text: string) => Uint8Array =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'buffer')
+    : (text) => crypto.createHash('sha256').update(text, 'utf8').digest();
 
 /**
  * Ids for the paragraphs of one report, in reading order. A paragraph whose normalised text occurred

@@ -78,6 +78,19 @@ export const FRAGMENT_WORDS = 4;
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 
+/** The last paragraph asked about: fewWords is asked once per theme of a paragraph. */
+let lastText: string | undefined;
+let lastFew = false;
+
+/** Whether the text has at most FRAGMENT_WORDS words. */
+function fragmentSized(text: string): boolean {
+  if (text !== lastText) {
+    lastFew = fewWords(text, FRAGMENT_WORDS);
+    lastText = text;
+  }
+  return lastFew;
+}
+
 /** Whether the text has at most `most` words (counting stops at the first word past it). */
 function fewWords(text: string, most: number): boolean {
   WORD.lastIndex = 0;
@@ -218,7 +231,7 @@ export function themeFeatures(
     recommendation: share(recommendation),
     hindsight: share(hindsight),
     record: share(record),
-    fragment: silentParagraph && fewWords(ev.segment.text, FRAGMENT_WORDS) ? 1 : 0,
+    fragment: silentParagraph && fragmentSized(ev.segment.text) ? 1 : 0,
     lexical: (1 - against) * lexical,
   };
 }

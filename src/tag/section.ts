@@ -13,13 +13,30 @@ export interface SectionLean {
   labels: string[];
 }
 
+/** The last answer: consecutive paragraphs stand under the same headings. */
+let last: { headings: readonly string[]; rules: Rules; fold: boolean; lean: SectionLean } | undefined;
+
 export function sectionLean(section: readonly string[], rules: Rules, fold = false): SectionLean {
+  const headings = section.slice(-2);
+  if (
+    last === undefined ||
+    last.rules !== rules ||
+    last.fold !== fold ||
+    last.headings.length !== headings.length ||
+    last.headings.some((h, i) => h !== headings[i])
+  )
+    last = { headings, rules, fold, lean: leanOf(headings, rules, fold) };
+  // A copy: the caller may extend its labels.
+  return { ...last.lean, labels: [...last.lean.labels] };
+}
+
+function leanOf(headings: readonly string[], rules: Rules, fold: boolean): SectionLean {
   let success = false;
   let challenge = false;
   let descriptive = false;
   const labels: string[] = [];
   // The innermost two headings decide: "3.2.1. Toteutuneet riskit > Henkilöresurssi" is about risks.
-  for (const heading of section.slice(-2)) {
+  for (const heading of headings) {
     const tokens = tokenize(fold ? foldUmlauts(heading) : heading);
     for (const lang of ['fi', 'sv'] as const) {
       for (const h of rules[lang].sections.find(tokens, { fold })) {
