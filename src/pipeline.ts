@@ -3,7 +3,7 @@
 
 import { type QuoteCandidate, quoteCandidates } from './aggregate/quote-text.js';
 import { showsUmlautLoss } from './language/fold.js';
-import { paragraphSegments, reportLanguage } from './segment/segment.js';
+import { documentWords, paragraphSegments, reportLanguage } from './segment/segment.js';
 import { type CodingContext, type ParagraphTagging, tagParagraph } from './tag/paragraph.js';
 import type { Coding, Language, Segment, SourceDocument } from './types.js';
 
@@ -32,7 +32,9 @@ export function codeDocument(
   context: CodingContext,
   options: CodeOptions = {},
 ): CodedReport {
-  const lang = reportLanguage(doc);
+  // The report's words, found once for its language and its paragraphs (short of a huge report).
+  const words = documentWords(doc);
+  const lang = reportLanguage(doc, words);
   const folded =
     options.fold === 'auto' || options.fold === undefined
       ? lang === 'fi' && showsUmlautLoss(doc.text)
@@ -51,7 +53,7 @@ export function codeDocument(
   // Paragraph by paragraph: only what the run needs survives the loop, unless asked to keep it all.
   // A list's lead-in ("Hankkeelle asetettiin neljä tavoitetta:") frames its items: goals are no outcomes.
   let goalLeadIn = false;
-  for (const segment of paragraphSegments(doc, lang)) {
+  for (const segment of paragraphSegments(doc, lang, words)) {
     const item = segment.blockKind === 'list-item';
     const tagging = tagParagraph(segment, ctx, item && goalLeadIn ? { goalLeadIn: true } : {});
     if (!item) goalLeadIn = /:\s*$/.test(segment.text) && tagging.sentences.some((s) => s.evidence.cues.goal);

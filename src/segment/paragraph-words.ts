@@ -20,6 +20,28 @@ export function wordsOfText(text: string, base: number): ParagraphWords {
   return { tokens, words: tokens.map((t) => wordOf(t.lower)) };
 }
 
+/**
+ * The share of a text's tokens and words that lie in [start, end): exactly what wordsOfText gives for that
+ * part of the text, when no token runs over its bounds (wordSpans reads no further than a word);
+ * undefined when one does.
+ */
+export function wordsWithin(all: ParagraphWords, start: number, end: number): ParagraphWords | undefined {
+  const { tokens } = all;
+  // The first token that ends after start.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < tokens.length && (tokens[lo] as Token).start < start) return undefined;
+  let to = lo;
+  while (to < tokens.length && (tokens[to] as Token).end <= end) to++;
+  if (to < tokens.length && (tokens[to] as Token).start < end) return undefined;
+  return { tokens: tokens.slice(lo, to), words: all.words.slice(lo, to) };
+}
+
 export function handParagraphWords(segment: Segment, words: ParagraphWords): void {
   handed.set(segment, words);
 }

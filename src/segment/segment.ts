@@ -5,16 +5,31 @@ import { LineIndex } from '../positions.js';
 import type { Block, Language, Segment, SourceDocument } from '../types.js';
 import { boundedSentences, paragraphPieces } from './bounds.js';
 import { ParagraphIds } from './paragraph-id.js';
-import { handParagraphWords, wordsOfText } from './paragraph-words.js';
+import { handParagraphWords, type ParagraphWords, wordsOfText, wordsWithin } from './paragraph-words.js';
 import { sectionPaths } from './sections.js';
 
 const CODED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'blockquote']);
 
-/** The report's main language, from all of its text. */
-export function reportLanguage(doc: SourceDocument): Language {
-  const sample = doc.text.length > 200_000 ? doc.text.slice(0, 200_000) : doc.text;
-  const lang = detectTextLanguage(sample, 'fi');
+/** Characters of a report its language is told from: its first pages tell it as well as the rest. */
+const LANGUAGE_SAMPLE = 200_000;
+
+/**
+ * The report's main language, from all of its text (its first LANGUAGE_SAMPLE characters). `words`:
+ * documentWords(doc), when the caller has them.
+ */
+export function reportLanguage(doc: SourceDocument, words?: ParagraphWords): Language {
+  const sample = doc.text.length > LANGUAGE_SAMPLE ? doc.text.slice(0, LANGUAGE_SAMPLE) : doc.text;
+  const lang = words ? detectWords(words.words, 'fi') : detectTextLanguage(sample, 'fi');
   return lang === 'und' ? 'fi' : lang;
+}
+
+/**
+ * The tokens and words of a whole report no longer than its language sample, found once for its language
+ * and for its paragraphs (paragraphSegments); undefined for a longer report (it is read paragraph by
+ * paragraph, so that a 50 MB report never holds all its tokens).
+ */
+export function documentWords(doc: SourceDocument): ParagraphWords | undefined {
+  return doc.text.length > LANGUAGE_SAMPLE ? undefined : wordsOfText(doc.text, 0);
 }
 
 export function segmentDocument(doc: SourceDocument): Segment[] {
@@ -22,8 +37,15 @@ export function segmentDocument(doc: SourceDocument): Segment[] {
 }
 
 /** Paragraph segments one at a time: a 50 MB report is tagged without holding all its segments. */
-/** `lang`: the report's language (reportLanguage) when the caller has already worked it out. */
-export function* paragraphSegments(doc: SourceDocument, lang?: Language): Generator<Segment> {
+/**
+ * `lang`: the report's language (reportLanguage) when the caller has already worked it out; `words`:
+ * documentWords(doc), whose tokens the paragraphs take instead of finding them again.
+ */
+export function* paragraphSegments(
+  doc: SourceDocument,
+  lang?: Language,
+  words?: ParagraphWords,
+): Generator<Segment> {
   const index = new LineIndex(doc.text);
   const paths = sectionPaths(doc.blocks);
   // The report's language is needed only for a paragraph too short to tell: worked out then, once.
@@ -42,8 +64,8 @@ export function* paragraphSegments(doc: SourceDocument, lang?: Language): Genera
       const text = doc.text.slice(piece.start, piece.end);
       if (text.trim() === '') continue;
       const id = ids.next(text);
-      const words = wordsOfText(text, piece.start);
-      const told = detectWords(words.words, 'und');
+      const own = (words && wordsWithin(words, piece.start, piece.end)) ?? wordsOfText(text, piece.start);
+      const told = detectWords(own.words, 'und');
       const lang = told === 'und' ? main() : told;
       const sentences: Segment[] = boundedSentences(text, lang === 'sv' ? 'sv' : 'fi').map((s, j) => {
         const start = piece.start + s.start;
@@ -77,7 +99,7 @@ export function* paragraphSegments(doc: SourceDocument, lang?: Language): Genera
         sentences,
         ...(block.location ? { location: block.location } : {}),
       };
-      handParagraphWords(paragraph, words);
+      handParagraphWords(paragraph, own);
       yield paragraph;
     }
   }
