@@ -24,12 +24,47 @@ interface TextStats {
   blocks: number[];
   /** Matches of a pattern over the text, by source: two signals may weigh the same pattern. */
   counts: Map<string, number>;
+  /** The text has no character that the Unicode flag reads otherwise (plainTwin). */
+  plain: boolean;
+}
+
+/**
+ * The characters a pattern of ASCII and ä/ö/å reads differently with the flags "giu" than with "gi":
+ * surrogates (astral characters, one code point or two units), and the three whose simple case folding
+ * is a letter of such a pattern without being its upper or lower case: ſ (s), the Kelvin sign (k, also a
+ * word character of \b) and the Ångström sign (å). test/genre-plain-twin.test.ts checks the claim over
+ * every character of the BMP.
+ */
+const UNICODE_ONLY = /[\ud800-\udfff\u017f\u212a\u212b]/;
+/** A pattern source of ASCII and ä/ö/å without \p, \P or \u escapes (they mean otherwise without "u"). */
+const PLAIN_SOURCE = /^(?:[\x20-\x5b\x5d-\x7eäöåÄÖÅ]|\\[^pPu])*$/;
+const twins = new WeakMap<RegExp, RegExp | null>();
+
+/**
+ * The pattern without the Unicode flag, when its source is plain: on a plain text it finds exactly the same
+ * matches, an order of magnitude faster (V8 matches "iu" patterns case-folding every character).
+ * Undefined for a pattern that needs the flag.
+ */
+export function plainTwin(re: RegExp): RegExp | undefined {
+  let twin = twins.get(re);
+  if (twin === undefined) {
+    twin =
+      re.unicode && PLAIN_SOURCE.test(re.source) ? new RegExp(re.source, re.flags.replace('u', '')) : null;
+    twins.set(re, twin);
+  }
+  return twin ?? undefined;
+}
+
+/** The pattern to run over the text: its plain twin when both allow it. */
+function patternFor(re: RegExp, stats: TextStats): RegExp {
+  return (stats.plain && plainTwin(re)) || re;
 }
 
 export function classifyGenre(full: string, rules: GenreRules): GenreVerdict {
   const text = full.length > SAMPLE ? full.slice(0, SAMPLE) : full;
   const stats: TextStats = {
     text,
+    plain: !UNICODE_ONLY.test(text),
     words: countWords(text),
     lines: text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== ''),
     blocks: text.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/).map(countWords),
@@ -63,7 +98,7 @@ function fires(s: GenreSignal, stats: TextStats): string | undefined {
     case 'pattern': {
       if (!s.pattern) return undefined;
       const text = s.within ? stats.text.slice(0, s.within) : stats.text;
-      const matches = text.match(s.pattern) ?? [];
+      const matches = text.match(patternFor(s.pattern, stats)) ?? [];
       const n = matches.length;
       const enough =
         s.per1000 !== undefined ? (n * 1000) / Math.max(1, stats.words) >= s.per1000 : n >= (s.min ?? 1);
@@ -72,10 +107,12 @@ function fires(s: GenreSignal, stats: TextStats): string | undefined {
     }
     case 'ratio': {
       if (!s.pattern || !s.against) return undefined;
-      const a = countIn(stats, s.pattern);
-      const b = countIn(stats, s.against);
+      const pattern = patternFor(s.pattern, stats);
+      const against = patternFor(s.against, stats);
+      const a = countIn(stats, pattern);
+      const b = countIn(stats, against);
       if (a < (s.min ?? 1) || a < (s.ratio ?? 1) * b) return undefined;
-      return `${first(s.pattern, stats.text)} ×${a} vs ${first(s.against, stats.text) || 'others'} ×${b}`;
+      return `${first(pattern, stats.text)} ×${a} vs ${first(against, stats.text) || 'others'} ×${b}`;
     }
     case 'short-blocks': {
       const max = s.words ?? 25;
