@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/language/tokens.js';
+import { wordOf } from '../src/language/words.js';
 import { type LexicalModel, LexicalTable, ngrams } from '../src/learn/lexical.js';
 
 const root = join(import.meta.dirname, '..');
@@ -56,6 +58,20 @@ describe('lexical score through the packed n-gram index', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("with more codes than the unrolled sum holds, and from the tokens' words, it is the same", () => {
+    const many = Array.from({ length: 11 }, (_, i) => `c${i}`);
+    const eleven = new LexicalTable(
+      paragraphs.slice(0, 120).map((text, i) => ({ text, positive: [many[i % 11] as string] })),
+      many,
+    ).model();
+    for (const p of paragraphs.slice(0, 60)) {
+      const words = tokenize(p).map((t) => wordOf(t.lower));
+      expect(eleven.score(p)).toEqual(naiveScore(eleven, p));
+      expect(eleven.score(p, words)).toEqual(naiveScore(eleven, p));
+      expect(model.score(p, words)).toEqual(naiveScore(model, p));
+    }
   });
 
   it('a model leaving items out scores through the same index', () => {

@@ -147,6 +147,48 @@ export class LexicalTable {
   }
 }
 
+/** Codes summed in unrolled columns (a codebook's topics, or its themes without polarity, rarely more). */
+const WIDE = 8;
+
+/** The column sums of rows of stride WIDE (after each row's count), each column added in row order. */
+function sumWide(rows: readonly Float64Array[]): { sums: number[]; count: number } {
+  let count = 0;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  for (const row of rows) {
+    count += row[0] as number;
+    for (let at = 1; at < row.length; at += WIDE) {
+      s0 += row[at] as number;
+      s1 += row[at + 1] as number;
+      s2 += row[at + 2] as number;
+      s3 += row[at + 3] as number;
+      s4 += row[at + 4] as number;
+      s5 += row[at + 5] as number;
+      s6 += row[at + 6] as number;
+      s7 += row[at + 7] as number;
+    }
+  }
+  return { sums: [s0, s1, s2, s3, s4, s5, s6, s7], count };
+}
+
+/** sumWide for rows of stride k. */
+function sumRows(rows: readonly Float64Array[], k: number): { sums: number[]; count: number } {
+  const sums = new Array<number>(k).fill(0);
+  let count = 0;
+  for (const row of rows) {
+    count += row[0] as number;
+    for (let at = 1; at < row.length; at += k)
+      for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (row[at + c] as number);
+  }
+  return { sums, count };
+}
+
 /**
  * A lexical model from its numbers (LexicalTable.weights, or a build's cache of them: app/coder-cache.ts):
  * `ids` numbers the n-grams, `index` gives the GramIndex of those ids (built once, shared by the models of
@@ -160,14 +202,16 @@ export function lexicalModel(
   index: () => GramIndex,
 ): LexicalModel {
   const k = codes.length;
-  // Per word: how many n-grams it has, then the ratios of its known ones, n-gram by n-gram.
+  // Per word: how many n-grams it has, then the ratios of its known ones, n-gram by n-gram, each n-gram's
+  // in a stride of WIDE columns when the codes fit (the rest zeros), so that score() adds them unrolled.
+  const stride = k <= WIDE ? WIDE : k;
   const rows = new WordMemo<Float64Array>(ROW_LIMIT, (word) => {
     const grams = index().gramsOf(word);
-    const row = new Float64Array(1 + (grams.length - 1) * k);
+    const row = new Float64Array(1 + (grams.length - 1) * stride);
     row[0] = grams[0] as number;
     for (let g = 1; g < grams.length; g++) {
       const id = grams[g] as number;
-      row.set(ratio.subarray(id * k, id * k + k), 1 + (g - 1) * k);
+      row.set(ratio.subarray(id * k, id * k + k), 1 + (g - 1) * stride);
     }
     return row;
   });
@@ -180,14 +224,14 @@ export function lexicalModel(
     score(text, words) {
       // What visit() gives, word by word from the words' own rows: the same ratios added in the same
       // order, read from a few hundred bytes per word instead of scattered over the whole table.
-      const sums = new Float64Array(k);
-      let count = 0;
-      for (const run of runsOfText(text, words)) {
-        const row = rows.get(run);
-        count += row[0] as number;
-        for (let at = 1; at < row.length; at += k)
-          for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (row[at + c] as number);
-      }
+      const runs = runsOfText(text, words);
+      const { sums, count } =
+        stride === WIDE
+          ? sumWide(runs.map((w) => rows.get(w)))
+          : sumRows(
+              runs.map((w) => rows.get(w)),
+              k,
+            );
       const out = new Map<string, number>();
       for (let c = 0; c < k; c++)
         if (has[c]) out.set(codes[c] as string, count > 0 ? (sums[c] as number) / count : 0);

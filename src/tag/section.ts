@@ -2,6 +2,7 @@
 // ("Onnistumiset", "Toteutuneet riskit"), or a descriptive section (budget, schedule, contacts), from the
 // section rules of both languages (a Swedish heading may stand over Finnish text and the other way round).
 import { foldUmlauts } from '../language/fold.js';
+import { BoundedMemo } from '../memo.js';
 import { tokenize } from '../language/tokens.js';
 import type { Rules } from '../rules/compile.js';
 
@@ -13,21 +14,23 @@ export interface SectionLean {
   labels: string[];
 }
 
-/** The last answer: consecutive paragraphs stand under the same headings. */
-let last: { headings: readonly string[]; rules: Rules; fold: boolean; lean: SectionLean } | undefined;
+/** Distinct heading pairs whose lean is remembered per rules before the memo starts over. */
+const MEMO_LIMIT = 5_000;
+/** Per rules, the lean of each heading pair: a report's paragraphs share headings, and reports share them. */
+const memos = new WeakMap<Rules, BoundedMemo<string, SectionLean>>();
 
 export function sectionLean(section: readonly string[], rules: Rules, fold = false): SectionLean {
   const headings = section.slice(-2);
-  if (
-    last === undefined ||
-    last.rules !== rules ||
-    last.fold !== fold ||
-    last.headings.length !== headings.length ||
-    last.headings.some((h, i) => h !== headings[i])
-  )
-    last = { headings, rules, fold, lean: leanOf(headings, rules, fold) };
+  let memo = memos.get(rules);
+  if (!memo) {
+    memo = new BoundedMemo<string, SectionLean>(MEMO_LIMIT);
+    memos.set(rules, memo);
+  }
+  // The key spells each heading with its length: no heading text can make two keys alike.
+  const key = `${fold ? 'f' : 'p'}${headings.map((h) => `${h.length}:${h}`).join('')}`;
+  const lean = memo.get(key, () => leanOf(headings, rules, fold));
   // A copy: the caller may extend its labels.
-  return { ...last.lean, labels: [...last.lean.labels] };
+  return { ...lean, labels: [...lean.labels] };
 }
 
 function leanOf(headings: readonly string[], rules: Rules, fold: boolean): SectionLean {
