@@ -204,7 +204,7 @@ export function lexicalModel(
   const k = codes.length;
   // Per word: how many n-grams it has, then the ratios of its known ones, n-gram by n-gram, each n-gram's
   // in a stride of WIDE columns when the codes fit (the rest zeros), so that score() adds them unrolled.
-  const stride = k <= WIDE ? WIDE : k;
+  const stride = Math.max(k, WIDE);
   const rows = new WordMemo<Float64Array>(ROW_LIMIT, (word) => {
     const grams = index().gramsOf(word);
     const row = new Float64Array(1 + (grams.length - 1) * stride);

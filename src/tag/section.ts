@@ -2,8 +2,8 @@
 // ("Onnistumiset", "Toteutuneet riskit"), or a descriptive section (budget, schedule, contacts), from the
 // section rules of both languages (a Swedish heading may stand over Finnish text and the other way round).
 import { foldUmlauts } from '../language/fold.js';
-import { BoundedMemo } from '../memo.js';
 import { tokenize } from '../language/tokens.js';
+import { BoundedMemo } from '../memo.js';
 import type { Rules } from '../rules/compile.js';
 
 export interface SectionLean {
