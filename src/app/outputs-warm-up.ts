@@ -101,11 +101,12 @@ const sources = {
 };
 
 /**
- * Times each file is rendered from the placeholder run while the thread waits for its job. V8 compiles a
- * function better the more it has run: a one-report workbook or document took 130–300 ms after one
- * rendering, 15–25 ms after four (measured on each file alone).
+ * Times each file is rendered from the placeholder run while the thread waits for its job. A file renders
+ * faster the more it has run (130–300 ms after one rendering, 15–25 ms after four, each file alone), but a
+ * round under way when the job comes delays it: on a quiet machine a one-report run took 1.64 s with one
+ * round and 1.71 s with four (medians of 7, alternating builds), so one round.
  */
-export const WARM_UP_ROUNDS = 4;
+export const WARM_UP_ROUNDS = 1;
 
 /**
  * Renders each file from the placeholder run, round after round, until `stop` says the real job has come;
