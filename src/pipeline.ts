@@ -3,6 +3,7 @@
 
 import { type QuoteCandidate, quoteCandidates } from './aggregate/quote-text.js';
 import { showsUmlautLoss } from './language/fold.js';
+import type { Token } from './language/tokens.js';
 import { documentWords, paragraphSegments, reportLanguage } from './segment/segment.js';
 import { type CodingContext, type ParagraphTagging, tagParagraph } from './tag/paragraph.js';
 import type { Coding, Language, Segment, SourceDocument } from './types.js';
@@ -25,6 +26,11 @@ export interface CodedReport {
   taggings: ParagraphTagging[];
   codings: Coding[];
   candidates: QuoteCandidate[];
+  /**
+   * tokenize(doc.text), when the report was tokenised once as a whole (short of a huge report): the
+   * anonymiser's analysis of the report reads these instead of tokenising it again.
+   */
+  tokens?: readonly Token[];
 }
 
 export function codeDocument(
@@ -49,6 +55,7 @@ export function codeDocument(
     taggings: [],
     codings: [],
     candidates: [],
+    ...(words ? { tokens: words.tokens } : {}),
   };
   // Paragraph by paragraph: only what the run needs survives the loop, unless asked to keep it all.
   // A list's lead-in ("Hankkeelle asetettiin neljä tavoitetta:") frames its items: goals are no outcomes.

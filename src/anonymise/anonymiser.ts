@@ -4,6 +4,7 @@
 // and teaches what later quotes from it need (the project's name, its persons and firms, the names
 // caught fail-closed, the numbering), and adds every identifier to the inventory for the leak check.
 import { detach } from '../detach.js';
+import type { Token } from '../language/tokens.js';
 import { allowMatcher } from './allow.js';
 import { gazetteer } from './gazetteer.js';
 import { Inventory } from './inventory.js';
@@ -27,8 +28,11 @@ import type {
 import { vocabulary } from './vocabulary.js';
 
 export interface Anonymiser {
-  /** Learn a whole report's identifiers (one analysis of the report). */
-  scanReport(report: string, text: string): ReportIdentifiers;
+  /**
+   * Learn a whole report's identifiers (one analysis of the report). `tokens`: tokenize(text), when the
+   * coder has made them for the same text (they are extended in place; the same result as without).
+   */
+  scanReport(report: string, text: string, tokens?: readonly Token[]): ReportIdentifiers;
   /** A whole report anonymised in one analysis, with what it taught. */
   anonymiseReport(
     report: string,
@@ -90,8 +94,13 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
   const allow = allowMatcher(allowList);
   const seen = new Inventory();
 
-  function analyse(text: string, ids: ReportIdentifiers, failClosed: boolean): RecognizerResult[] {
-    const tokens = wordTokens(text);
+  function analyse(
+    text: string,
+    ids: ReportIdentifiers,
+    failClosed: boolean,
+    coderTokens?: readonly Token[],
+  ): RecognizerResult[] {
+    const tokens = wordTokens(text, coderTokens);
     const found: RecognizerResult[] = [];
     const a: Analysis = {
       text,
@@ -251,9 +260,9 @@ export function createAnonymiser(allowList: AllowList, options: AnonymiserOption
   };
 
   return {
-    scanReport(report, text) {
+    scanReport(report, text, tokens) {
       const ids = prepare(report, text);
-      const results = analyse(text, ids, true);
+      const results = analyse(text, ids, true, tokens);
       learn(text, ids, results);
       for (const r of results) remember(text.slice(r.start, r.end), r);
       return ids;

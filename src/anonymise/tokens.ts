@@ -22,8 +22,12 @@ const ABBREVIATIONS = new Set(WORDS.abbreviations);
 const TRANSPARENT = new Set([...'\\ \t\u00a0*_#>`~"”“„«»\'’([\u2022\u25cf–—-'].map((c) => c.charCodeAt(0)));
 const SENTENCE_END = new Set([...'.!?:;…'].map((c) => c.charCodeAt(0)));
 
-export function wordTokens(text: string): WordToken[] {
-  const tokens = tokenize(text) as WordToken[];
+/**
+ * The text's tokens with the anonymiser's facts. `found`: tokenize(text) already made by the coder for the
+ * same text (one tokenisation per report, issue 13): its token objects are extended in place.
+ */
+export function wordTokens(text: string, found?: readonly Token[]): WordToken[] {
+  const tokens = (found ? found.slice() : tokenize(text)) as WordToken[];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as WordToken;
     const first = t.text.charAt(0);

@@ -76,7 +76,8 @@ function codeReport(
   doc.report = job.key;
   const coded = codeDocument(doc, runner.coding, job.keepSegments ? { keep: true } : {});
   const before = runner.anonymiser.inventorySize();
-  const ids = runner.anonymiser.scanReport(doc.report, doc.text);
+  // The coder's tokens of the report, read by the anonymiser too: one tokenisation per report.
+  const ids = runner.anonymiser.scanReport(doc.report, doc.text, coded.tokens);
   return {
     path: doc.path,
     format: doc.format,
