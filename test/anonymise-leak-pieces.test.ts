@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLeaks } from '../src/anonymise/index.js';
+import { findLeaks, forgetInventoryMatchers } from '../src/anonymise/index.js';
 
 const root = join(import.meta.dirname, '..');
 const reports = readdirSync(join(root, 'reports'))
@@ -38,6 +38,11 @@ describe('the leak check in pieces', () => {
       const once = findLeaks([{ file: 'a.md', text: t }], inventory).map(key);
       expect(findLeaks([{ file: 'a.md', text: t }], inventory, { pieceChars: 4 }).map(key)).toEqual(once);
     }
+  });
+
+  it('finds the same once the run has let its inventory matchers go (they are built again)', () => {
+    forgetInventoryMatchers();
+    expect(findLeaks([{ file: 'a.md', text }], inventory).map(key)).toEqual(whole);
   });
 
   it('finds something to compare', () => {

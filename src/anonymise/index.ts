@@ -11,6 +11,7 @@ export {
   type ProperNoun,
 } from './anonymiser.js';
 export { findLeaks, type LeakCheckOptions } from './check/find-leaks.js';
+export { forgetInventoryMatchers } from './check/inventory-matcher.js';
 export { gazetteer, type PlaceRef } from './gazetteer.js';
 export { demonymsOf, formsOf, type Inflection, stemsOf } from './inflect.js';
 export { placeholder } from './operators.js';

@@ -4,7 +4,12 @@
 // (app/output-stage.ts); a failed or interrupted run leaves the previous output as it was.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createAnonymiser, findLeaks, properNounFromVoikko } from '../anonymise/index.js';
+import {
+  createAnonymiser,
+  findLeaks,
+  forgetInventoryMatchers,
+  properNounFromVoikko,
+} from '../anonymise/index.js';
 import { beginOutputs, type OutputStage } from '../app/output-stage.js';
 import { apartFiles, renderOutputs, SHAREABLE } from '../app/outputs.js';
 import { type OutputsThread, outputsThreadFor } from '../app/outputs-thread.js';
@@ -193,6 +198,10 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       { ...anonymiser.leakCheck, known: toolVocabulary([compiled.book]) },
     );
     phase('leak check');
+    // The last leak check is done: its matcher and garbage go before this thread waits for the outputs
+    // thread (a collection costs no time while it waits, and leaves the thread's files more room).
+    forgetInventoryMatchers();
+    collectGarbage();
     await rest();
     await outputsThread?.close();
     for (const store of [stores.codings, stores.sources, learned]) store.close();
