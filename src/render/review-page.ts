@@ -98,14 +98,21 @@ function openCodes(){mode='recode';const ol=$('codes');ol.textContent='';codes.f
 async function recode(i){const it=items[at];const c=codes[i];mode='';$('codes').className='';if(!it||!c||c.code===it.code)return;
  if(await send({report:it.report,paragraph:it.paragraph,code:it.code,decision:'reject',quote:'',memo:it.memo||''}))
   if(await send({report:it.report,paragraph:it.paragraph,code:c.code,decision:'add',quote:'',memo:''}))next()}
-document.addEventListener('keydown',async(e)=>{
+// Keys are handled one after another: a key pressed while a decision is being saved waits for it and the
+// move to the next item (it applied to the item just decided, overwriting that decision). What a key must
+// not do by default is stopped at once, from the mode it was pressed in.
+let keys=Promise.resolve();
+document.addEventListener('keydown',(e)=>{const plain=!(e.ctrlKey||e.metaKey||e.altKey);
+ if(mode==='recode'||(mode==='memo'&&e.key==='Enter'&&(e.ctrlKey||e.metaKey))||(mode===''&&plain&&e.key==='m'))e.preventDefault();
+ keys=keys.then(()=>onKey(e),()=>onKey(e))});
+async function onKey(e){
  if(mode==='memo'){if(e.key==='Escape'){mode='';$('memo').className='';show()}else if(e.key==='Enter'&&(e.ctrlKey||e.metaKey)){e.preventDefault();const it=items[at];mode='';$('memo').className='';it.memo=$('memo').value;
   await send({report:it.report,paragraph:it.paragraph,code:it.code,decision:it.status==='rejected'?'reject':it.status==='added'?'add':'accept',quote:it.quote||'',memo:it.memo});show()}return}
  if(mode==='recode'){e.preventDefault();if(e.key==='Escape'){mode='';$('codes').className='';flash('')}else if(/^[1-9]$/.test(e.key))await recode(Number(e.key)-1);return}
  if(e.ctrlKey||e.metaKey||e.altKey)return;
  switch(e.key){case 'j':case 'ArrowDown':at=Math.min(at+1,items.length-1);show();break;case 'k':case 'ArrowUp':at=Math.max(at-1,0);show();break;
  case 'a':await decide('accept');break;case 'r':await decide('reject');break;case 'p':await decide('accept','pin');break;case 'x':await decide('accept','exclude');break;
- case 'c':openCodes();break;case 'm':e.preventDefault();mode='memo';$('memo').className='open';$('memo').focus();flash(W.memo);break;case '?':flash(W.keys);break}});
+ case 'c':openCodes();break;case 'm':e.preventDefault();mode='memo';$('memo').className='open';$('memo').focus();flash(W.memo);break;case '?':flash(W.keys);break}}
 fetch('/api/items',{headers:{'X-Review-Token':TOKEN}}).then(r=>r.json()).then(d=>{items=d.items;codes=d.codes;const n=items.findIndex(x=>x.status==='proposed');at=n>=0?n:0;show();document.body.dataset.ready='1'});
 `;
   return `<!doctype html>
