@@ -85,7 +85,7 @@ describe('the files made apart', () => {
   });
 
   it('the warm-up renders every file from its placeholder run', async () => {
-    expect(await warmUp(APART_FILES, undefined, 2)).toEqual([]);
+    expect(await warmUp(APART_FILES)).toEqual([]);
     let asked = 0;
     // The job came: nothing more is rendered.
     expect(await warmUp(APART_FILES, () => ++asked > 1)).toEqual([]);

@@ -101,33 +101,25 @@ const sources = {
 };
 
 /**
- * Times each file is rendered from the placeholder run while the thread waits for its job. A file renders
- * faster the more it has run (130–300 ms after one rendering, 15–25 ms after four, each file alone), but a
- * round under way when the job comes delays it: on a quiet machine a one-report run took 1.64 s with one
- * round and 1.71 s with four (medians of 7, alternating builds), so one round.
- */
-export const WARM_UP_ROUNDS = 1;
-
-/**
- * Renders each file from the placeholder run, round after round, until `stop` says the real job has come;
- * returns the files whose renderer failed (it fails again on the real job, which then says why).
+ * Renders each file once from the placeholder run, until `stop` says the real job has come; returns the
+ * files whose renderer failed (it fails again on the real job, which then says why). Once, not in rounds:
+ * a file renders faster the more it has run (130–300 ms after one rendering, 15–25 ms after four, each
+ * file alone), but a round under way when the job comes delays it, and on a quiet machine a one-report
+ * run took 1.64 s with one round against 1.71 s with four (medians of 7, alternating builds).
  */
 export async function warmUp(
   files: readonly ApartFile[],
   stop: () => boolean = () => false,
-  rounds = WARM_UP_ROUNDS,
 ): Promise<ApartFile[]> {
-  const failed = new Set<ApartFile>();
-  for (let round = 0; round < rounds; round++)
-    for (const file of files) {
-      // Once the real job is there, it warms the rest up itself.
-      if (stop()) return [...failed];
-      if (failed.has(file)) continue;
-      try {
-        await writeApartFile(file, tables, book, 'fi', {}, sources, memoryTarget());
-      } catch {
-        failed.add(file);
-      }
+  const failed: ApartFile[] = [];
+  for (const file of files) {
+    // Once the real job is there, it warms the rest up itself.
+    if (stop()) break;
+    try {
+      await writeApartFile(file, tables, book, 'fi', {}, sources, memoryTarget());
+    } catch {
+      failed.push(file);
     }
-  return [...failed];
+  }
+  return failed;
 }
