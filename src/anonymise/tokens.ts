@@ -69,7 +69,7 @@ function opensSentence(text: string, token: WordToken, previous: WordToken | und
   return SENTENCE_END.has(c);
 }
 
-/** A lower-case letter of Finnish or Swedish, a digit, a hyphen or a colon: a word of these has no capital. */
+/** A lower-case letter of Finnish or Swedish (a–z, ä, ö, å): no capital. */
 function isPlainLower(c: number): boolean {
   return (c >= 97 && c <= 122) || c === 0xe4 || c === 0xf6 || c === 0xe5;
 }

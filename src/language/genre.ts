@@ -65,9 +65,9 @@ export function classifyGenre(full: string, rules: GenreRules): GenreVerdict {
   const stats: TextStats = {
     text,
     plain: !UNICODE_ONLY.test(text),
-    words: countWords(text),
+    words: countWordRuns(text),
     lines: text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== ''),
-    blocks: text.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/).map(countWords),
+    blocks: text.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/).map(countWordRuns),
     counts: new Map(),
   };
   const scores: Record<string, number> = {};
@@ -144,10 +144,6 @@ function countIn(stats: TextStats, re: RegExp): number {
   return n;
 }
 
-/** Matches of /[\p{L}\p{N}]+/gu: runs of letters and digits, counted without a match object each. */
-function countWords(text: string): number {
-  return countWordRuns(text);
-}
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
