@@ -144,7 +144,6 @@ function countIn(stats: TextStats, re: RegExp): number {
   return n;
 }
 
-
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
