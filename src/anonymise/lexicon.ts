@@ -125,8 +125,6 @@ export class Lexicon<T> {
   private readonly stems: StemTable<T>;
   private readonly exact = new Map<string, LexiconHit<T>[]>();
   private readonly phrases = new Map<string, Phrase<T>[]>();
-  /** The first two letters of every multi-word name's first word (see exactTwo). */
-  private readonly phraseTwo = new Set<number>();
   private size = 0;
   private readonly memo = new Map<string, LexiconHit<T>[]>();
   /**
@@ -140,7 +138,10 @@ export class Lexicon<T> {
   private readonly firstTwo = new Set<number>();
   /** The first two letters of every exact form: a word no stem and no form starts so is answered without hashing it. */
   private readonly exactTwo = new Set<number>();
-  /** firstTwo and exactTwo in one set, and with phraseTwo: one lookup tells most words apart (read, matchAt). */
+  /**
+   * firstTwo and exactTwo in one set, and with the first two letters of every multi-word name's first word
+   * in the other: one lookup tells most words apart (read, matchAt).
+   */
   private readonly wordTwo = new Set<number>();
   private readonly startTwo = new Set<number>();
   private shortest = PREFIX;
@@ -259,7 +260,6 @@ export class Lexicon<T> {
 
   private notePhrase(first: string): void {
     if (first.length >= 2) {
-      this.phraseTwo.add(pair(first));
       this.startTwo.add(pair(first));
     }
   }
