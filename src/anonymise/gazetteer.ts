@@ -2,12 +2,13 @@
 // package, see scripts/build-gazetteer.mjs), former municipalities, regions and sub-regions, postal
 // localities (villages), and the residents' names derived from them (kankaanpääläinen, närpesbor).
 
-import { readBuildData } from '../io/build-data.js';
+import { readBuildBytes } from '../io/build-data.js';
 import { MUNICIPALITIES, POSTAL_LOCALITIES } from './data/municipalities.js';
 import { AREA_PREFIXES, FORMER_MUNICIPALITIES, REGIONS, SUB_REGIONS } from './data/places.js';
 import { demonymsOf } from './inflect.js';
 import { Lexicon } from './lexicon.js';
-import { type LexiconData, ValueTable } from './lexicon-data.js';
+import { putLexicon, putValues, takeLexicon, takeValues, ValueTable } from './lexicon-data.js';
+import { encodeSections, Sections, type SectionValue } from './sections.js';
 
 export type PlaceKind = 'municipality' | 'region' | 'locality';
 
@@ -28,45 +29,58 @@ export interface Gazetteer {
   isAreaPrefix(lower: string): boolean;
 }
 
-/** The gazetteer as plain data (lexicon-data.ts): written by the build, read back by gazetteer(). */
-export interface GazetteerData {
-  values: PlaceRef[];
-  lexicon: LexiconData;
-  /** Every place name and the index of its place in `values`. */
-  names: [string, number][];
-}
-
 /** Where the build writes gazetteerData() under dist/. */
-export const GAZETTEER_DATA = 'anonymise/data/gazetteer.json';
+export const GAZETTEER_DATA = 'anonymise/data/gazetteer.bin';
 
 let cached: Gazetteer | undefined;
 
 /** The gazetteer: the build's precompiled copy when there is one, else built from the lists. */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
-  const data = readBuildData<GazetteerData>(GAZETTEER_DATA);
-  const built = data ? fromData(data) : buildGazetteer();
+  const bytes = readBuildBytes(GAZETTEER_DATA);
+  const built = bytes ? fromData(new Sections(bytes)) : gazetteerFromLists();
   const prefixes = new Set(AREA_PREFIXES);
-  cached = { ...built, isAreaPrefix: (lower) => prefixes.has(lower) };
+  cached = {
+    lexicon: built.lexicon,
+    // Read when first asked for (the leak check's folded names): a lookup needs none of it.
+    get names() {
+      return built.names;
+    },
+    isAreaPrefix: (lower) => prefixes.has(lower),
+  };
   return cached;
 }
 
-/** The gazetteer built from the word lists, as plain data. */
-export function gazetteerData(): GazetteerData {
-  const { lexicon, names } = buildGazetteer();
+/**
+ * The gazetteer built from the word lists, as the build's file (lexicon-data.ts, sections.ts): the
+ * values, the lexicon, and every place name with the index of its place among the values.
+ */
+export function gazetteerData(): Uint8Array {
+  const { lexicon, names } = gazetteerFromLists();
   const values = new ValueTable<PlaceRef>();
-  const data = lexicon.toData(values);
-  return { values: values.list, lexicon: data, names: names.map((n) => [n.name, values.of(n.ref)]) };
+  const out: Record<string, SectionValue> = {};
+  putLexicon(out, 'lexicon', lexicon.toData(values));
+  out.names = { json: names.map((n) => [n.name, values.of(n.ref)]) };
+  putValues(out, 'values', values.list);
+  return encodeSections(out);
 }
 
-function fromData(data: GazetteerData): Pick<Gazetteer, 'lexicon' | 'names'> {
+function fromData(data: Sections): Pick<Gazetteer, 'lexicon' | 'names'> {
+  const values = takeValues<PlaceRef>(data, 'values');
+  let names: Gazetteer['names'] | undefined;
   return {
-    lexicon: Lexicon.fromData(data.lexicon, data.values),
-    names: data.names.map(([name, i]) => ({ name, ref: data.values[i] as PlaceRef })),
+    lexicon: Lexicon.fromData(takeLexicon(data, 'lexicon'), values),
+    get names() {
+      names ??= data
+        .json<[string, number][]>('names')
+        .map(([name, i]) => ({ name, ref: values.at(i) as PlaceRef }));
+      return names;
+    },
   };
 }
 
-function buildGazetteer(): Pick<Gazetteer, 'lexicon' | 'names'> {
+/** The gazetteer built from the word lists (what the build's file holds). */
+export function gazetteerFromLists(): Pick<Gazetteer, 'lexicon' | 'names'> {
   const lexicon = new Lexicon<PlaceRef>();
   const names: { name: string; ref: PlaceRef }[] = [];
   const add = (ref: PlaceRef, name: string, finnish: boolean) => {
