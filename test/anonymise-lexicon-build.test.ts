@@ -6,7 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GAZETTEER_DATA, gazetteer, gazetteerData, gazetteerFromLists } from '../src/anonymise/gazetteer.js';
+import {
+  foldedNames,
+  GAZETTEER_DATA,
+  gazetteer,
+  gazetteerData,
+  gazetteerFromLists,
+} from '../src/anonymise/gazetteer.js';
 import { Lexicon } from '../src/anonymise/lexicon.js';
 import { putLexicon, putValues, takeLexicon, takeValues, ValueTable } from '../src/anonymise/lexicon-data.js';
 import {
@@ -62,6 +68,15 @@ describe('the precompiled lexicons', () => {
       });
     },
   );
+
+  it('the folded place names read from the build are those of the lists’ names', () => {
+    const { names } = gazetteerFromLists();
+    const folded = foldedNames(names);
+    expect(folded.size).toBeGreaterThan(500);
+    const words = [...folded.keys()].flatMap((k) => [k, `${k}x`, k.slice(1)]);
+    for (const { name } of names) words.push(name.toLowerCase().replace(/[äåö]/g, 'a'));
+    for (const word of words) expect(gazetteer().foldedKind(word), word).toBe(folded.get(word));
+  });
 
   it('the run’s lexicons and name sets are the build’s or the lists’, alike', () => {
     expect(gazetteer().lexicon.lookup('Kankaanpäässä').length).toBeGreaterThan(0);

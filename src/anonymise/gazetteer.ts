@@ -6,8 +6,17 @@ import { readBuildBytes } from '../io/build-data.js';
 import { MUNICIPALITIES, POSTAL_LOCALITIES } from './data/municipalities.js';
 import { AREA_PREFIXES, FORMER_MUNICIPALITIES, REGIONS, SUB_REGIONS } from './data/places.js';
 import { demonymsOf } from './inflect.js';
+import { KeyTable } from './key-table.js';
 import { Lexicon } from './lexicon.js';
-import { putLexicon, putValues, takeLexicon, takeValues, ValueTable } from './lexicon-data.js';
+import {
+  putKeyTable,
+  putLexicon,
+  putValues,
+  takeKeyTable,
+  takeLexicon,
+  takeValues,
+  ValueTable,
+} from './lexicon-data.js';
 import { encodeSections, Sections, type SectionValue } from './sections.js';
 
 export type PlaceKind = 'municipality' | 'region' | 'locality';
@@ -26,8 +35,16 @@ export interface Gazetteer {
   lexicon: Lexicon<PlaceRef>;
   /** Every place name (all languages), for the leak check. */
   names: { name: string; ref: PlaceRef }[];
+  /**
+   * The kind of a municipality or region named by a word as file names and URLs write it: in lower case,
+   * ä and å as a, ö as o, a hyphen also as "_" ("kankaanpaa", "pohjois_satakunta"); for the leak check.
+   */
+  foldedKind(lower: string): FoldedKind | undefined;
   isAreaPrefix(lower: string): boolean;
 }
+
+export type FoldedKind = 'municipality' | 'region';
+const FOLDED_KINDS: readonly FoldedKind[] = ['municipality', 'region'];
 
 /** Where the build writes gazetteerData() under dist/. */
 export const GAZETTEER_DATA = 'anonymise/data/gazetteer.bin';
@@ -38,17 +55,53 @@ let cached: Gazetteer | undefined;
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const bytes = readBuildBytes(GAZETTEER_DATA);
-  const built = bytes ? fromData(new Sections(bytes)) : gazetteerFromLists();
+  const file = bytes && new Sections(bytes);
+  const built = file ? fromData(file) : gazetteerFromLists();
   const prefixes = new Set(AREA_PREFIXES);
+  let folded: ((lower: string) => FoldedKind | undefined) | undefined;
   cached = {
     lexicon: built.lexicon,
-    // Read when first asked for (the leak check's folded names): a lookup needs none of it.
+    // Read when first asked for: a lookup needs none of it.
     get names() {
       return built.names;
+    },
+    foldedKind(lower) {
+      folded ??= file ? foldedFromData(file) : foldedFromNames(built.names);
+      return folded(lower);
     },
     isAreaPrefix: (lower) => prefixes.has(lower),
   };
   return cached;
+}
+
+/** The folded names (Gazetteer.foldedKind) and their kinds, later names overriding earlier ones. */
+export function foldedNames(names: Gazetteer['names']): Map<string, FoldedKind> {
+  const folded = new Map<string, FoldedKind>();
+  for (const { name, ref } of names) {
+    if (ref.kind === 'locality') continue;
+    const kind: FoldedKind = ref.kind === 'region' ? 'region' : 'municipality';
+    const lower = name.toLowerCase();
+    for (const form of [lower, lower.replace(/[äå]/g, 'a').replace(/ö/g, 'o')]) {
+      folded.set(form, kind);
+      if (form.includes('-')) folded.set(form.replace(/-/g, '_'), kind);
+    }
+  }
+  return folded;
+}
+
+function foldedFromNames(names: Gazetteer['names']): (lower: string) => FoldedKind | undefined {
+  const folded = foldedNames(names);
+  return (lower) => folded.get(lower);
+}
+
+/** The build's folded names: a key table and a kind (FOLDED_KINDS index) per key. */
+function foldedFromData(file: Sections): (lower: string) => FoldedKind | undefined {
+  const keys = takeKeyTable(file, 'folded');
+  const kinds = file.array('folded.kinds', 'u8');
+  return (lower) => {
+    const k = keys.indexOf(lower);
+    return k < 0 ? undefined : FOLDED_KINDS[kinds[k] ?? 0];
+  };
 }
 
 /**
@@ -62,6 +115,9 @@ export function gazetteerData(): Uint8Array {
   putLexicon(out, 'lexicon', lexicon.toData(values));
   out.names = { json: names.map((n) => [n.name, values.of(n.ref)]) };
   putValues(out, 'values', values.list);
+  const folded = foldedNames(names);
+  putKeyTable(out, 'folded', KeyTable.of([...folded.keys()]));
+  out['folded.kinds'] = Uint8Array.from([...folded.values()].map((kind) => FOLDED_KINDS.indexOf(kind)));
   return encodeSections(out);
 }
 

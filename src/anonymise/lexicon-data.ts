@@ -143,7 +143,10 @@ export function takeKeyTable(s: Sections, name: string): KeyTable {
 
 /** A key list (no hash table) written by putKeys. */
 export function takeKeyList(s: Sections, name: string): KeyList {
-  return new KeyList({ units: s.arrayOf(`${name}.units`, 'u8', 'u16'), starts: s.array(`${name}.starts`, 'u32') });
+  return new KeyList({
+    units: s.arrayOf(`${name}.units`, 'u8', 'u16'),
+    starts: s.array(`${name}.starts`, 'u32'),
+  });
 }
 
 /** A key table (a set of words) into `out` as sections named after `name`. */

@@ -351,7 +351,7 @@ function scanPiece(
       continue;
     }
     // Place names written in lower case or without umlauts: file names, URLs ("kankaanpaa", "pohjois_satakunta").
-    const foldedKind = t.capitalised || t.lower.length < 6 ? undefined : foldedPlaces().get(t.lower);
+    const foldedKind = t.capitalised || t.lower.length < 6 ? undefined : places.foldedKind(t.lower);
     if (foldedKind && !vocab.isCommon(t.lower)) {
       push(base + t.start, base + t.end, foldedKind);
       continue;
@@ -386,20 +386,4 @@ function placeLeak(
     return ref.kind === 'region' ? 'region' : ref.kind === 'locality' ? 'locality' : 'municipality';
   }
   return undefined;
-}
-
-let folded: Map<string, EntityKind> | undefined;
-function foldedPlaces(): Map<string, EntityKind> {
-  if (folded) return folded;
-  folded = new Map();
-  for (const { name, ref } of gazetteer().names) {
-    if (ref.kind === 'locality') continue;
-    const kind: EntityKind = ref.kind === 'region' ? 'region' : 'municipality';
-    const lower = name.toLowerCase();
-    for (const form of [lower, lower.replace(/[äå]/g, 'a').replace(/ö/g, 'o')]) {
-      folded.set(form, kind);
-      if (form.includes('-')) folded.set(form.replace(/-/g, '_'), kind);
-    }
-  }
-  return folded;
 }
