@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Part of `npm run build`: writes what every run would otherwise build from the word lists at its start
 // (and every worker thread of a run again) beside the compiled modules, in dist/anonymise/data/:
-//   vocabulary.json  the anonymiser's stemmed vocabulary (src/anonymise/vocabulary.ts, vocabularyFile)
-//   gazetteer.json   the place-name lexicon (src/anonymise/gazetteer.ts, gazetteerData)
-//   names.json       the first-name and surname lexicon (src/anonymise/names.ts, nameLexiconData)
+//   vocabulary.bin  the anonymiser's stemmed vocabulary (src/anonymise/vocabulary.ts, vocabularyFile)
+//   gazetteer.bin   the place-name lexicon (src/anonymise/gazetteer.ts, gazetteerData)
+//   names.bin       the first-name and surname lexicon and name sets (src/anonymise/names.ts, nameLexiconData)
+// each a file of sections (src/anonymise/sections.ts) whose hash tables and lists a run uses as they are,
 // in dist/load-cache/ the loaded bundled codebooks, rule files and allow-list (src/io/load-cache.ts), and
 // in dist/coder-cache/ the bundled codebooks' training items and lexical model (src/app/coder-cache.ts),
 // each file named by a hash of what it was made from and of the code that made it.
 // Computed by the compiled code itself, from the installed word lists, so it is as current as dist/ is
-// (test/precompiled-build.test.ts checks it against the sources); without a file the tool computes it at
+// (test/anonymise-*-build.test.ts check it against the sources); without a file the tool computes it at
 // run time. The earlier build's files are removed first, so that none of them feeds into the new ones.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,11 +18,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const outputs = {
-  'anonymise/data/vocabulary.json': ['anonymise/vocabulary.js', 'vocabularyFile'],
-  'anonymise/data/gazetteer.json': ['anonymise/gazetteer.js', 'gazetteerData'],
-  'anonymise/data/names.json': ['anonymise/names.js', 'nameLexiconData'],
+  'anonymise/data/vocabulary.bin': ['anonymise/vocabulary.js', 'vocabularyFile'],
+  'anonymise/data/gazetteer.bin': ['anonymise/gazetteer.js', 'gazetteerData'],
+  'anonymise/data/names.bin': ['anonymise/names.js', 'nameLexiconData'],
 };
-for (const file of Object.keys(outputs)) rmSync(join(dist, file), { force: true });
+// With the JSON files earlier builds wrote.
+const stale = ['vocabulary', 'gazetteer', 'names'].map((name) => `anonymise/data/${name}.json`);
+for (const file of [...Object.keys(outputs), ...stale]) rmSync(join(dist, file), { force: true });
 const { CODER_CACHE_DIR, coderCacheFile } = await import(
   pathToFileURL(join(dist, 'app/coder-cache.js')).href
 );
@@ -32,7 +35,7 @@ for (const [file, [module, name]] of Object.entries(outputs)) {
   const compute = (await import(pathToFileURL(join(dist, module)).href))[name];
   const target = join(dist, file);
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, `${JSON.stringify(compute())}\n`);
+  writeFileSync(target, compute());
 }
 
 const { BUNDLED_CODEBOOKS } = await import(pathToFileURL(join(dist, 'cli/bundled.js')).href);

@@ -23,7 +23,22 @@ const mayAllowUnmatched = (t: WordToken): boolean => t.text.includes(':') || t.t
 /** Distinct words whose verdict is remembered before the memo starts over (bounded memory). */
 const MEMO_LIMIT = 20_000;
 
+// One matcher per list: the anonymiser and the leak check of a run read the same list, and building one
+// (every term through the inflection tables) costs some 10 ms of a one-report run. Its verdicts depend on
+// the list alone, so sharing it (and its memo) changes no answer.
+const matchers = new WeakMap<AllowList, AllowMatcher>();
+
+/** The matcher of an allow-list, built once per list object. */
 export function allowMatcher(list: AllowList): AllowMatcher {
+  let matcher = matchers.get(list);
+  if (!matcher) {
+    matcher = buildAllowMatcher(list);
+    matchers.set(list, matcher);
+  }
+  return matcher;
+}
+
+function buildAllowMatcher(list: AllowList): AllowMatcher {
   const lexicon = new Lexicon<true>();
   const patterns: RegExp[] = [];
   const whole: RegExp[] = [];

@@ -2,12 +2,22 @@
 // package, see scripts/build-gazetteer.mjs), former municipalities, regions and sub-regions, postal
 // localities (villages), and the residents' names derived from them (kankaanpääläinen, närpesbor).
 
-import { readBuildData } from '../io/build-data.js';
+import { readBuildBytes } from '../io/build-data.js';
 import { MUNICIPALITIES, POSTAL_LOCALITIES } from './data/municipalities.js';
 import { AREA_PREFIXES, FORMER_MUNICIPALITIES, REGIONS, SUB_REGIONS } from './data/places.js';
 import { demonymsOf } from './inflect.js';
+import { KeyTable } from './key-table.js';
 import { Lexicon } from './lexicon.js';
-import { type LexiconData, ValueTable } from './lexicon-data.js';
+import {
+  putKeyTable,
+  putLexicon,
+  putValues,
+  takeKeyTable,
+  takeLexicon,
+  takeValues,
+  ValueTable,
+} from './lexicon-data.js';
+import { encodeSections, Sections, type SectionValue } from './sections.js';
 
 export type PlaceKind = 'municipality' | 'region' | 'locality';
 
@@ -25,48 +35,108 @@ export interface Gazetteer {
   lexicon: Lexicon<PlaceRef>;
   /** Every place name (all languages), for the leak check. */
   names: { name: string; ref: PlaceRef }[];
+  /**
+   * The kind of a municipality or region named by a word as file names and URLs write it: in lower case,
+   * ä and å as a, ö as o, a hyphen also as "_" ("kankaanpaa", "pohjois_satakunta"); for the leak check.
+   */
+  foldedKind(lower: string): FoldedKind | undefined;
   isAreaPrefix(lower: string): boolean;
 }
 
-/** The gazetteer as plain data (lexicon-data.ts): written by the build, read back by gazetteer(). */
-export interface GazetteerData {
-  values: PlaceRef[];
-  lexicon: LexiconData;
-  /** Every place name and the index of its place in `values`. */
-  names: [string, number][];
-}
+export type FoldedKind = 'municipality' | 'region';
+const FOLDED_KINDS: readonly FoldedKind[] = ['municipality', 'region'];
 
 /** Where the build writes gazetteerData() under dist/. */
-export const GAZETTEER_DATA = 'anonymise/data/gazetteer.json';
+export const GAZETTEER_DATA = 'anonymise/data/gazetteer.bin';
 
 let cached: Gazetteer | undefined;
 
 /** The gazetteer: the build's precompiled copy when there is one, else built from the lists. */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
-  const data = readBuildData<GazetteerData>(GAZETTEER_DATA);
-  const built = data ? fromData(data) : buildGazetteer();
+  const bytes = readBuildBytes(GAZETTEER_DATA);
+  const file = bytes && new Sections(bytes);
+  const built = file ? fromData(file) : gazetteerFromLists();
   const prefixes = new Set(AREA_PREFIXES);
-  cached = { ...built, isAreaPrefix: (lower) => prefixes.has(lower) };
+  let folded: ((lower: string) => FoldedKind | undefined) | undefined;
+  cached = {
+    lexicon: built.lexicon,
+    // Read when first asked for: a lookup needs none of it.
+    get names() {
+      return built.names;
+    },
+    foldedKind(lower) {
+      folded ??= file ? foldedFromData(file) : foldedFromNames(built.names);
+      return folded(lower);
+    },
+    isAreaPrefix: (lower) => prefixes.has(lower),
+  };
   return cached;
 }
 
-/** The gazetteer built from the word lists, as plain data. */
-export function gazetteerData(): GazetteerData {
-  const { lexicon, names } = buildGazetteer();
-  const values = new ValueTable<PlaceRef>();
-  const data = lexicon.toData(values);
-  return { values: values.list, lexicon: data, names: names.map((n) => [n.name, values.of(n.ref)]) };
+/** The folded names (Gazetteer.foldedKind) and their kinds, later names overriding earlier ones. */
+export function foldedNames(names: Gazetteer['names']): Map<string, FoldedKind> {
+  const folded = new Map<string, FoldedKind>();
+  for (const { name, ref } of names) {
+    if (ref.kind === 'locality') continue;
+    const kind: FoldedKind = ref.kind === 'region' ? 'region' : 'municipality';
+    const lower = name.toLowerCase();
+    for (const form of [lower, lower.replace(/[äå]/g, 'a').replace(/ö/g, 'o')]) {
+      folded.set(form, kind);
+      if (form.includes('-')) folded.set(form.replace(/-/g, '_'), kind);
+    }
+  }
+  return folded;
 }
 
-function fromData(data: GazetteerData): Pick<Gazetteer, 'lexicon' | 'names'> {
-  return {
-    lexicon: Lexicon.fromData(data.lexicon, data.values),
-    names: data.names.map(([name, i]) => ({ name, ref: data.values[i] as PlaceRef })),
+function foldedFromNames(names: Gazetteer['names']): (lower: string) => FoldedKind | undefined {
+  const folded = foldedNames(names);
+  return (lower) => folded.get(lower);
+}
+
+/** The build's folded names: a key table and a kind (FOLDED_KINDS index) per key. */
+function foldedFromData(file: Sections): (lower: string) => FoldedKind | undefined {
+  const keys = takeKeyTable(file, 'folded');
+  const kinds = file.array('folded.kinds', 'u8');
+  return (lower) => {
+    const k = keys.indexOf(lower);
+    return k < 0 ? undefined : FOLDED_KINDS[kinds[k] ?? 0];
   };
 }
 
-function buildGazetteer(): Pick<Gazetteer, 'lexicon' | 'names'> {
+/**
+ * The gazetteer built from the word lists, as the build's file (lexicon-data.ts, sections.ts): the
+ * values, the lexicon, and every place name with the index of its place among the values.
+ */
+export function gazetteerData(): Uint8Array {
+  const { lexicon, names } = gazetteerFromLists();
+  const values = new ValueTable<PlaceRef>();
+  const out: Record<string, SectionValue> = {};
+  putLexicon(out, 'lexicon', lexicon.toData(values));
+  out.names = { json: names.map((n) => [n.name, values.of(n.ref)]) };
+  putValues(out, 'values', values.list);
+  const folded = foldedNames(names);
+  putKeyTable(out, 'folded', KeyTable.of([...folded.keys()]));
+  out['folded.kinds'] = Uint8Array.from([...folded.values()].map((kind) => FOLDED_KINDS.indexOf(kind)));
+  return encodeSections(out);
+}
+
+function fromData(data: Sections): Pick<Gazetteer, 'lexicon' | 'names'> {
+  const values = takeValues<PlaceRef>(data, 'values');
+  let names: Gazetteer['names'] | undefined;
+  return {
+    lexicon: Lexicon.fromData(takeLexicon(data, 'lexicon'), values),
+    get names() {
+      names ??= data
+        .json<[string, number][]>('names')
+        .map(([name, i]) => ({ name, ref: values.at(i) as PlaceRef }));
+      return names;
+    },
+  };
+}
+
+/** The gazetteer built from the word lists (what the build's file holds). */
+export function gazetteerFromLists(): Pick<Gazetteer, 'lexicon' | 'names'> {
   const lexicon = new Lexicon<PlaceRef>();
   const names: { name: string; ref: PlaceRef }[] = [];
   const add = (ref: PlaceRef, name: string, finnish: boolean) => {

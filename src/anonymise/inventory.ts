@@ -4,7 +4,9 @@
 // and sorted once per change for the leak check, which caches its matcher by the sorted list's identity.
 import { detach } from '../detach.js';
 
-const FINNISH = new Intl.Collator('fi');
+// Made when first needed: making it loads ICU's collation data (some 10 ms), which a worker thread, whose
+// inventory is never sorted, does not need.
+let finnish: Intl.Collator | undefined;
 
 export class Inventory {
   private readonly entries = new Set<string>();
@@ -42,7 +44,8 @@ export class Inventory {
 
   /** Every entry in Finnish alphabetical order: the same array until an entry is added. */
   list(): string[] {
-    this.sorted ??= [...this.log].sort(FINNISH.compare);
+    finnish ??= new Intl.Collator('fi');
+    this.sorted ??= [...this.log].sort(finnish.compare);
     return this.sorted;
   }
 }

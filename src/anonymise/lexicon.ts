@@ -10,17 +10,15 @@ import {
   stemsOf,
 } from './inflect.js';
 import {
-  decodeInts,
-  decodeKeys,
   encodeInflection,
-  encodeInts,
-  encodeKeys,
   type LexiconData,
+  listsData,
   stemCode,
+  type Values,
   type ValueTable,
   type WordFormsData,
 } from './lexicon-data.js';
-import { exactHit, type StemEntry, StemTable, stemEntry } from './lexicon-stems.js';
+import { EncodedLists, exactHit, type ListLookup, type StemEntry, stemEntry } from './lexicon-stems.js';
 
 export interface LexiconHit<T> {
   value: T;
@@ -91,7 +89,7 @@ class WordForms<T> {
   }
 
   /** Read back from toData. */
-  static fromData<T>(data: WordFormsData, values: readonly T[]): WordForms<T> {
+  static fromData<T>(data: WordFormsData, values: Values<T>): WordForms<T> {
     return new WordForms(
       data.stems.map(([stem, code, value]) => stemEntry(values, value, stem, code)),
       data.exact.map(([form, infl, value]) => ({ form, hit: exactHit(values, value * 32 + infl) })),
@@ -122,18 +120,18 @@ function prefixHash(w: string, n: number): number {
 const pair = (w: string): number => (w.charCodeAt(0) << 16) | w.charCodeAt(1);
 
 export class Lexicon<T> {
-  private readonly stems: StemTable<T>;
-  private readonly exact = new Map<string, LexiconHit<T>[]>();
+  /** Maps while names are added; a build's encoded lists in a lexicon read from data (fromData). */
+  private stems: ListLookup<StemEntry<T>> = new Map<string, StemEntry<T>[]>();
+  private exact: ListLookup<LexiconHit<T>> = new Map<string, LexiconHit<T>[]>();
   private readonly phrases = new Map<string, Phrase<T>[]>();
   private size = 0;
   private readonly memo = new Map<string, LexiconHit<T>[]>();
   /**
-   * The first PREFIX letters of every stem (the whole stem when shorter), and the shortest stem's length:
-   * most words of a text share their start with no name of a small lexicon (a report's own firms and
-   * persons), and are then answered without trying every cut of the word against the stems.
+   * The first PREFIX letters of every stem (the whole stem when shorter) as numbers (prefixHash), and the
+   * shortest stem's length: most words of a text share their start with no name of a small lexicon (a
+   * report's own firms and persons), and are then answered without trying every cut of the word against
+   * the stems (and without slicing and hashing strings).
    */
-  private readonly prefixes = new Set<string>();
-  /** The prefixes as numbers (prefixHash), so that a word is tried without slicing and hashing strings. */
   private readonly prefixHashes = new Set<number>();
   private readonly firstTwo = new Set<number>();
   /** The first two letters of every exact form: a word no stem and no form starts so is answered without hashing it. */
@@ -146,13 +144,9 @@ export class Lexicon<T> {
   private readonly startTwo = new Set<number>();
   private shortest = PREFIX;
 
-  /** An empty lexicon; `stems` holds a build's encoded stems (fromData). */
-  constructor(stems: StemTable<T> = new StemTable<T>()) {
-    this.stems = stems;
-  }
-
   /** Adds a name (any case, words separated by spaces) under `value`. */
   add(value: T, name: string): void {
+    const stems = this.mutable(this.stems);
     const words = name.trim().toLowerCase().split(/\s+/u).filter(Boolean);
     if (words.length === 0) return;
     if (words.length > 1) {
@@ -167,12 +161,12 @@ export class Lexicon<T> {
     for (const stem of stemsOf(word)) {
       this.memo.clear();
       this.noteStem(stem.stem);
-      const list = this.stems.get(stem.stem) ?? [];
+      const list = stems.get(stem.stem) ?? [];
       for (const harmony of harmoniesOf(word)) {
         if (!list.some((e) => e.value === value && e.stem.kind === stem.kind && e.harmony === harmony))
           list.push({ value, stem, harmony });
       }
-      this.stems.set(stem.stem, list);
+      stems.set(stem.stem, list);
     }
     for (const [form, infl] of doubleInflectedForms(word)) this.addForm(value, form, infl);
     this.size++;
@@ -180,73 +174,69 @@ export class Lexicon<T> {
 
   /** Adds one exact word form. */
   addForm(value: T, form: string, infl: Inflection): void {
+    const exact = this.mutable(this.exact);
     this.memo.clear();
     const key = form.toLowerCase();
     if (key.length >= 2) this.noteTwo(this.exactTwo, pair(key));
-    const list = this.exact.get(key) ?? [];
+    const list = exact.get(key) ?? [];
     list.push({ value, infl });
-    this.exact.set(key, list);
+    exact.set(key, list);
+  }
+
+  /** The lexicon's maps, while names are added: a lexicon read from a build's data takes none. */
+  private mutable<H>(lists: ListLookup<H>): Map<string, H[]> {
+    if (!(lists instanceof Map)) throw new Error('lexicon: a lexicon read from data takes no names');
+    return lists;
   }
 
   get names(): number {
     return this.size;
   }
 
-  /** The lexicon as plain data (lexicon-data.ts); its values go into `values`, in the order first met. */
+  /** The lexicon as data (lexicon-data.ts); its values go into `values`, in the order first met. */
   toData(values: ValueTable<T>): LexiconData {
-    const stemKeys: string[] = [];
-    const stemEntries: number[] = [];
-    for (const [stem, list] of this.stems) {
-      stemKeys.push(stem);
-      stemEntries.push(list.length);
-      for (const e of list) stemEntries.push(values.of(e.value) * 8 + stemCode(e.stem.kind, e.harmony));
-    }
-    const exactKeys: string[] = [];
-    const exactEntries: number[] = [];
-    for (const [form, list] of this.exact) {
-      exactKeys.push(form);
-      exactEntries.push(list.length);
-      for (const hit of list) exactEntries.push(values.of(hit.value) * 32 + encodeInflection(hit.infl));
-    }
+    const stems = this.mutable(this.stems);
+    const exact = this.mutable(this.exact);
     const phrases: LexiconData['phrases'] = [...this.phrases].map(([first, list]) => [
       first,
       list.map((p) => ({ head: p.head, last: p.last.toData(values) })),
     ]);
     return {
       size: this.size,
-      stemKeys: encodeKeys(stemKeys),
-      stemEntries: encodeInts(stemEntries),
-      exactKeys: encodeKeys(exactKeys),
-      exactEntries: encodeInts(exactEntries),
-      prefixes: encodeKeys([...this.prefixes]),
-      firstTwo: encodeInts([...this.firstTwo]),
       shortest: this.shortest,
+      stems: listsData(
+        [...stems].map(([stem, list]) => [
+          stem,
+          list.map((e) => values.of(e.value) * 8 + stemCode(e.stem.kind, e.harmony)),
+        ]),
+      ),
+      exact: listsData(
+        [...exact].map(([form, list]) => [
+          form,
+          list.map((hit) => values.of(hit.value) * 32 + encodeInflection(hit.infl)),
+        ]),
+      ),
+      prefixHashes: Int32Array.from(this.prefixHashes),
+      firstTwo: Int32Array.from(this.firstTwo),
+      exactTwo: Int32Array.from(this.exactTwo),
       phrases,
     };
   }
 
-  /** A lexicon read back from toData, with `values` the table's list: the same lookups as the original. */
-  static fromData<T>(data: LexiconData, values: readonly T[]): Lexicon<T> {
-    const stemEntries = decodeInts(data.stemEntries);
-    const lexicon = new Lexicon<T>(new StemTable<T>(stemEntries, values));
-    let at = 0;
-    for (const stem of decodeKeys(data.stemKeys)) {
-      lexicon.stems.set(stem, at);
-      at += 1 + (stemEntries[at] ?? 0);
-    }
-    for (const prefix of decodeKeys(data.prefixes)) lexicon.notePrefix(prefix);
-    for (const two of decodeInts(data.firstTwo)) lexicon.noteTwo(lexicon.firstTwo, two);
+  /**
+   * A lexicon read from toData's data, with `values` the table's values: the same lookups as the original.
+   * Its stems and forms stay the build's encoded lists; it takes no more names.
+   */
+  static fromData<T>(data: LexiconData, values: Values<T>): Lexicon<T> {
+    const lexicon = new Lexicon<T>();
+    lexicon.stems = new EncodedLists(data.stems, (stem, code) =>
+      stemEntry(values, code >> 3, stem, code & 7),
+    );
+    lexicon.exact = new EncodedLists(data.exact, (_, code) => exactHit(values, code));
+    for (const h of data.prefixHashes) lexicon.prefixHashes.add(h);
+    for (const two of data.firstTwo) lexicon.noteTwo(lexicon.firstTwo, two);
+    for (const two of data.exactTwo) lexicon.noteTwo(lexicon.exactTwo, two);
     lexicon.shortest = data.shortest;
-    if (at !== stemEntries.length) throw new Error('lexicon data: stem entries do not add up');
-    const exactEntries = decodeInts(data.exactEntries);
-    at = 0;
-    for (const form of decodeKeys(data.exactKeys)) {
-      const count = exactEntries[at++] ?? 0;
-      const list: LexiconHit<T>[] = new Array(count);
-      for (let k = 0; k < count; k++) list[k] = exactHit(values, exactEntries[at++] ?? 0);
-      lexicon.exact.set(form, list);
-      if (form.length >= 2) lexicon.noteTwo(lexicon.exactTwo, pair(form));
-    }
     for (const [first, list] of data.phrases) {
       lexicon.phrases.set(
         first,
@@ -256,6 +246,13 @@ export class Lexicon<T> {
     }
     lexicon.size = data.size;
     return lexicon;
+  }
+
+  /** Every stem and exact form of a lexicon read from data (tests compare it with the lists' lexicon). */
+  dataKeys(): { stems: string[]; exact: string[] } {
+    const keys = (lists: ListLookup<unknown>) =>
+      lists instanceof EncodedLists ? [...lists.keys()] : [...(lists as Map<string, unknown>).keys()];
+    return { stems: keys(this.stems), exact: keys(this.exact) };
   }
 
   private notePhrase(first: string): void {
@@ -271,14 +268,10 @@ export class Lexicon<T> {
     this.startTwo.add(two);
   }
 
-  private notePrefix(prefix: string): void {
-    this.prefixes.add(prefix);
-    this.prefixHashes.add(prefixHash(prefix, prefix.length));
-  }
-
-  /** The prefilter's part of adding a stem (see `prefixes`). */
+  /** The prefilter's part of adding a stem (see `prefixHashes`). */
   private noteStem(stem: string): void {
-    this.notePrefix(stem.slice(0, PREFIX));
+    const prefix = stem.slice(0, PREFIX);
+    this.prefixHashes.add(prefixHash(prefix, prefix.length));
     if (stem.length >= 2) this.noteTwo(this.firstTwo, pair(stem));
     this.shortest = Math.min(this.shortest, stem.length);
   }

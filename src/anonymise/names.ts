@@ -2,10 +2,20 @@
 // ("Virtaselle" → Virtanen, "Korhosen" → Korhonen), and the role words that announce a name
 // ("projektipäällikkö Joni Jokela", "kunnanjohtaja Virtanen").
 import { dictionary } from '@zxcvbn-ts/language-fi';
-import { readBuildData } from '../io/build-data.js';
+import { readBuildBytes } from '../io/build-data.js';
 import { WORDS } from './data/tables.generated.js';
+import { KeyTable } from './key-table.js';
 import { Lexicon } from './lexicon.js';
-import { type LexiconData, ValueTable } from './lexicon-data.js';
+import {
+  putKeyTable,
+  putLexicon,
+  putValues,
+  takeKeyTable,
+  takeLexicon,
+  takeValues,
+  ValueTable,
+} from './lexicon-data.js';
+import { encodeSections, Sections, type SectionValue } from './sections.js';
 
 export interface NameRef {
   name: string;
@@ -13,33 +23,49 @@ export interface NameRef {
 }
 
 let cached: Lexicon<NameRef> | undefined;
-let firstNames: Set<string> | undefined;
-
-/** The name lexicon as plain data (lexicon-data.ts): written by the build, read back by nameLexicon(). */
-export interface NameLexiconData {
-  values: NameRef[];
-  lexicon: LexiconData;
-}
+let firstNames: { has(lower: string): boolean } | undefined;
+let surnames: { has(lower: string): boolean } | undefined;
 
 /** Where the build writes nameLexiconData() under dist/. */
-export const NAME_LEXICON_DATA = 'anonymise/data/names.json';
+export const NAME_LEXICON_DATA = 'anonymise/data/names.bin';
+
+let file: Sections | null | undefined;
+/** The build's file (lexicon-data.ts, sections.ts), read once; null when there is none (from the sources). */
+function buildFile(): Sections | null {
+  if (file === undefined) {
+    const bytes = readBuildBytes(NAME_LEXICON_DATA);
+    file = bytes ? new Sections(bytes) : null;
+  }
+  return file;
+}
 
 /** All known first names and surnames, inflection-aware: the build's precompiled copy when there is one. */
 export function nameLexicon(): Lexicon<NameRef> {
   if (cached) return cached;
-  const data = readBuildData<NameLexiconData>(NAME_LEXICON_DATA);
-  cached = data ? Lexicon.fromData(data.lexicon, data.values) : buildNameLexicon();
+  const data = buildFile();
+  cached = data
+    ? Lexicon.fromData(takeLexicon(data, 'lexicon'), takeValues<NameRef>(data, 'values'))
+    : nameLexiconFromLists();
   return cached;
 }
 
-/** The name lexicon built from the word lists, as plain data. */
-export function nameLexiconData(): NameLexiconData {
+const FIRST_NAMES = () => [...new Set([...dictionary.femaleFirstnames, ...dictionary.maleFirstnames])];
+const SURNAMES = () => [...new Set(dictionary.lastnames)];
+
+/** The name lexicon and the name sets built from the word lists, as the build's file. */
+export function nameLexiconData(): Uint8Array {
   const values = new ValueTable<NameRef>();
-  const lexicon = buildNameLexicon().toData(values);
-  return { values: values.list, lexicon };
+  const lexicon = nameLexiconFromLists().toData(values);
+  const out: Record<string, SectionValue> = {};
+  putValues(out, 'values', values.list);
+  putLexicon(out, 'lexicon', lexicon);
+  putKeyTable(out, 'firstNames', KeyTable.of(FIRST_NAMES()));
+  putKeyTable(out, 'surnames', KeyTable.of(SURNAMES()));
+  return encodeSections(out);
 }
 
-function buildNameLexicon(): Lexicon<NameRef> {
+/** The name lexicon built from the word lists (what the build's file holds). */
+export function nameLexiconFromLists(): Lexicon<NameRef> {
   const lexicon = new Lexicon<NameRef>();
   for (const name of [...dictionary.femaleFirstnames, ...dictionary.maleFirstnames]) {
     lexicon.add({ name, kind: 'first' }, name);
@@ -48,9 +74,15 @@ function buildNameLexicon(): Lexicon<NameRef> {
   return lexicon;
 }
 
+/** A set of names: the build's table, or a Set of the word lists' names. */
+function nameSet(name: string, words: () => string[]): { has(lower: string): boolean } {
+  const data = buildFile();
+  return data ? takeKeyTable(data, name) : new Set(words());
+}
+
 /** A first name in the nominative ("heli", "anna-maija"): in "Heli Puputille" only the surname inflects. */
 export function isFirstName(lower: string): boolean {
-  firstNames ??= new Set([...dictionary.femaleFirstnames, ...dictionary.maleFirstnames]);
+  firstNames ??= nameSet('firstNames', FIRST_NAMES);
   return lower.split('-').every((part) => firstNames?.has(part));
 }
 
@@ -63,10 +95,8 @@ export function isRoleWord(lower: string): boolean {
   return ROLE.test(lower);
 }
 
-let surnames: Set<string> | undefined;
-
 /** A known surname, or a double surname with one known part ("suomalainen-ajanko"). */
 export function isSurname(lower: string): boolean {
-  surnames ??= new Set(dictionary.lastnames);
+  surnames ??= nameSet('surnames', SURNAMES);
   return lower.split('-').some((p) => surnames?.has(p));
 }

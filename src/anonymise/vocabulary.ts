@@ -6,11 +6,13 @@
 // ordinary when it splits into ordinary parts, or ends in a derivational suffix of Finnish common nouns.
 import { createRequire } from 'node:module';
 import { dictionary } from '@zxcvbn-ts/language-fi';
-import { readBuildData } from '../io/build-data.js';
+import { readBuildBytes } from '../io/build-data.js';
 import { BoundedMemo } from '../memo.js';
 import { WORDS } from './data/tables.generated.js';
 import { gazetteer } from './gazetteer.js';
-import { decodeKeys, encodeKeys } from './lexicon-data.js';
+import { KeyTable } from './key-table.js';
+import { putKeyTable, takeKeyTable } from './lexicon-data.js';
+import { encodeSections, Sections, type SectionValue } from './sections.js';
 
 interface Stemmer {
   stem(word: string): string;
@@ -43,18 +45,36 @@ let cached: Vocabulary | undefined;
 const MEMO_LIMIT = 20_000;
 
 /**
- * What the word lists give, stemmed: the ordinary words (names and places taken out), their Snowball stems,
- * the stems less their last letter, and the words a compound may start with. Computing it stems some
- * 30,000 words and reads each through the gazetteer (a second of CPU in every thread of every run), so
- * the build writes it beside the compiled module (scripts/build-vocabulary.mjs) and vocabulary() reads
- * that when it is there.
+ * What the word lists give, stemmed: the ordinary words (names and places taken out, the recognizers' cue
+ * words added), their Snowball stems, the stems less their last letter, and the words a compound may
+ * start with; and, as the lists have them, the everyday words and the first names and surnames. Computing
+ * it stems some 30,000 words and reads each through the gazetteer (a second of CPU in every thread of
+ * every run), so the build writes it beside the compiled module (scripts/build-vocabulary.mjs) as key
+ * tables (key-table.ts) that vocabulary() uses as they are when they are there.
  */
 export interface VocabularyData {
   common: string[];
   stems: string[];
   shortStems: string[];
   parts: string[];
+  everyday: string[];
+  personNames: string[];
 }
+
+/** The sets vocabulary() asks: key tables from the build's file, or Sets. */
+type WordSets = Record<keyof VocabularyData, { has(word: string): boolean }>;
+
+const VOCABULARY_KEYS: readonly (keyof VocabularyData)[] = [
+  'common',
+  'stems',
+  'shortStems',
+  'parts',
+  'everyday',
+  'personNames',
+];
+
+/** Where the build writes vocabularyFile() under dist/. */
+export const VOCABULARY_DATA = 'anonymise/data/vocabulary.bin';
 
 export function vocabularyData(): VocabularyData {
   const stemmer = snowball.newStemmer('finnish');
@@ -84,53 +104,43 @@ export function vocabularyData(): VocabularyData {
     if (s.length >= 7) shortStems.add(s.slice(0, -1));
     if (w.length >= 3 && /^[a-zåäö]+$/u.test(w)) parts.add(w);
   }
-  return { common: [...common], stems: [...stems], shortStems: [...shortStems], parts: [...parts] };
-}
-
-/** vocabularyData() as the build writes it: each list one word a line in one string (parsed far faster). */
-export type VocabularyFile = Record<keyof VocabularyData, string>;
-
-export function vocabularyFile(): VocabularyFile {
-  const data = vocabularyData();
+  for (const h of WORDS['compound-heads']) parts.add(h);
+  // The recognizers' own cue words are ordinary words ("Dnro", "Laatija", "Yhteyshenkilö"), added after
+  // the stems were taken (as they always were).
+  for (const w of [...WORDS['project-code-cues'], ...WORDS['person-cue-forms'], ...WORDS.abbreviations])
+    common.add(w);
   return {
-    common: encodeKeys(data.common),
-    stems: encodeKeys(data.stems),
-    shortStems: encodeKeys(data.shortStems),
-    parts: encodeKeys(data.parts),
+    common: [...common],
+    stems: [...stems],
+    shortStems: [...shortStems],
+    parts: [...parts],
+    everyday: [...new Set(dictionary.commonWords)],
+    personNames: [...names],
   };
 }
 
-/** The build's copy of vocabularyData() (dist/anonymise/data/vocabulary.json), when there is one. */
-function precompiled(): VocabularyData | undefined {
-  const file = readBuildData<VocabularyFile>('anonymise/data/vocabulary.json');
-  return (
-    file && {
-      common: decodeKeys(file.common),
-      stems: decodeKeys(file.stems),
-      shortStems: decodeKeys(file.shortStems),
-      parts: decodeKeys(file.parts),
-    }
-  );
+/** vocabularyData() as the build writes it: a key table per list, in one file of sections. */
+export function vocabularyFile(): Uint8Array {
+  const data = vocabularyData();
+  const out: Record<string, SectionValue> = {};
+  for (const key of VOCABULARY_KEYS) putKeyTable(out, key, KeyTable.of(data[key]));
+  return encodeSections(out);
+}
+
+/** The build's tables (dist/anonymise/data/vocabulary.bin) when there are some, else vocabularyData()'s Sets. */
+function wordSets(): WordSets {
+  const bytes = readBuildBytes(VOCABULARY_DATA);
+  const file = bytes && new Sections(bytes);
+  const data = file ? undefined : vocabularyData();
+  const sets = {} as WordSets;
+  for (const key of VOCABULARY_KEYS) sets[key] = file ? takeKeyTable(file, key) : new Set(data?.[key]);
+  return sets;
 }
 
 export function vocabulary(): Vocabulary {
   if (cached) return cached;
   const stemmer = snowball.newStemmer('finnish');
-  const names = new Set([
-    ...dictionary.femaleFirstnames,
-    ...dictionary.maleFirstnames,
-    ...dictionary.lastnames,
-  ]);
-  const everyday = new Set(dictionary.commonWords);
-  const data = precompiled() ?? vocabularyData();
-  const common = new Set(data.common);
-  const stems = new Set(data.stems);
-  const shortStems = new Set(data.shortStems);
-  const parts = new Set(data.parts);
-  for (const h of WORDS['compound-heads']) parts.add(h);
-  // The recognizers' own cue words are ordinary words ("Dnro", "Laatija", "Yhteyshenkilö").
-  for (const w of [...WORDS['project-code-cues'], ...WORDS['person-cue-forms'], ...WORDS.abbreviations])
-    common.add(w);
+  const { common, stems, shortStems, parts, everyday, personNames } = wordSets();
   // Stemming is the costly part and every report repeats its words: answers are remembered (bounded).
   const commonMemo = new BoundedMemo<string, boolean>(MEMO_LIMIT);
   const stemIsCommon = (lower: string): boolean => {
@@ -184,7 +194,7 @@ export function vocabulary(): Vocabulary {
     isCommon,
     isOrdinary,
     isEveryday: (lower) => everyday.has(lower),
-    isPersonName: (lower) => names.has(lower),
+    isPersonName: (lower) => personNames.has(lower),
   };
   return cached;
 }
