@@ -8,9 +8,10 @@ import type { Anonymiser, ReportIdentifiers } from '../anonymise/index.js';
 import { type Diagnostic, diagnostic, type Result } from '../diagnostics.js';
 import { readReport } from '../io/read-report.js';
 import { codeDocument } from '../pipeline.js';
+import { packSource } from '../render/qdpx-source.js';
 import { contentFingerprint } from '../review/aliases.js';
 import type { CodingContext } from '../tag/paragraph.js';
-import type { Block, Coding, Format, Language, Segment, SourceDocument } from '../types.js';
+import type { Block, Coding, Format, Language, PackedEntry, Segment, SourceDocument } from '../types.js';
 
 /** Reports a thread does between two full garbage collections (src/heap.ts). */
 export const REPORTS_PER_COLLECTION = 500;
@@ -27,7 +28,7 @@ export interface ReportJob {
   key: string;
   /** Keep the paragraph segments (review decisions re-anchor by them). */
   keepSegments: boolean;
-  /** Hand back the text (the REFI-QDA export carries every source). */
+  /** Hand back the text and its file packed for the archive (the REFI-QDA export carries every source). */
   keepText: boolean;
   /** The document the first look already parsed (DOCX, PDF), so it is not parsed twice. */
   parsed?: Result<SourceDocument>;
@@ -52,6 +53,8 @@ export interface CodedReport {
   ids: ReportIdentifiers;
   inventory: string[];
   text?: string;
+  /** The text's file in the REFI-QDA archive, deflated here so that the end of the run only copies it. */
+  packed?: PackedEntry;
 }
 
 export type ReportOutcome = { ok: true; report: CodedReport } | { ok: false; diagnostics: Diagnostic[] };
@@ -92,7 +95,7 @@ function codeReport(
     located: doc.blocks.filter((b) => b.location !== undefined),
     ids,
     inventory: runner.anonymiser.inventorySince(before),
-    ...(job.keepText ? { text: doc.text } : {}),
+    ...(job.keepText ? { text: doc.text, packed: packSource(doc.text) } : {}),
   };
 }
 

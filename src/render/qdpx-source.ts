@@ -2,10 +2,11 @@
 // line ends, code-point offsets), the GUIDs derived from content, and the <TextSource> element with one
 // selection per coding and the evaluator's memos. render/qdpx.ts assembles the project and the archive.
 import type { Codebook } from '../codebook/types.js';
-import type { Coding, Memo } from '../types.js';
+import type { Coding, Memo, PackedEntry } from '../types.js';
 import { escapeXml } from './escape.js';
 import { codeGuid } from './qdc.js';
 import { uuidv5 } from './uuid.js';
+import { deflateEntry } from './zip-stream.js';
 
 export interface QdpxSource {
   report: string;
@@ -60,6 +61,15 @@ export function exchangeText(text: string): { text: string; toPosition: (utf16: 
       return toCp(at - (shift[at] ?? removed));
     },
   };
+}
+
+/**
+ * A source's file in the archive (sources/<guid>.txt, the exchange text) deflated ahead: the report job
+ * packs it where the report is read, on whichever thread, and writeQdpx copies it as it is (the same bytes
+ * as deflating it there).
+ */
+export function packSource(text: string): PackedEntry {
+  return deflateEntry(exchangeText(text).text);
 }
 
 export function userGuid(name: string): string {
