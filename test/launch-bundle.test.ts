@@ -196,6 +196,8 @@ describe('a bad bundle or code cache costs time, never the run', () => {
     const r = await analyse(VERSION_FROM_BUNDLE, { bin: pkg.bin });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe((await analyse(['--version'])).stdout);
-    expect(r.stderr).toMatch(/^analyse: the launch bundle .* could not be loaded \(the bundle exports no main\)/);
+    expect(r.stderr).toMatch(
+      /^analyse: the launch bundle .* could not be loaded \(the bundle exports no main\)/,
+    );
   });
 });
