@@ -196,6 +196,18 @@ export interface SourceText {
   report: string;
   path: string;
   text: string;
+  /** The text as the archive holds it, deflated where the report was coded (render/qdpx-source.ts). */
+  packed?: PackedEntry;
+}
+
+/** A zip entry's content deflated ahead (render/zip-stream.ts `deflateEntry`): its CRC-32 and sizes. */
+export interface PackedEntry {
+  /** CRC-32 of the content. */
+  crc: number;
+  /** The content's size in bytes. */
+  size: number;
+  /** The deflated bytes. */
+  data: Uint8Array;
 }
 
 /** Everything the renderers need; built by aggregate, quotes already anonymised. */

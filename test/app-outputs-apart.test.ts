@@ -1,8 +1,9 @@
 // The workbooks, the synthesis document and the REFI-QDA project made apart (app/outputs-apart.ts,
 // app/outputs-thread.ts): another thread reads the run's record files through snapshots and renders each
 // file into a scratch file. The records read back are the records written; every file is the same bytes as
-// the one made on the main thread; a thread that cannot start (here: run from the sources, where no
-// compiled worker script exists) leaves its files to the main thread, and the outputs are the same.
+// the one made on the main thread (the REFI-QDA sources packed where the reports were read, as a run does,
+// or not); a thread that cannot start (here: run from the sources, where no compiled worker script exists)
+// leaves its files to the main thread, and the outputs are the same.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { APART_FILES, OutputsThread } from '../src/app/outputs-thread.js';
 import { warmUp } from '../src/app/outputs-warm-up.js';
 import { CodingStore, SourceStore } from '../src/app/stored.js';
 import { RecordFile, RecordReader, scratchPackage } from '../src/io/scratch.js';
-import { renderQdpx, sourceList } from '../src/render/qdpx.js';
+import { packSource, renderQdpx, sourceList } from '../src/render/qdpx.js';
 import { renderReviewXlsx } from '../src/render/review-xlsx.js';
 import { renderSynthesisDocx } from '../src/render/synthesis-docx.js';
 import { renderXlsx } from '../src/render/xlsx.js';
@@ -50,9 +51,31 @@ function storedRun(name: string) {
   const sorted = [...sampleSources].sort((a, b) => (a.report < b.report ? -1 : 1));
   const texts = new RecordFile(join(dir, `${name}-sources`));
   const sources = new SourceStore(texts);
-  for (const s of sorted) sources.add(s);
+  // Packed in the report job, as a run does; the last one not, as a source from elsewhere.
+  for (const [i, s] of sorted.entries())
+    sources.add(i < sorted.length - 1 ? { ...s, packed: packSource(s.text) } : s);
   return { tables: { ...sampleTables, codings: [], stored: codings }, sorted, texts };
 }
+
+describe('a source store', () => {
+  it('gives back the texts, and each file packed as it was added or else its text', () => {
+    const { sorted, texts } = storedRun('store');
+    const store = SourceStore.reading(texts.snapshot());
+    expect([...store.all()]).toEqual(sorted);
+    const files = [...store.files()];
+    expect(files.map((f) => f.report)).toEqual(sorted.map((s) => s.report));
+    for (const [i, f] of files.entries()) {
+      const s = sorted[i] as (typeof sorted)[number];
+      if (i < sorted.length - 1) {
+        const { crc, size, data } = packSource(s.text);
+        expect([f.packed?.crc, f.packed?.size, f.text]).toEqual([crc, size, undefined]);
+        expect(Buffer.from(f.packed?.data ?? []).equals(Buffer.from(data))).toBe(true);
+      } else expect(f).toEqual(s);
+    }
+    store.close();
+    texts.close();
+  });
+});
 
 describe('the files made apart', () => {
   const run = storedRun('job');

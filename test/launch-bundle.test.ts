@@ -188,4 +188,16 @@ describe('a bad bundle or code cache costs time, never the run', () => {
     expect(r.stdout).toBe((await analyse(['--version'])).stdout);
     expect(r.stderr).toMatch(/^analyse: the launch bundle .* could not be loaded .*running dist\/ instead/);
   });
+
+  it('a bundle cut short where it still parses (after a name in a var list): the run from dist/', async () => {
+    const pkg = copyPackage('cut');
+    // What the half of a bundle ending in `var MAYBE_SPECIAL,…,tableDe` is: a script that exports nothing.
+    writeFileSync(pkg.bundle, 'var MAYBE_SPECIAL,ATX,tableDe');
+    const r = await analyse(VERSION_FROM_BUNDLE, { bin: pkg.bin });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe((await analyse(['--version'])).stdout);
+    expect(r.stderr).toMatch(
+      /^analyse: the launch bundle .* could not be loaded \(the bundle exports no main\)/,
+    );
+  });
 });

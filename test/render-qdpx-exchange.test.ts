@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Codebook } from '../src/codebook/types.js';
 import { renderQdc } from '../src/render/qdc.js';
-import { exchangeText, renderQdpx, TOOL_USER, userGuid } from '../src/render/qdpx.js';
+import { exchangeText, packSource, renderQdpx, TOOL_USER, userGuid } from '../src/render/qdpx.js';
 import { parseRefiProject } from '../src/review/refi-model.js';
 import type { Coding, Memo, Tables } from '../src/types.js';
 import { polarityCodebook, sampleSources, sampleTables } from './fixtures/render/sample-tables.js';
@@ -144,6 +144,17 @@ describe('line ends (QualCoder drops \\r)', () => {
     ['😀\r\nx', 5, 3],
   ])('exchangeText(%j) maps offset %i to %i', (text, utf16, expected) => {
     expect(exchangeText(text).toPosition(utf16)).toBe(expected);
+  });
+});
+
+describe('sources packed where the reports are read (packSource, in the report job)', () => {
+  it('give the same archive as sources deflated when it is written, packed or not, in any mix', async () => {
+    const unpacked = Buffer.from(await renderQdpx(tables, polarityCodebook, sources));
+    // A report job's result crosses to the main thread as a structured clone.
+    const packed = sources.map((s) => ({ ...s, packed: structuredClone(packSource(s.text)) }));
+    const some = sources.map((s, i) => (i % 2 === 0 ? { ...s, packed: packSource(s.text) } : s));
+    for (const list of [packed, some])
+      expect(Buffer.from(await renderQdpx(tables, polarityCodebook, list)).equals(unpacked)).toBe(true);
   });
 });
 

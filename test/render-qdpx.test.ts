@@ -3,11 +3,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Codebook } from '../src/codebook/types.js';
 import { codeGuid, renderQdc } from '../src/render/qdc.js';
 import { codePointOffsets, renderQdpx } from '../src/render/qdpx.js';
+import { selectionName } from '../src/render/qdpx-source.js';
 import type { Tables } from '../src/types.js';
 import {
   hierarchicalCodebook,
@@ -109,6 +111,33 @@ describe.each([
       }
     }
     expect(seen.sort()).toEqual(tables.codings.map((c) => `${c.report}|${c.code}|${c.start}`).sort());
+  });
+});
+
+describe('a selection’s name', () => {
+  /** What a name is: the passage on one line, cut after 59 code points with … when over 60. */
+  const named = (text: string) => {
+    const chars = [...text.replace(/\s+/g, ' ').trim()];
+    return chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : chars.join('');
+  };
+  const passage = fc.array(fc.oneof(fc.constantFrom(' ', '\n', '\t', '😀', '\ud800', 'ä'), fc.string()), {
+    maxLength: 80,
+  });
+
+  it.each([
+    ['a\n  b ', 'a b'],
+    ['x'.repeat(60), 'x'.repeat(60)],
+    ['x'.repeat(61), `${'x'.repeat(59)}…`],
+    ['😀'.repeat(60), '😀'.repeat(60)],
+    ['😀'.repeat(61), `${'😀'.repeat(59)}…`],
+  ])('of %j is %j', (text, name) => expect(selectionName(text)).toBe(name));
+
+  it('is the passage on one line, at most 60 code points (fast-check, astral and lone surrogates)', () => {
+    fc.assert(
+      fc.property(passage, (parts) => {
+        expect(selectionName(parts.join(''))).toBe(named(parts.join('')));
+      }),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 // The streaming zip writer (render/zip-stream.ts) and reader (render/zip-read.ts): archives that fflate
 // and Python's zipfile (QualCoder's reader) read back exactly, entries whole, streamed in pieces (with a
-// data descriptor) and copied compressed from another archive; the same content gives the same bytes;
-// repacking a workbook keeps every part's content and puts [Content_Types].xml first.
+// data descriptor), deflated ahead and copied compressed from another archive; the same content gives the
+// same bytes; repacking a workbook keeps every part's content and puts [Content_Types].xml first.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { bufferSource, repackEntries, zipEntries } from '../src/render/zip-read.js';
-import { crc32, ZipWriter } from '../src/render/zip-stream.js';
+import { crc32, deflateEntry, ZipWriter } from '../src/render/zip-stream.js';
 
 function archive(build: (zip: ZipWriter) => void, date?: Date): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -65,6 +65,22 @@ describe('ZipWriter', () => {
     const dated = archive(build, new Date(Date.UTC(2024, 4, 17, 12, 30, 0)));
     expect(Buffer.from(dated).equals(Buffer.from(archive(build)))).toBe(false);
     expect(strFromU8(unzipSync(dated)['b.txt'] as Uint8Array)).toBe(big);
+  });
+
+  it('an entry deflated ahead (deflateEntry, after a structured clone) is written as `add` writes it', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.uint8Array({ maxLength: 400 })),
+        (content) => {
+          const ahead = structuredClone(deflateEntry(content));
+          const added = archive((zip) => zip.add('sources/ä.txt', content));
+          const copied = archive((zip) => zip.addDeflated('sources/ä.txt', ahead));
+          expect(Buffer.from(copied).equals(Buffer.from(added))).toBe(true);
+        },
+      ),
+    );
+    const large = archive((zip) => zip.addDeflated('big.txt', deflateEntry(big)));
+    expect(Buffer.from(large).equals(Buffer.from(archive((zip) => zip.add('big.txt', big))))).toBe(true);
   });
 
   it('CRC-32 is the zip one (fast-check against fflate’s archives)', () => {

@@ -45,8 +45,17 @@ export class ApartRecords {
   }
 
   texts(): ReturnType<SourceStore['all']> {
+    return this.sourceStore().all();
+  }
+
+  /** The sources' files for the archive, packed where the reports were read. */
+  files(): ReturnType<SourceStore['files']> {
+    return this.sourceStore().files();
+  }
+
+  private sourceStore(): SourceStore {
     if (!this.sources) throw new Error('the job has no report texts');
-    return this.sources.all();
+    return this.sources;
   }
 
   close(): void {
@@ -89,7 +98,11 @@ export async function renderApart(records: ApartRecords, file: ApartFile): Promi
       },
       out: (bytes) => out.write(bytes),
     };
-    const sources = { reports: () => job.reports, texts: () => records.texts() };
+    const sources = {
+      reports: () => job.reports,
+      texts: () => records.texts(),
+      files: () => records.files(),
+    };
     const dated = job.created ? { created: job.created } : {};
     await writeApartFile(file, tables, job.book, job.lang, dated, sources, target);
   } finally {

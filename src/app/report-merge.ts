@@ -83,7 +83,7 @@ export class ReportMerge {
       codedParagraphs: new Set(counted.map((c) => c.segment)).size,
     });
     if (options.keepSources && r.text !== undefined) {
-      const source = { report: key, path: r.path, text: r.text };
+      const source = { report: key, path: r.path, text: r.text, ...(r.packed ? { packed: r.packed } : {}) };
       if (this.sourceStore) this.sourceStore.add(source);
       else this.sources.push(source);
     }
@@ -104,7 +104,7 @@ export class ReportMerge {
     const store = this.sourceStore;
     if (!store) return sourceList(this.sources);
     const reports = this.summaries.map((s) => s.report);
-    return { reports: () => reports, texts: () => store.all() };
+    return { reports: () => reports, texts: () => store.all(), files: () => store.files() };
   }
 }
 

@@ -14,7 +14,7 @@ import type { RunReview } from '../review/run-review.js';
 import type { CodingContext } from '../tag/paragraph.js';
 import type { Coding, ReportSummary, Tables } from '../types.js';
 import type { QuoteAnonymiser } from './quote-anonymiser.js';
-import { failed, REPORTS_PER_COLLECTION, type ReportOutcome } from './report-job.js';
+import { failed, PACK_AHEAD_FROM, REPORTS_PER_COLLECTION, type ReportOutcome } from './report-job.js';
 import { ReportMerge, type RunStores } from './report-merge.js';
 import { type Look, type NonReport, planReports } from './report-plan.js';
 import { inOrder, type PoolJob, type Runner, startRunners } from './report-pool.js';
@@ -163,6 +163,7 @@ async function analyse(
         key,
         keepSegments: options.review !== undefined,
         keepText: options.keepSources,
+        packText: options.keepSources && keyed.length >= PACK_AHEAD_FROM,
         ...(parsed ? { parsed } : {}),
       },
     };

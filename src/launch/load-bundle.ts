@@ -100,6 +100,8 @@ function loadBundle(): LoadedBundle | undefined {
       dirname(bundlePath),
       bundleUrl.href,
     );
+    // A bundle cut short can still parse (cut after a name in a `var` list) and run without exporting.
+    if (typeof module.exports.main !== 'function') throw new Error('the bundle exports no main');
     dropLibraryBufferWarning();
     const cache: CacheState = cachedData
       ? script.cachedDataRejected

@@ -18,7 +18,7 @@
 // source's text, the codings read one report at a time (from disk on a large run, Tables.stored), so a
 // project of 10,000 reports is never held whole.
 import type { Codebook } from '../codebook/types.js';
-import type { Coding, SourceText, Tables } from '../types.js';
+import type { Coding, PackedEntry, SourceText, Tables } from '../types.js';
 import { escapeXml } from './escape.js';
 import { codeTreeXml, uniqueCodeNames } from './qdc.js';
 import {
@@ -37,6 +37,7 @@ import { ZipWriter } from './zip-stream.js';
 export {
   codePointOffsets,
   exchangeText,
+  packSource,
   type QdpxSource,
   selectionGuid,
   sourceGuid,
@@ -58,10 +59,22 @@ function groupByReport<T extends { report: string }>(items: Iterable<T>): Map<st
 const byReport = (a: { report: string }, b: { report: string }) =>
   a.report < b.report ? -1 : a.report > b.report ? 1 : 0;
 
+/** A source's file in the archive: deflated ahead (`packed`, see packSource), or its text to deflate. */
+export interface SourceFile {
+  report: string;
+  text?: string;
+  packed?: PackedEntry;
+}
+
 /** The project's sources: their report names up front (small), their texts read once, in report order. */
 export interface SourceList {
   reports(): readonly string[];
   texts(): Iterable<SourceText>;
+  /**
+   * The sources' files, in the same order, when the list can give them without their texts (the packed
+   * forms on disk, app/stored.ts); `texts()` serves when absent.
+   */
+  files?(): Iterable<SourceFile>;
 }
 
 /** Sources held in memory, sorted by report. */
@@ -149,9 +162,16 @@ export function writeQdpx(
   const qde = zip.stream('project.qde');
   for (const line of projectQdeLines(tables, codebook, sources, lang)) qde.write(`${line}\n`);
   qde.end();
-  for (const source of sources.texts())
-    zip.add(`sources/${sourceGuid(source.report)}.txt`, exchangeText(source.text).text);
+  for (const source of sources.files?.() ?? sources.texts()) addSourceFile(zip, source);
   zip.finish();
+}
+
+/** sources/<guid>.txt: copied when deflated ahead (the same bytes: packSource deflates as `add` does). */
+function addSourceFile(zip: ZipWriter, source: SourceFile): void {
+  const name = `sources/${sourceGuid(source.report)}.txt`;
+  if (source.packed) zip.addDeflated(name, source.packed);
+  else if (source.text !== undefined) zip.add(name, exchangeText(source.text).text);
+  else throw new Error(`the source of ${source.report} has neither its text nor its packed file`);
 }
 
 /** The `.qdpx` archive as bytes (in memory: tests, small runs). */

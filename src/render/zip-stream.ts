@@ -1,10 +1,12 @@
 // A zip archive written as it goes, for outputs too large to hold (project.qdpx of 10,000 reports, the
-// workbooks' sheets): entries are added one after another, each whole (`add`), streamed in pieces
-// (`stream`, sizes in a data descriptor after the data, as Office and archiver write them) or copied
-// already compressed from another archive (`copy`, see zip-read.ts). Bytes depend only on the content:
+// workbooks' sheets): entries are added one after another, each whole (`add`, or `addDeflated` when
+// `deflateEntry` packed it ahead, e.g. in the thread that read the report), streamed in pieces (`stream`,
+// sizes in a data descriptor after the data, as Office and archiver write them) or copied already
+// compressed from another archive (`copy`, see zip-read.ts). Bytes depend only on the content:
 // fixed entry times (FIXED_ZIP_TIME, or the SOURCE_DATE_EPOCH date) and the entries in the order added.
 // No Zip64: more than 65,535 entries or 4 GiB is refused with a message rather than written wrong.
 import { Deflate, deflateSync } from 'fflate';
+import type { PackedEntry } from '../types.js';
 import { zipTime } from './zip-deterministic.js';
 
 const CRC_TABLE = (() => {
@@ -27,6 +29,12 @@ export function crc32(data: Uint8Array, crc = 0): number {
 
 const encoder = new TextEncoder();
 const LIMIT = 0xffffffff;
+
+/** An entry's content deflated (level 6) with its CRC-32 and size: what `add` writes, done ahead. */
+export function deflateEntry(content: string | Uint8Array): PackedEntry {
+  const data = typeof content === 'string' ? encoder.encode(content) : content;
+  return { crc: crc32(data), size: data.length, data: deflateSync(data, { level: 6 }) };
+}
 
 interface Written {
   name: Uint8Array;
@@ -90,16 +98,13 @@ export class ZipWriter {
 
   /** A whole entry, deflated. */
   add(name: string, content: string | Uint8Array): void {
-    const data = typeof content === 'string' ? encoder.encode(content) : content;
-    const packed = deflateSync(data, { level: 6 });
-    this.header({
-      ...nameOf(name),
-      method: 8,
-      crc: crc32(data),
-      compressed: packed.length,
-      size: data.length,
-    });
-    this.emit(packed);
+    this.addDeflated(name, deflateEntry(content));
+  }
+
+  /** A whole entry deflated ahead by `deflateEntry` (elsewhere, maybe another thread): as `add` writes it. */
+  addDeflated(name: string, entry: PackedEntry): void {
+    const { crc, size, data } = entry;
+    this.copy(name, [data], { method: 8, crc, compressed: data.length, size });
   }
 
   /** An entry already deflated elsewhere (method 8) or stored (0): its bytes as they are. */
