@@ -41,7 +41,7 @@ const TRICKY = [
   '𝔙', // an astral letter
   '\ud800', // a lone surrogate
   '\u00ad', // soft hyphen
-  ...' \n\t-:.,’\'0123456789',
+  ..." \n\t-:.,’'0123456789",
 ];
 
 const textOf = fc
