@@ -7,32 +7,34 @@
 // Measured on the reader fixtures: a report and its DOCX or PDF conversion share 0.98–1.00 of their
 // shingles (a one-paragraph PDF 0.73); different reports, the sample reports and the seeds, below 0.05.
 
+import { eachWordRun } from '../language/tokens.js';
+
 /** Shingle similarity from which two documents are one report. */
 export const SAME_REPORT = 0.5;
 const SKETCH = 128;
 const BAND = 4;
 const SHINGLE = 5;
 const EMPTY = 0xffffffff;
-const WORD = /[\p{L}\p{N}]+/gu;
 
 export type Sketch = Uint32Array;
 
-/** The MinHash sketch of a text's five-word shingles (lower-cased, NFC, letters and digits only). */
+/** The MinHash sketch of a text's five-word shingles (lower-cased, letters and digits only). */
 export function sketchOf(text: string): Sketch {
   const sketch = new Uint32Array(SKETCH).fill(EMPTY);
-  const window: number[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    window.push(wordHash(m[0].toLowerCase()));
-    if (window.length > SHINGLE) window.shift();
-    if (window.length < SHINGLE) continue;
+  // The last SHINGLE word hashes, a ring: `seen` words so far, the oldest at seen % SHINGLE.
+  const ring = new Uint32Array(SHINGLE);
+  let seen = 0;
+  eachWordRun(text, (start, end) => {
+    ring[seen % SHINGLE] = lowerWordHash(text, start, end);
+    seen++;
+    if (seen < SHINGLE) return;
     let h = 0x811c9dc5;
-    for (const w of window) h = Math.imul(h ^ w, 0x01000193);
+    for (let k = 0; k < SHINGLE; k++) h = Math.imul(h ^ (ring[(seen + k) % SHINGLE] as number), 0x01000193);
     h = mix(h);
     const bin = h & (SKETCH - 1);
     const value = h >>> 7;
     if (value < (sketch[bin] as number)) sketch[bin] = value;
-  }
+  });
   return sketch;
 }
 
@@ -80,6 +82,22 @@ export class SameReportIndex {
     }
     return undefined;
   }
+}
+
+/**
+ * wordHash of text.slice(start, end).toLowerCase(), without making either string when the word is all
+ * Latin-1 (nearly every Finnish and Swedish word), where lower-casing is one character at a time:
+ * A–Z and À–Þ go up by 0x20 and nothing else changes (× in between is no letter, so never in a word).
+ */
+function lowerWordHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 0xff) return wordHash(text.slice(start, end).toLowerCase());
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde)) c += 0x20;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function wordHash(word: string): number {

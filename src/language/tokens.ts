@@ -60,6 +60,24 @@ export function wordSpans(text: string): number[] {
   return spans;
 }
 
+/**
+ * Calls `each(start, end)` for every run of letters and digits (match of /[\p{L}\p{N}]+/gu), in order:
+ * no match object or string per word.
+ */
+export function eachWordRun(text: string, each: (start: number, end: number) => void): void {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const width = wordCharAt(text, i);
+    if (width === 0) i += isPair(text, i) ? 2 : 1;
+    else {
+      const start = i;
+      i = wordRun(text, i + width);
+      each(start, i);
+    }
+  }
+}
+
 /** How many runs of letters and digits (matches of /[\p{L}\p{N}]+/gu) the text has. */
 export function countWordRuns(text: string): number {
   let runs = 0;

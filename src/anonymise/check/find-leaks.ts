@@ -86,7 +86,6 @@ function isPlaceholder(content: string): boolean {
 }
 const EMAIL =
   /[\p{L}\p{N}._%+-]+ ?(?:@|[([{] ?(?:at|ät|a) ?[)\]}]) ?[\p{L}\p{N}-]+(?:(?:\.| ?[([{] ?(?:dot|piste) ?[)\]}] ?)[\p{L}\p{N}-]+)*/giu;
-/[\p{L}\p{N}._%+-]+\s*(?:@|[([{]\s*(?:at|ät|a)\s*[)\]}])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*(?:dot|piste)\s*[)\]}])\s*[\p{L}\p{N}-]+)*/giu;
 const PHONE = /(?<![\p{N},.])(?:\+|00|0)\d[\d \t()-]{5,}\d(?![\p{N}])/gu;
 const IDENTITY_CODE = /(?<![\p{L}\p{N}])\d{6}[-+A-Ya-y]\d{3}[\p{L}\p{N}](?![\p{L}\p{N}])/gu;
 const IBAN =
