@@ -81,16 +81,9 @@ export function eachWordRun(text: string, each: (start: number, end: number) => 
 /** How many runs of letters and digits (matches of /[\p{L}\p{N}]+/gu) the text has. */
 export function countWordRuns(text: string): number {
   let runs = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const width = wordCharAt(text, i);
-    if (width === 0) i += isPair(text, i) ? 2 : 1;
-    else {
-      runs++;
-      i = wordRun(text, i + width);
-    }
-  }
+  eachWordRun(text, () => {
+    runs++;
+  });
   return runs;
 }
 
