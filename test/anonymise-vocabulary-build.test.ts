@@ -2,15 +2,16 @@
 // as key tables a run uses as they are: each must hold exactly the words vocabularyData() computes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dictionary } from '@zxcvbn-ts/language-fi';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyTable } from '../src/anonymise/key-table.js';
 import { takeKeyTable } from '../src/anonymise/lexicon-data.js';
 import { Sections } from '../src/anonymise/sections.js';
-import { VOCABULARY_DATA, vocabularyData, vocabularyFile } from '../src/anonymise/vocabulary.js';
+import { VOCABULARY_DATA, vocabulary, vocabularyData, vocabularyFile } from '../src/anonymise/vocabulary.js';
 
 const built = join(import.meta.dirname, '..', 'dist', VOCABULARY_DATA);
-const KEYS = ['common', 'stems', 'shortStems', 'parts', 'everyday', 'personNames'] as const;
+const KEYS = ['common', 'stems', 'shortStems', 'parts', 'everyday'] as const;
 
 describe.skipIf(!existsSync(built))('the precompiled vocabulary', () => {
   it('holds the words computed from the word lists, and no other', () => {
@@ -32,6 +33,21 @@ describe.skipIf(!existsSync(built))('the precompiled vocabulary', () => {
 
   it('is what vocabularyFile() writes, byte for byte', () => {
     expect(Buffer.from(vocabularyFile()).equals(readFileSync(built))).toBe(true);
+  });
+});
+
+describe('isPersonName', () => {
+  it('knows exactly the first names and surnames of the lists, whole words only', () => {
+    const names = new Set([
+      ...dictionary.femaleFirstnames,
+      ...dictionary.maleFirstnames,
+      ...dictionary.lastnames,
+    ]);
+    const { isPersonName } = vocabulary();
+    for (const w of names) expect(isPersonName(w), w).toBe(true);
+    for (const w of [...names].slice(0, 3000))
+      for (const other of [`${w}x`, `q${w}`, w.slice(0, -1), w.toUpperCase(), `${w}-${w}`])
+        expect(isPersonName(other), other).toBe(names.has(other));
   });
 });
 

@@ -95,6 +95,13 @@ export function isRoleWord(lower: string): boolean {
   return ROLE.test(lower);
 }
 
+/** A first name or a surname as the lists write it, the whole word ("heli", "virtanen"). */
+export function isListedName(lower: string): boolean {
+  firstNames ??= nameSet('firstNames', FIRST_NAMES);
+  surnames ??= nameSet('surnames', SURNAMES);
+  return firstNames.has(lower) || surnames.has(lower);
+}
+
 /** A known surname, or a double surname with one known part ("suomalainen-ajanko"). */
 export function isSurname(lower: string): boolean {
   surnames ??= nameSet('surnames', SURNAMES);

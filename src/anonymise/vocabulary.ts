@@ -12,6 +12,7 @@ import { WORDS } from './data/tables.generated.js';
 import { gazetteer } from './gazetteer.js';
 import { KeyTable } from './key-table.js';
 import { putKeyTable, takeKeyTable } from './lexicon-data.js';
+import { isListedName } from './names.js';
 import { encodeSections, Sections, type SectionValue } from './sections.js';
 
 interface Stemmer {
@@ -47,7 +48,7 @@ const MEMO_LIMIT = 20_000;
 /**
  * What the word lists give, stemmed: the ordinary words (names and places taken out, the recognizers' cue
  * words added), their Snowball stems, the stems less their last letter, and the words a compound may
- * start with; and, as the lists have them, the everyday words and the first names and surnames. Computing
+ * start with; and, as the lists have them, the everyday words. Computing
  * it stems some 30,000 words and reads each through the gazetteer (a second of CPU in every thread of
  * every run), so the build writes it beside the compiled module (scripts/build-vocabulary.mjs) as key
  * tables (key-table.ts) that vocabulary() uses as they are when they are there.
@@ -58,7 +59,6 @@ export interface VocabularyData {
   shortStems: string[];
   parts: string[];
   everyday: string[];
-  personNames: string[];
 }
 
 /** The sets vocabulary() asks: key tables from the build's file, or Sets. */
@@ -70,7 +70,6 @@ const VOCABULARY_KEYS: readonly (keyof VocabularyData)[] = [
   'shortStems',
   'parts',
   'everyday',
-  'personNames',
 ];
 
 /** Where the build writes vocabularyFile() under dist/. */
@@ -115,7 +114,6 @@ export function vocabularyData(): VocabularyData {
     shortStems: [...shortStems],
     parts: [...parts],
     everyday: [...new Set(dictionary.commonWords)],
-    personNames: [...names],
   };
 }
 
@@ -140,7 +138,7 @@ function wordSets(): WordSets {
 export function vocabulary(): Vocabulary {
   if (cached) return cached;
   const stemmer = snowball.newStemmer('finnish');
-  const { common, stems, shortStems, parts, everyday, personNames } = wordSets();
+  const { common, stems, shortStems, parts, everyday } = wordSets();
   // Stemming is the costly part and every report repeats its words: answers are remembered (bounded).
   const commonMemo = new BoundedMemo<string, boolean>(MEMO_LIMIT);
   const stemIsCommon = (lower: string): boolean => {
@@ -194,7 +192,8 @@ export function vocabulary(): Vocabulary {
     isCommon,
     isOrdinary,
     isEveryday: (lower) => everyday.has(lower),
-    isPersonName: (lower) => personNames.has(lower),
+    // The name lists' own tables (names.ts): the same words, not a second copy of them.
+    isPersonName: isListedName,
   };
   return cached;
 }
